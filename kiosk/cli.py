@@ -1,0 +1,254 @@
+"""``python -m kiosk <command>``: every app and every administrative task.
+
+Each command wires configuration, database and clock itself (no engine exists at import
+time). Errors print in English on stderr with exit code 1.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import logging
+import sys
+from pathlib import Path
+
+from kiosk.errors import CatalogInvalid, KioskError
+
+log = logging.getLogger("kiosk")
+
+
+# --- wiring -------------------------------------------------------------------------
+
+def _machine_config(args) -> dict[str, str]:
+    from kiosk.settings import read_machine_config
+
+    return read_machine_config(Path(args.config) if getattr(args, "config", None) else None)
+
+
+def open_context(args):
+    """The HallContext for a command: database URL from --db, KIOSK_DB_URL or config."""
+    from kiosk.queue.context import HallContext
+    from kiosk.queue.db import Database, resolve_url
+
+    machine = _machine_config(args)
+    url = resolve_url(getattr(args, "db", None), machine)
+    hall = getattr(args, "hall", None) or machine.get("hall.code") or "demo"
+    return HallContext(db=Database(url), hall_code=hall, machine_settings=machine)
+
+
+def machine_settings(args):
+    from kiosk.settings import Settings
+
+    return Settings(machine=_machine_config(args))
+
+
+# --- commands -----------------------------------------------------------------------
+
+def cmd_init(args) -> int:
+    """Create or upgrade the database; optionally load the sample hall or a catalog."""
+    from kiosk.queue import catalog, demo, migrate, queries, staff
+
+    ctx = open_context(args)
+    migrate.upgrade(ctx.db)
+    print(f"database ready at schema {migrate.current_revision(ctx.db)}: {ctx.db!r}")
+    if args.sample:
+        counts = demo.seed_sample(ctx)
+        print(f"sample hall loaded: {json.dumps(counts)}")
+        print("demo accounts (password 123456): admin 9000, manager 9001, "
+              "window clerks 1001-1020")
+        return 0
+    if args.catalog:
+        data = catalog.load(args.catalog)
+        ctx.hall_code = data["hall"]["code"]
+        print(f"catalog imported: {json.dumps(catalog.import_catalog(ctx, data))}")
+    try:
+        queries.hall_info(ctx)
+    except KioskError:
+        print("no hall yet: import a catalog with 'python -m kiosk catalog import FILE' "
+              "and run init again to create the admin account")
+        return 0
+    if not queries.has_admin(ctx):
+        password = args.admin_password or _ask_password("admin (工号 admin)")
+        staff.create_staff(ctx, staff_no="admin", name="系统管理员", role="admin",
+                           password=password)
+        print("admin account 'admin' created")
+    return 0
+
+
+def _ask_password(who: str) -> str:
+    if not sys.stdin.isatty():
+        raise KioskError("请设置管理员密码", "no admin account: pass --admin-password "
+                         "or run init in a terminal to be asked for it")
+    while True:
+        first = getpass.getpass(f"password for {who}: ")
+        if first == getpass.getpass("again: "):
+            return first
+        print("the two passwords differ, try again")
+
+
+def cmd_catalog(args) -> int:
+    from kiosk.queue import catalog, migrate
+
+    if args.action == "validate":
+        data = catalog.load(args.file)
+        print(f"{args.file}: valid: {len(data['departments'])} departments, "
+              f"{len(data['items'])} items, {len(data['services'])} services, "
+              f"{len(data['windows'])} windows")
+        return 0
+    ctx = open_context(args)
+    if args.action == "import":
+        data = catalog.load(args.file)
+        migrate.upgrade(ctx.db)
+        ctx.hall_code = data["hall"]["code"]
+        print(f"imported: {json.dumps(catalog.import_catalog(ctx, data))}")
+        return 0
+    catalog.dump(catalog.export_catalog(ctx), args.file)
+    print(f"exported the catalog of hall {ctx.hall_code} to {args.file}")
+    return 0
+
+
+def cmd_staff(args) -> int:
+    from kiosk.queue import staff
+
+    ctx = open_context(args)
+    if args.action == "add":
+        staff.create_staff(ctx, staff_no=args.staff_no, name=args.name, role=args.role,
+                           password=args.password or _ask_password(args.staff_no),
+                           department=args.department)
+    elif args.action == "passwd":
+        staff.reset_password(ctx, staff_no=args.staff_no,
+                             password=args.password or _ask_password(args.staff_no))
+    print(f"staff {args.staff_no}: done")
+    return 0
+
+
+def cmd_settings(args) -> int:
+    from kiosk.queue import staff
+    from kiosk.settings import OPTIONS, write_machine_option
+
+    if args.action == "list":
+        for opt in OPTIONS.values():
+            print(f"{opt.name:34} {opt.scope:7} default={opt.default!r}  {opt.description}")
+        return 0
+    opt = OPTIONS.get(args.name)
+    if opt is not None and opt.scope == "machine":
+        write_machine_option(args.name, args.value,
+                             Path(args.config) if args.config else None)
+    else:
+        staff.set_hall_setting(open_context(args), name=args.name, value=args.value)
+    print(f"{args.name} = {args.value}")
+    return 0
+
+
+def cmd_close_day(args) -> int:
+    from kiosk.queue.day import close_day
+
+    day = dt.date.fromisoformat(args.day) if args.day else None
+    closed = close_day(open_context(args), day=day)
+    print(f"closed {closed.day}: {closed.expired} tickets expired, "
+          f"{closed.appointments_missed} appointments missed, "
+          f"{closed.windows_closed} windows signed out")
+    return 0
+
+
+def cmd_events(args) -> int:
+    """Print the event feed as it happens (for watching a hall from a terminal)."""
+    from kiosk.queue.feed import FeedUnavailable, subscribe
+
+    ctx = open_context(args)
+    feed = subscribe(ctx.db, args.after)
+    try:
+        while True:
+            try:
+                for event in feed.wait(1.0):
+                    print(json.dumps({"id": event.id, "at": event.at.isoformat(),
+                                      "actor": event.actor, "action": event.action,
+                                      **event.payload}, ensure_ascii=False), flush=True)
+            except FeedUnavailable as exc:
+                print(f"feed: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        feed.close()
+
+
+# --- parser -------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk",
+        description="Self-service kiosk and queue-calling system of a service hall.")
+    parser.add_argument("--db", help="database URL (else KIOSK_DB_URL, else the config "
+                        "file, else a SQLite file in the user data folder)")
+    parser.add_argument("--config", help="machine config file (INI)")
+    parser.add_argument("--hall", help="hall code (default from config, else 'demo')")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("init", help="create or upgrade the database")
+    p.add_argument("--sample", action="store_true",
+                   help="load the sample hall with demo accounts")
+    p.add_argument("--catalog", help="import this catalog file")
+    p.add_argument("--admin-password", help="password of the admin account to create")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("catalog", help="validate, import or export a catalog (YAML)")
+    p.add_argument("action", choices=("validate", "import", "export"))
+    p.add_argument("file")
+    p.set_defaults(func=cmd_catalog)
+
+    p = sub.add_parser("staff", help="add a staff account or reset a password")
+    p.add_argument("action", choices=("add", "passwd"))
+    p.add_argument("staff_no")
+    p.add_argument("--name", default="")
+    p.add_argument("--role", choices=("window", "manager", "admin"), default="window")
+    p.add_argument("--department")
+    p.add_argument("--password", help="else asked in the terminal")
+    p.set_defaults(func=cmd_staff)
+
+    p = sub.add_parser("settings", help="list options or set one")
+    p.add_argument("action", choices=("list", "set"))
+    p.add_argument("name", nargs="?")
+    p.add_argument("value", nargs="?")
+    p.set_defaults(func=cmd_settings)
+
+    p = sub.add_parser("close-day", help="expire what was not served on a hall day")
+    p.add_argument("--day", help="YYYY-MM-DD (default: today in the hall's zone)")
+    p.set_defaults(func=cmd_close_day)
+
+    p = sub.add_parser("events", help="follow the event feed in the terminal")
+    p.add_argument("--after", type=int, default=None, help="start after this event id")
+    p.set_defaults(func=cmd_events)
+
+    for name, helptext, func in APP_COMMANDS:
+        p = sub.add_parser(name, help=helptext)
+        p.set_defaults(func=func)
+    return parser
+
+
+def cmd_hall(args) -> int:
+    from kiosk.launcher import run_hall
+
+    return run_hall(args)
+
+
+APP_COMMANDS = [
+    ("hall", "start the whole hall on this machine (sample database)", cmd_hall),
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log.setLevel(logging.DEBUG if args.verbose else logging.INFO)
+    try:
+        return args.func(args) or 0
+    except CatalogInvalid as exc:
+        print(exc.message_en, file=sys.stderr)
+        return 1
+    except KioskError as exc:
+        print(f"error: {exc.message_en}", file=sys.stderr)
+        return 1

@@ -1,0 +1,209 @@
+"""叫号: call next, call a given number, recall, no-show and requeue.
+
+Call order for a window, made explicit (``queue.priority_streak_limit`` = N):
+
+1. tier 0: appointment tickets whose slot has started, by slot start;
+2. tier 1: priority tickets (绿色通道), by their place in line;
+3. tier 2: everyone else, by their place in line (issue time, kept on transfer).
+
+A window takes tickets of its own queues that were not sent to another window, and
+tickets transferred to it by number. After N tier-0/1 calls in a row at one window, the
+oldest ordinary ticket goes next if one waits, so priority never starves the others.
+"""
+from __future__ import annotations
+
+from sqlalchemy import case, or_, select
+
+from kiosk.errors import IllegalTransition, NotPermitted
+from kiosk.queue.context import HallContext, Scope, scope as open_scope
+from kiosk.queue.events import append_event, staff_actor
+from kiosk.queue.lookup import staff_by_no, staffed_window, ticket_by_code
+from kiosk.queue.models import (
+    ACTIVE_STATES, WAITING_STATES, Priority, Ticket, TicketState, Window, WindowState,
+)
+from kiosk.queue.results import replay, result
+from kiosk.queue.views import ActionResult
+
+STATE_ZH = {
+    TicketState.WAITING: "等候中", TicketState.CALLED: "已叫号", TicketState.SERVING: "办理中",
+    TicketState.FINISHED: "已办结", TicketState.NO_SHOW: "已过号",
+    TicketState.TRANSFERRED: "已转办待叫", TicketState.EXPIRED: "已作废",
+}
+
+
+def _tier(scope: Scope):
+    return case((Ticket.due_at.is_not(None) & (Ticket.due_at <= scope.now), 0),
+                (Ticket.priority != Priority.NONE, 1), else_=2)
+
+
+def _candidates(scope: Scope, window: Window):
+    service_ids = [s.id for s in window.services]
+    return select(Ticket).where(
+        Ticket.hall_id == scope.hall.id, Ticket.day == scope.today,
+        Ticket.state.in_(WAITING_STATES),
+        or_(Ticket.target_window_id == window.id,
+            Ticket.service_id.in_(service_ids) & Ticket.target_window_id.is_(None)))
+
+
+def _pick_next(scope: Scope, window: Window) -> Ticket | None:
+    tier = _tier(scope)
+    place = case((tier == 0, Ticket.due_at), else_=Ticket.queue_at)
+    ordered = _candidates(scope, window).order_by(tier, place, Ticket.id).limit(1)
+    ordered = ordered.with_for_update(skip_locked=True)
+    limit = scope.settings.get("queue.priority_streak_limit")
+    if window.priority_streak >= limit:
+        ordinary = _candidates(scope, window).where(tier == 2).order_by(
+            Ticket.queue_at, Ticket.id).limit(1).with_for_update(skip_locked=True)
+        ticket = scope.session.scalar(ordinary)
+        if ticket is not None:
+            return ticket
+    return scope.session.scalar(ordered)
+
+
+def _require_free(window: Window, scope: Scope) -> None:
+    if window.state == WindowState.PAUSED:
+        raise IllegalTransition("窗口处于暂停状态，请先恢复服务",
+                                f"window {window.number} is paused")
+    if window.current_ticket_id is not None:
+        current = scope.session.get(Ticket, window.current_ticket_id)
+        if current is not None and current.state in ACTIVE_STATES:
+            raise IllegalTransition(
+                f"请先办结、过号或转办当前的 {current.code} 号",
+                f"window {window.number} still has {current.code} ({current.state.value})")
+
+
+def _call(scope: Scope, window: Window, ticket: Ticket, staff_no: str, action: str,
+          request_id: str | None) -> ActionResult:
+    tier = 0 if ticket.due_at is not None and ticket.due_at <= scope.now else \
+        1 if ticket.priority != Priority.NONE else 2
+    window.priority_streak = window.priority_streak + 1 if tier < 2 else 0
+    ticket.state = TicketState.CALLED
+    ticket.called_at = scope.now
+    ticket.started_at = None
+    ticket.recall_count = 0
+    ticket.window_id = window.id
+    ticket.staff_id = window.staff_id
+    ticket.target_window_id = None
+    window.current_ticket_id = ticket.id
+    event = append_event(scope, staff_actor(staff_no), action, ticket_id=ticket.id,
+                         window_id=window.id,
+                         payload={"code": ticket.code, "window": window.number,
+                                  "window_name": window.name,
+                                  "priority": ticket.priority.value,
+                                  "appointment": ticket.appointment_id is not None},
+                         request_id=request_id)
+    return result(event, ticket, window)
+
+
+def call_next(ctx: HallContext, *, window: int, staff_no: str,
+              request_id: str | None = None) -> ActionResult:
+    """Call the next ticket for ``window``; ``ticket`` is None when nobody waits."""
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        if (done := replay(scope, request_id)) is not None:
+            return done
+        row = staffed_window(scope, window, staff_no)
+        _require_free(row, scope)
+        ticket = _pick_next(scope, row)
+        if ticket is None:
+            return result(None, None, row)
+        return _call(scope, row, ticket, staff_no, "ticket_called", request_id)
+
+
+def call_number(ctx: HallContext, *, window: int, staff_no: str, code: str,
+                request_id: str | None = None) -> ActionResult:
+    """指定叫号: call a given ticket of this window's queues, out of turn. A no-show who
+    came back to the counter may be called this way too."""
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        if (done := replay(scope, request_id)) is not None:
+            return done
+        row = staffed_window(scope, window, staff_no)
+        _require_free(row, scope)
+        ticket = ticket_by_code(scope, code)
+        if ticket.state not in (*WAITING_STATES, TicketState.NO_SHOW):
+            raise IllegalTransition(f"{ticket.code} 号{STATE_ZH[ticket.state]}，不能叫号",
+                                    f"{ticket.code} is {ticket.state.value}: cannot call")
+        mine = ticket.target_window_id == row.id or (
+            ticket.target_window_id is None and ticket.service in row.services)
+        if not mine:
+            raise NotPermitted(f"{ticket.code} 号不属于本窗口的业务",
+                               f"{ticket.code} is not served at window {window}")
+        return _call(scope, row, ticket, staff_no, "ticket_called", request_id)
+
+
+def _current(scope: Scope, window: Window, *states: TicketState) -> Ticket:
+    ticket = scope.session.get(Ticket, window.current_ticket_id) \
+        if window.current_ticket_id else None
+    if ticket is None or ticket.state not in states:
+        raise IllegalTransition("本窗口当前没有正在叫号的号码",
+                                f"window {window.number} has no ticket in "
+                                f"{'/'.join(s.value for s in states)}")
+    return ticket
+
+
+def recall(ctx: HallContext, *, window: int, staff_no: str,
+           request_id: str | None = None) -> ActionResult:
+    """重呼: announce the current ticket again, up to ``queue.recall_max`` times."""
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        if (done := replay(scope, request_id)) is not None:
+            return done
+        row = staffed_window(scope, window, staff_no)
+        ticket = _current(scope, row, TicketState.CALLED)
+        limit = scope.settings.get("queue.recall_max")
+        if ticket.recall_count >= limit:
+            raise IllegalTransition(f"{ticket.code} 号已重呼 {limit} 次，可按过号处理",
+                                    f"{ticket.code} was recalled {limit} times already")
+        ticket.recall_count += 1
+        event = append_event(scope, staff_actor(staff_no), "ticket_recalled",
+                             ticket_id=ticket.id, window_id=row.id,
+                             payload={"code": ticket.code, "window": row.number,
+                                      "window_name": row.name,
+                                      "recall_count": ticket.recall_count},
+                             request_id=request_id)
+        return result(event, ticket, row)
+
+
+def no_show(ctx: HallContext, *, window: int, staff_no: str,
+            request_id: str | None = None) -> ActionResult:
+    """过号: the citizen did not come; the window is free for the next call."""
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        if (done := replay(scope, request_id)) is not None:
+            return done
+        row = staffed_window(scope, window, staff_no)
+        ticket = _current(scope, row, TicketState.CALLED)
+        ticket.state = TicketState.NO_SHOW
+        ticket.no_show_count += 1
+        row.current_ticket_id = None
+        event = append_event(scope, staff_actor(staff_no), "ticket_no_show",
+                             ticket_id=ticket.id, window_id=row.id,
+                             payload={"code": ticket.code, "window": row.number},
+                             request_id=request_id)
+        return result(event, ticket, row)
+
+
+def requeue(ctx: HallContext, *, code: str, staff_no: str,
+            request_id: str | None = None) -> ActionResult:
+    """过号重排: a no-show who came back waits again, at the end of the line or at its
+    old place (``queue.requeue_position``)."""
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        if (done := replay(scope, request_id)) is not None:
+            return done
+        staff_by_no(scope, staff_no)
+        ticket = ticket_by_code(scope, code)
+        if ticket.state != TicketState.NO_SHOW:
+            raise IllegalTransition(f"{ticket.code} 号{STATE_ZH[ticket.state]}，不是过号",
+                                    f"{ticket.code} is {ticket.state.value}, not no_show")
+        ticket.state = TicketState.WAITING
+        if scope.settings.get("queue.requeue_position") == "end":
+            ticket.queue_at = scope.now
+        ticket.window_id = None
+        event = append_event(scope, staff_actor(staff_no), "ticket_requeued",
+                             ticket_id=ticket.id,
+                             payload={"code": ticket.code,
+                                      "position": scope.settings.get("queue.requeue_position")},
+                             request_id=request_id)
+        return result(event, ticket)

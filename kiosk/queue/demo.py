@@ -1,0 +1,51 @@
+"""The sample hall: the shipped catalog plus demo staff accounts (assets/demo)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from kiosk.errors import AlreadyExists
+from kiosk.queue import catalog, queries, staff
+from kiosk.queue.context import HallContext
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+SAMPLE_CATALOG = ASSETS / "catalog" / "sample_hall.yaml"
+DEMO_STAFF = ASSETS / "demo" / "staff.yaml"
+
+
+def clerk_no(window_number: int) -> str:
+    return f"10{window_number:02d}"
+
+
+def seed_sample(ctx: HallContext) -> dict:
+    """Import the sample catalog and create the demo accounts (idempotent for staff)."""
+    counts = catalog.import_catalog(ctx, catalog.load(SAMPLE_CATALOG))
+    accounts = yaml.safe_load(DEMO_STAFF.read_text(encoding="utf-8"))
+    password = accounts["password"]
+    existing = {w.number for w in queries.windows(ctx)}
+    created = 0
+
+    def add(staff_no: str, name: str, role: str) -> None:
+        nonlocal created
+        try:
+            staff.create_staff(ctx, staff_no=staff_no, name=name, role=role,
+                               password=password)
+            created += 1
+        except AlreadyExists:  # a second run keeps the accounts as they are
+            pass
+
+    for person in accounts["admins"]:
+        add(person["staff_no"], person["name"], "admin")
+    for person in accounts["managers"]:
+        add(person["staff_no"], person["name"], "manager")
+    names = accounts["clerk_names"]
+    numbers = sorted(existing)
+    for index, number in enumerate(numbers):
+        add(clerk_no(number), names[index % len(names)], "window")
+    for index, number in enumerate(numbers):
+        backup = numbers[(index + 1) % len(numbers)]
+        staff.assign_window_staff(ctx, window=number, primary=clerk_no(number),
+                                  backup=clerk_no(backup))
+    counts["staff_created"] = created
+    return counts

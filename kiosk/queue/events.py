@@ -1,0 +1,88 @@
+"""Appending to the event log: the audit trail and the change feed in one table.
+
+Every action appends its event as its last statement. On PostgreSQL the append first
+takes a transaction-level advisory lock, so event ids become visible in id order (a
+sequence alone would let id 11 commit before id 10, and a reader at 11 would skip 10);
+it also sends NOTIFY, which PostgreSQL delivers only when the transaction commits.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select, text
+
+from kiosk.queue.context import Scope
+from kiosk.queue.models import Event
+
+FEED_CHANNEL = "kiosk_events"
+FEED_LOCK_KEY = 0x6B696F736B  # "kiosk": one lock for the whole event log
+
+
+@dataclasses.dataclass(frozen=True)
+class Actor:
+    """Who did it: ``staff`` (by staff number), ``kiosk``, ``pad`` (the citizen's rating
+    pad), ``display``, or ``system``."""
+
+    kind: str
+    id: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.id}" if self.id else self.kind
+
+    @classmethod
+    def parse(cls, text_: str) -> Actor:
+        kind, _, ident = text_.partition(":")
+        return cls(kind, ident)
+
+
+SYSTEM = Actor("system")
+
+
+def staff_actor(staff_no: str) -> Actor:
+    return Actor("staff", staff_no)
+
+
+def append_event(scope: Scope, actor: Actor, action: str, *, ticket_id: int | None = None,
+                 window_id: int | None = None, payload: dict[str, Any] | None = None,
+                 request_id: str | None = None) -> Event:
+    session = scope.session
+    session.flush()  # row changes first, so the event is the transaction's tail
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK_KEY})
+    event = Event(hall_id=scope.hall.id, at=scope.now, actor=str(actor), action=action,
+                  ticket_id=ticket_id, window_id=window_id, payload=payload or {},
+                  request_id=request_id)
+    session.add(event)
+    session.flush()
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_notify(:channel, :id)"),
+                        {"channel": FEED_CHANNEL, "id": str(event.id)})
+    return event
+
+
+def prior_event(scope: Scope, request_id: str | None) -> Event | None:
+    """The event an earlier try of the same request left, if it committed."""
+    if not request_id:
+        return None
+    return scope.session.scalar(select(Event).where(Event.request_id == request_id))
+
+
+@dataclasses.dataclass(frozen=True)
+class FeedEvent:
+    """One event as the feed hands it to screens."""
+
+    id: int
+    hall_id: int
+    at: dt.datetime
+    actor: str
+    action: str
+    ticket_id: int | None
+    window_id: int | None
+    payload: dict[str, Any]
+
+    @classmethod
+    def of(cls, event: Event) -> FeedEvent:
+        return cls(event.id, event.hall_id, event.at, event.actor, event.action,
+                   event.ticket_id, event.window_id, dict(event.payload or {}))

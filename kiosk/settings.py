@@ -1,0 +1,290 @@
+"""The one settings registry: every option is declared here once, with its type,
+default and description (the way Picard's options and qutebrowser's configdata work).
+
+Two scopes:
+
+* ``hall`` options are shared by every machine of a hall and live in the database
+  (the manager edits them; each change is an audited event);
+* ``machine`` options belong to one PC (its printer, its window, its database URL) and
+  live in that PC's config file (an INI file: ``[printer]`` / ``kind = network``).
+
+Values are read through ``Settings.get(name)``, which parses and falls back to the
+declared default, so no module invents a default of its own.
+"""
+from __future__ import annotations
+
+import configparser
+import dataclasses
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from kiosk.errors import InvalidInput
+
+APP_NAME = "kiosk-hall"
+
+
+@dataclasses.dataclass(frozen=True)
+class Option:
+    name: str
+    type: type
+    default: Any
+    description: str
+    label_zh: str
+    scope: str  # "hall" or "machine"
+    choices: tuple = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def parse(self, raw: Any) -> Any:
+        """Turn a stored or typed-in value into this option's type, or raise InvalidInput."""
+        try:
+            value = _coerce(self.type, raw)
+        except (TypeError, ValueError) as exc:
+            raise InvalidInput(
+                f"设置“{self.label_zh}”的值无效：{raw!r}",
+                f"invalid value for {self.name}: {raw!r} ({exc})",
+                option=self.name,
+            ) from None
+        if self.choices and value not in self.choices:
+            raise InvalidInput(
+                f"设置“{self.label_zh}”只能取：{'、'.join(map(str, self.choices))}",
+                f"{self.name} must be one of {self.choices}, not {value!r}",
+                option=self.name,
+            )
+        if self.minimum is not None and value < self.minimum:
+            raise InvalidInput(
+                f"设置“{self.label_zh}”不能小于 {self.minimum}",
+                f"{self.name} must be >= {self.minimum}, not {value!r}",
+                option=self.name,
+            )
+        if self.maximum is not None and value > self.maximum:
+            raise InvalidInput(
+                f"设置“{self.label_zh}”不能大于 {self.maximum}",
+                f"{self.name} must be <= {self.maximum}, not {value!r}",
+                option=self.name,
+            )
+        return value
+
+
+def _coerce(kind: type, raw: Any) -> Any:
+    if kind is bool:
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+        raise ValueError("not a boolean")
+    if kind is list:
+        if isinstance(raw, list):
+            return raw
+        return json.loads(raw) if str(raw).strip().startswith("[") else [
+            part.strip() for part in str(raw).split(",") if part.strip()
+        ]
+    if kind is int and isinstance(raw, float) and not raw.is_integer():
+        raise ValueError("not a whole number")
+    return kind(raw)
+
+
+OPTIONS: dict[str, Option] = {}
+
+
+def _declare(name, kind, default, description, label_zh, scope, **limits) -> None:
+    assert name not in OPTIONS, f"option {name} declared twice"
+    OPTIONS[name] = Option(name, kind, default, description, label_zh, scope, **limits)
+
+
+# --- machine: where things are -------------------------------------------------------
+_declare("database.url", str, "",
+         "SQLAlchemy URL of the hall database; empty = SQLite file in the user data folder",
+         "数据库地址", "machine")
+_declare("hall.code", str, "demo", "Code of the hall this machine belongs to",
+         "所属大厅代码", "machine")
+_declare("log.level", str, "INFO", "Logging level", "日志级别", "machine",
+         choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+
+# --- machine: the kiosk's printer ------------------------------------------------------
+_declare("printer.kind", str, "none",
+         "Ticket printer transport", "打印机类型", "machine",
+         choices=("none", "network", "usb", "serial", "file", "win32raw"))
+_declare("printer.host", str, "127.0.0.1", "Network printer host", "网络打印机地址", "machine")
+_declare("printer.port", int, 9100, "Network printer TCP port", "网络打印机端口", "machine",
+         minimum=1, maximum=65535)
+_declare("printer.usb_vendor", str, "0x0416", "USB vendor id (hex)", "USB 厂商号", "machine")
+_declare("printer.usb_product", str, "0x5011", "USB product id (hex)", "USB 产品号", "machine")
+_declare("printer.serial_device", str, "COM1", "Serial port of the printer", "串口", "machine")
+_declare("printer.baudrate", int, 9600, "Serial baud rate", "波特率", "machine", minimum=1200)
+_declare("printer.path", str, "", "Device or file the printer bytes are written to",
+         "设备或文件路径", "machine")
+_declare("printer.win32_name", str, "", "Windows printer name for raw printing",
+         "Windows 打印机名称", "machine")
+_declare("printer.paper_mm", int, 80, "Paper width in millimetres", "纸宽(毫米)", "machine",
+         choices=(58, 80))
+_declare("printer.text_mode", str, "raster",
+         "raster: Chinese drawn as an image (works everywhere); gb18030: printer's own font",
+         "中文打印方式", "machine", choices=("raster", "gb18030"))
+_declare("printer.timeout_s", float, 5.0, "Seconds before a print job counts as failed",
+         "打印超时(秒)", "machine", minimum=0.5, maximum=60)
+
+# --- machine: window client and display ------------------------------------------------
+_declare("window.number", int, 0, "Window this PC is fixed to; 0 = chosen at login",
+         "本机窗口号", "machine", minimum=0)
+_declare("window.keys", str,
+         '{"call_next": "F1", "recall": "F2", "no_show": "F3", "finish": "F4", '
+         '"transfer": "F5", "pause": "F6", "call_number": "F7", "requeue": "F8"}',
+         "Keyboard shortcuts of the window client (JSON: action -> key)",
+         "窗口快捷键", "machine")
+_declare("display.mode", str, "hall", "hall: the big hall display; window: one window's screen",
+         "显示屏模式", "machine", choices=("hall", "window"))
+_declare("display.portrait", bool, False, "Portrait screen", "竖屏", "machine")
+_declare("speech.enabled", bool, True, "Speak calls on this machine", "语音播报", "machine")
+_declare("speech.voice", str, "", "TTS voice id; empty = first Chinese voice found",
+         "语音", "machine")
+_declare("speech.rate", int, 150, "Speech rate (words per minute)", "语速", "machine",
+         minimum=50, maximum=400)
+_declare("speech.volume", float, 1.0, "Speech volume 0..1", "音量", "machine",
+         minimum=0.0, maximum=1.0)
+
+# --- hall: the queue rules ------------------------------------------------------------
+_declare("queue.priority_streak_limit", int, 3,
+         "After this many priority/appointment calls in a row at one window, the oldest "
+         "ordinary ticket goes next (so priority never starves ordinary tickets)",
+         "连续优先叫号上限", "hall", minimum=1, maximum=100)
+_declare("queue.recall_max", int, 3, "How many times one call may be repeated",
+         "最多重呼次数", "hall", minimum=0, maximum=20)
+_declare("queue.requeue_position", str, "end",
+         "Where a returning no-show goes: end = behind everyone now waiting; "
+         "keep = back at its original place",
+         "过号重排位置", "hall", choices=("end", "keep"))
+_declare("queue.issue_cutoff_minutes", int, 0,
+         "Stop issuing tickets this many minutes before a period ends",
+         "停止取号提前(分钟)", "hall", minimum=0, maximum=240)
+_declare("queue.appointment_early_minutes", int, 30,
+         "How early before its slot an appointment may check in",
+         "预约最早提前签到(分钟)", "hall", minimum=0, maximum=240)
+_declare("queue.appointment_late_minutes", int, 15,
+         "How late after its slot starts an appointment may still check in as one; "
+         "later, the citizen takes an ordinary ticket",
+         "预约最迟迟到(分钟)", "hall", minimum=0, maximum=240)
+_declare("queue.default_handling_minutes", float, 8.0,
+         "Handling time assumed before a service has finished tickets today",
+         "默认办理时长(分钟)", "hall", minimum=0.5, maximum=240)
+_declare("queue.estimate_sample", int, 20,
+         "How many recent finished tickets the wait estimate averages",
+         "预计等候样本数", "hall", minimum=1, maximum=500)
+_declare("login.max_failures", int, 5, "Failed logins before an account locks",
+         "登录失败锁定次数", "hall", minimum=1, maximum=50)
+_declare("login.lock_minutes", int, 5, "How long a locked account stays locked",
+         "锁定时长(分钟)", "hall", minimum=1, maximum=1440)
+_declare("rating.timeout_s", int, 30, "Seconds the rating pad waits before 未评",
+         "评价等待时间(秒)", "hall", minimum=5, maximum=600)
+_declare("kiosk.idle_timeout_s", int, 60, "Idle seconds before the kiosk goes home",
+         "自助机空闲返回(秒)", "hall", minimum=10, maximum=3600)
+_declare("speech.template", str, "请 {code} 号到 {window} 号窗口办理",
+         "Announcement text; {code} and {window} are filled in", "叫号语音模板", "hall")
+_declare("speech.repeat", int, 2, "Times each call is spoken", "播报次数", "hall",
+         minimum=1, maximum=5)
+_declare("speech.chime", bool, True, "Play a chime before each call", "叫号提示音", "hall")
+_declare("speech.digits_one_by_one", bool, True,
+         "Read ticket digits one by one (A 零 一 二) instead of as a number",
+         "号码逐位播报", "hall")
+_declare("display.notice", str, "请携带好您的证件，按号码顺序办理。",
+         "Scrolling notice line on the hall display", "大屏滚动通知", "hall")
+_declare("display.recent_calls", int, 6, "How many recent calls the display lists",
+         "大屏最近叫号条数", "hall", minimum=1, maximum=20)
+_declare("alerts.wait_minutes", int, 30, "Alert when a ticket waits longer than this",
+         "等候超时告警(分钟)", "hall", minimum=1)
+_declare("alerts.pause_overdue_minutes", int, 0,
+         "Alert when a pause runs this long past its expected return",
+         "暂停超时告警(分钟)", "hall", minimum=0)
+_declare("followup.verify_days", int, 1, "Working days to verify a bad rating",
+         "差评核实期限(工作日)", "hall", minimum=1)
+_declare("followup.fix_days", int, 15, "Working days to fix a verified bad rating",
+         "差评整改期限(工作日)", "hall", minimum=1)
+
+
+def option(name: str) -> Option:
+    try:
+        return OPTIONS[name]
+    except KeyError:
+        raise InvalidInput(f"没有这项设置：{name}", f"unknown option {name!r}") from None
+
+
+class Settings:
+    """Read-only view of the effective settings: stored values over declared defaults."""
+
+    def __init__(self, machine: Mapping[str, Any] | None = None,
+                 hall: Mapping[str, Any] | None = None) -> None:
+        self._values: dict[str, Any] = {}
+        for source, scope in ((machine or {}, "machine"), (hall or {}, "hall")):
+            for name, raw in source.items():
+                opt = OPTIONS.get(name)
+                if opt is None or opt.scope != scope:
+                    continue  # an option from a newer or older release: ignore it
+                self._values[name] = opt.parse(raw)
+
+    def get(self, name: str) -> Any:
+        opt = option(name)
+        return self._values.get(name, opt.default)
+
+    def with_values(self, **values: Any) -> Settings:
+        """A copy with some options changed (dotted names use ``__``: queue__recall_max)."""
+        clone = Settings()
+        clone._values = dict(self._values)
+        for key, raw in values.items():
+            name = key.replace("__", ".")
+            clone._values[name] = option(name).parse(raw)
+        return clone
+
+
+# --- the machine config file ---------------------------------------------------------
+
+def default_config_path() -> Path:
+    import platformdirs
+
+    env = os.environ.get("KIOSK_CONFIG")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "kiosk.ini"
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def read_machine_config(path: Path | None = None) -> dict[str, str]:
+    """Machine options from the INI file (missing file = all defaults)."""
+    path = path or default_config_path()
+    parser = configparser.ConfigParser(interpolation=None)
+    if path.exists():
+        parser.read(path, encoding="utf-8")
+    values: dict[str, str] = {}
+    for section in parser.sections():
+        for key, raw in parser.items(section):
+            values[f"{section}.{key}"] = raw
+    return values
+
+
+def write_machine_option(name: str, raw: str, path: Path | None = None) -> None:
+    opt = option(name)
+    if opt.scope != "machine":
+        raise InvalidInput(f"“{opt.label_zh}”是大厅设置，请在管理端修改",
+                           f"{name} is a hall option: change it in the database")
+    opt.parse(raw)
+    path = path or default_config_path()
+    parser = configparser.ConfigParser(interpolation=None)
+    if path.exists():
+        parser.read(path, encoding="utf-8")
+    section, key = name.split(".", 1)
+    if not parser.has_section(section):
+        parser.add_section(section)
+    parser.set(section, key, str(raw))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        parser.write(fh)

@@ -1,0 +1,103 @@
+"""At the counter: start, finish with outcomes, transfer keeping the place in time."""
+import pytest
+
+from kiosk.errors import IllegalTransition, InvalidInput
+from kiosk.queue import calling, serving
+from tests.helpers import open_window, take
+
+
+def test_start_then_finish_records_times_and_outcome(ctx, clock):
+    open_window(ctx, 1)
+    take(ctx)
+    calling.call_next(ctx, window=1, staff_no="1001")
+    clock.advance(minutes=1)
+    started = serving.start(ctx, window=1, staff_no="1001")
+    assert started.ticket.state == "serving"
+    clock.advance(minutes=6)
+    done = serving.finish(ctx, window=1, staff_no="1001", outcome="completed", note="已发照")
+    assert done.ticket.state == "finished" and done.ticket.outcome == "completed"
+    assert (done.ticket.finished_at - done.ticket.started_at).total_seconds() == 360
+    assert done.window.current_ticket_id is None
+
+
+def test_finish_straight_from_called_counts_from_the_call(ctx, clock):
+    open_window(ctx, 1)
+    take(ctx)
+    called = calling.call_next(ctx, window=1, staff_no="1001")
+    clock.advance(minutes=3)
+    done = serving.finish(ctx, window=1, staff_no="1001", outcome="consultation")
+    assert done.ticket.started_at == called.ticket.called_at
+
+
+def test_accepted_is_only_for_promised_items(ctx):
+    open_window(ctx, 1)
+    take(ctx, "SCJG-001")  # instant
+    calling.call_next(ctx, window=1, staff_no="1001")
+    with pytest.raises(InvalidInput) as err:
+        serving.finish(ctx, window=1, staff_no="1001", outcome="accepted")
+    assert "承诺件" in err.value.message_zh
+    with pytest.raises(InvalidInput):
+        serving.finish(ctx, window=1, staff_no="1001", outcome="done")
+    open_window(ctx, 3)
+    take(ctx, "SCJG-004")  # promised, queue B
+    calling.call_next(ctx, window=3, staff_no="1003")
+    assert serving.finish(ctx, window=3, staff_no="1003",
+                          outcome="accepted").ticket.outcome == "accepted"
+
+
+@pytest.mark.parametrize("outcome", ["completed", "notice_given", "consultation", "rejected"])
+def test_every_outcome_is_recorded(ctx, outcome):
+    open_window(ctx, 1)
+    take(ctx)
+    calling.call_next(ctx, window=1, staff_no="1001")
+    assert serving.finish(ctx, window=1, staff_no="1001",
+                          outcome=outcome).ticket.outcome == outcome
+
+
+def test_finish_without_a_ticket_is_refused(ctx):
+    open_window(ctx, 1)
+    with pytest.raises(IllegalTransition):
+        serving.finish(ctx, window=1, staff_no="1001", outcome="completed")
+    with pytest.raises(IllegalTransition):
+        serving.start(ctx, window=1, staff_no="1001")
+
+
+def test_transfer_to_a_queue_keeps_the_place_in_time(ctx, clock):
+    open_window(ctx, 1)
+    open_window(ctx, 11)                  # E 住房公积金
+    moved = take(ctx, "SCJG-001")         # A001 at 09:30
+    clock.advance(minutes=5)
+    later = take(ctx, "GJJ-001")          # E001 at 09:35
+    calling.call_next(ctx, window=1, staff_no="1001")
+    clock.advance(minutes=2)
+    result = serving.transfer(ctx, window=1, staff_no="1001", to_prefix="E",
+                              note="需先办理公积金提取")
+    assert result.ticket.state == "transferred" and result.ticket.code == "A001"
+    assert result.ticket.transfer_count == 1
+    assert result.ticket.issued_at == moved.ticket.issued_at
+    first_at_e = calling.call_next(ctx, window=11, staff_no="1011")
+    assert first_at_e.ticket.code == "A001"   # ahead of E001, issued later
+    assert later.ticket.code == "E001"
+
+
+def test_transfer_to_a_window_is_called_only_there(ctx):
+    open_window(ctx, 1)
+    open_window(ctx, 2)
+    open_window(ctx, 19)
+    take(ctx)
+    calling.call_next(ctx, window=1, staff_no="1001")
+    serving.transfer(ctx, window=1, staff_no="1001", to_window=19)
+    assert calling.call_next(ctx, window=2, staff_no="1002").ticket is None
+    assert calling.call_next(ctx, window=19, staff_no="1019").ticket.code == "A001"
+
+
+def test_transfer_needs_exactly_one_target(ctx):
+    open_window(ctx, 1)
+    take(ctx)
+    calling.call_next(ctx, window=1, staff_no="1001")
+    with pytest.raises(InvalidInput):
+        serving.transfer(ctx, window=1, staff_no="1001")
+    with pytest.raises(InvalidInput):
+        serving.transfer(ctx, window=1, staff_no="1001", to_prefix="E", to_window=11)
+    with pytest.raises(InvalidInput):
+        serving.transfer(ctx, window=1, staff_no="1001", to_window=1)
