@@ -221,9 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--after", type=int, default=None, help="start after this event id")
     p.set_defaults(func=cmd_events)
 
-    for name, helptext, func in APP_COMMANDS:
-        p = sub.add_parser(name, help=helptext)
-        p.set_defaults(func=func)
+    _add_app_commands(sub)
     return parser
 
 
@@ -233,9 +231,57 @@ def cmd_hall(args) -> int:
     return run_hall(args)
 
 
+def cmd_print_test(args) -> int:
+    from kiosk.printing.commands import print_test
+
+    return print_test(machine_settings(args))
+
+
+def cmd_say(args) -> int:
+    from kiosk.speech.commands import say
+
+    return say(args.code, args.window, args.wav, machine_settings(args))
+
+
+def _app(module: str):
+    """A GUI app's command: ``module.run(args, app_argv) -> int``, imported only when
+    run, so the command line works on a machine without a screen or without Qt."""
+
+    def run(args) -> int:
+        import importlib
+
+        return importlib.import_module(module).run(args, args.app_argv)
+
+    return run
+
+
+#: (command, help, module whose run(args, app_argv) starts it); options after the
+#: command name go to the app (``python -m kiosk window --window 3``)
 APP_COMMANDS = [
-    ("hall", "start the whole hall on this machine (sample database)", cmd_hall),
+    ("kiosk", "the touch-screen kiosk (取号机)", "kiosk.ui.kiosk_app"),
+    ("screenshots", "render every kiosk screen to PNG files", "kiosk.ui.screenshots"),
+    ("window", "the window clerk's app (窗口叫号)", "window_client.app"),
+    ("rating-pad", "the citizen's rating pad (好差评)", "window_client.rating_pad"),
+    ("display", "the hall display (叫号大屏) or a window screen", "kiosk.ui.display.app"),
+    ("manager", "the hall manager's console (管理端)", "kiosk.ui.manager.app"),
+    ("report", "statistics reports to xlsx/pdf", "kiosk.reports.cli"),
 ]
+
+
+def _add_app_commands(sub) -> None:
+    p = sub.add_parser("hall", help="start the whole hall on this machine (sample database)")
+    p.set_defaults(func=cmd_hall)
+    p = sub.add_parser("print-test", help="print a test page on the configured printer")
+    p.set_defaults(func=cmd_print_test)
+    p = sub.add_parser("say", help="speak a call, or write it to a WAV file")
+    p.add_argument("code", help="ticket number, e.g. A012")
+    p.add_argument("window", help="window number")
+    p.add_argument("--wav", help="write the announcement to this WAV file")
+    p.set_defaults(func=cmd_say)
+    for name, helptext, module in APP_COMMANDS:
+        p = sub.add_parser(name, help=helptext, add_help=False)
+        p.add_argument("app_argv", nargs=argparse.REMAINDER)
+        p.set_defaults(func=_app(module))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,3 +298,27 @@ def main(argv: list[str] | None = None) -> int:
     except KioskError as exc:
         print(f"error: {exc.message_en}", file=sys.stderr)
         return 1
+
+
+def _entry(command: str, *fixed: str):
+    """A console-script entry point (setup.cfg) that runs one command; global options
+    (--db, --config, --hall) may be given anywhere on its command line."""
+
+    def run() -> int:
+        pre = argparse.ArgumentParser(add_help=False)
+        for option in ("--db", "--config", "--hall"):
+            pre.add_argument(option)
+        known, rest = pre.parse_known_args(sys.argv[1:])
+        globals_ = [arg for option in ("db", "config", "hall")
+                    if getattr(known, option) for arg in (f"--{option}",
+                                                          getattr(known, option))]
+        return main([*globals_, command, *fixed, *rest])
+
+    return run
+
+
+kiosk_main = _entry("kiosk")
+window_main = _entry("window")
+rating_pad_main = _entry("rating-pad")
+display_main = _entry("display")
+manager_main = _entry("manager")

@@ -13,8 +13,30 @@ from kiosk.errors import KioskError
 
 log = logging.getLogger(__name__)
 
-#: (label, arguments after ``python -m kiosk``); each later app adds itself here
-APPS: list[tuple[str, list[str]]] = []
+#: (label, module that must exist, arguments after ``python -m kiosk``)
+APPS: list[tuple[str, str, list[str]]] = [
+    ("kiosk (取号机)", "kiosk.ui.kiosk_app", ["kiosk", "--windowed"]),
+    ("hall display (叫号大屏)", "kiosk.ui.display.app", ["display", "--windowed"]),
+    ("window 1 (1号窗口)", "window_client.app", ["window", "--window", "1"]),
+    ("window 2 (2号窗口)", "window_client.app", ["window", "--window", "2"]),
+    ("rating pad of window 1 (评价器)", "window_client.rating_pad",
+     ["rating-pad", "--window", "1"]),
+    ("manager (管理端)", "kiosk.ui.manager.app", ["manager"]),
+]
+
+
+def available_apps() -> list[tuple[str, list[str]]]:
+    import importlib.util
+
+    found = []
+    for label, module, argv in APPS:
+        try:
+            present = importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:
+            present = False
+        if present:
+            found.append((label, argv))
+    return found
 
 
 def ensure_sample(args) -> None:
@@ -36,12 +58,13 @@ def run_hall(args) -> int:
     base = [sys.executable, "-m", "kiosk"]
     if args.db:
         base += ["--db", args.db]
-    if not APPS:
+    apps = available_apps()
+    if not apps:
         print("the sample hall database is ready; following its event feed (Ctrl+C ends)")
         return subprocess.call(base + ["events"])
     procs = []
     try:
-        for label, extra in APPS:
+        for label, extra in apps:
             print(f"starting {label}", flush=True)
             procs.append(subprocess.Popen(base + extra))
         while all(p.poll() is None for p in procs):
