@@ -368,3 +368,19 @@ class Event(Base):
     window_id: Mapped[int | None]
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     request_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+
+class FirstInquiry(Base):
+    """首问登记: a question answered or referred without a ticket; the first staff asked
+    owns it."""
+
+    __tablename__ = "first_inquiry"
+    __table_args__ = (Index("ix_first_inquiry_hall_at", "hall_id", "at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    at: Mapped[dt.datetime]
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("window.id"))
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str | None] = mapped_column(Text)
+    referred_to: Mapped[str | None] = mapped_column(String(200))
