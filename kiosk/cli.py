@@ -237,10 +237,30 @@ def cmd_print_test(args) -> int:
     return print_test(machine_settings(args))
 
 
+def hall_settings_or_defaults(args):
+    """Machine settings plus the hall's stored options when the database answers (the
+    announcement template and repeat count are hall options); defaults otherwise."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.queue.context import hall_settings, load_hall
+    from kiosk.settings import Settings
+
+    machine = _machine_config(args)
+    try:
+        ctx = open_context(args)
+        with ctx.db.read() as session:
+            stored = hall_settings(session, load_hall(session, ctx.hall_code).id)
+        ctx.db.dispose()
+    except (KioskError, SQLAlchemyError) as exc:
+        log.info("using default hall options: %s", exc)
+        stored = {}
+    return Settings(machine=machine, hall=stored)
+
+
 def cmd_say(args) -> int:
     from kiosk.speech.commands import say
 
-    return say(args.code, args.window, args.wav, machine_settings(args))
+    return say(args.code, args.window, args.wav, hall_settings_or_defaults(args))
 
 
 def _app(module: str):

@@ -13,6 +13,7 @@ oldest ordinary ticket goes next if one waits, so priority never starves the oth
 from __future__ import annotations
 
 from sqlalchemy import case, or_, select
+from sqlalchemy.orm import joinedload
 
 from kiosk.errors import IllegalTransition, NotPermitted
 from kiosk.queue.context import HallContext, Scope, scope as open_scope
@@ -45,15 +46,20 @@ def _candidates(scope: Scope, window: Window):
             Ticket.service_id.in_(service_ids) & Ticket.target_window_id.is_(None)))
 
 
+#: what a called ticket's snapshot shows, loaded with it
+_LOADS = (joinedload(Ticket.item), joinedload(Ticket.service))
+
+
 def _pick_next(scope: Scope, window: Window) -> Ticket | None:
     tier = _tier(scope)
     place = case((tier == 0, Ticket.due_at), else_=Ticket.queue_at)
     ordered = _candidates(scope, window).order_by(tier, place, Ticket.id).limit(1)
-    ordered = ordered.with_for_update(skip_locked=True)
+    ordered = ordered.options(*_LOADS).with_for_update(skip_locked=True, of=Ticket)
     limit = scope.settings.get("queue.priority_streak_limit")
     if window.priority_streak >= limit:
         ordinary = _candidates(scope, window).where(tier == 2).order_by(
-            Ticket.queue_at, Ticket.id).limit(1).with_for_update(skip_locked=True)
+            Ticket.queue_at, Ticket.id).limit(1).options(*_LOADS).with_for_update(
+            skip_locked=True, of=Ticket)
         ticket = scope.session.scalar(ordinary)
         if ticket is not None:
             return ticket

@@ -61,7 +61,14 @@ def hall_settings(session: Session, hall_id: int) -> dict[str, Any]:
 
 
 def scope(ctx: HallContext, session: Session) -> Scope:
-    hall = load_hall(session, ctx.hall_code)
-    settings = Settings(machine=ctx.machine_settings,
-                        hall=hall_settings(session, hall.id))
+    """The hall and its settings in one round trip (every action starts here)."""
+    rows = session.execute(
+        select(Hall, HallSetting.name, HallSetting.value)
+        .outerjoin(HallSetting, HallSetting.hall_id == Hall.id)
+        .where(Hall.code == ctx.hall_code)).all()
+    if not rows:
+        load_hall(session, ctx.hall_code)  # raises the readable NotFound
+    hall = rows[0][0]
+    stored = {name: value for _, name, value in rows if name is not None}
+    settings = Settings(machine=ctx.machine_settings, hall=stored)
     return Scope(session=session, hall=hall, settings=settings, now=ctx.clock.now())

@@ -1,9 +1,10 @@
 """Appending to the event log: the audit trail and the change feed in one table.
 
-Every action appends its event as its last statement. On PostgreSQL the append first
-takes a transaction-level advisory lock, so event ids become visible in id order (a
-sequence alone would let id 11 commit before id 10, and a reader at 11 would skip 10);
-it also sends NOTIFY, which PostgreSQL delivers only when the transaction commits.
+Every action appends its event as its last statement. On PostgreSQL, triggers on the
+event table (migration 0001) take a transaction-level advisory lock before giving the
+row its id, so ids become visible in id order (a plain sequence would let id 11 commit
+before id 10, and a reader at 11 would skip 10), and send NOTIFY, which PostgreSQL
+delivers only when the transaction commits. Being triggers, they hold for any writer.
 """
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from kiosk.queue.context import Scope
 from kiosk.queue.models import Event
 
 FEED_CHANNEL = "kiosk_events"
-FEED_LOCK_KEY = 0x6B696F736B  # "kiosk": one lock for the whole event log
+FEED_LOCK_KEY = 0x6B696F736B  # "kiosk" (461330412395): used by the event triggers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,16 +50,11 @@ def append_event(scope: Scope, actor: Actor, action: str, *, ticket_id: int | No
                  request_id: str | None = None) -> Event:
     session = scope.session
     session.flush()  # row changes first, so the event is the transaction's tail
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": FEED_LOCK_KEY})
     event = Event(hall_id=scope.hall.id, at=scope.now, actor=str(actor), action=action,
                   ticket_id=ticket_id, window_id=window_id, payload=payload or {},
                   request_id=request_id)
     session.add(event)
     session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_notify(:channel, :id)"),
-                        {"channel": FEED_CHANNEL, "id": str(event.id)})
     return event
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from kiosk.errors import NotFound, NotPermitted
 from kiosk.queue.context import Scope
@@ -12,9 +13,11 @@ from kiosk.queue.models import Item, Role, Service, Staff, Ticket, Window, Windo
 
 def window_for_update(scope: Scope, number: int) -> Window:
     """The window row, locked for this transaction (two clients of one window queue up)."""
-    window = scope.session.scalar(
+    window = scope.session.scalars(
         select(Window).where(Window.hall_id == scope.hall.id, Window.number == number,
-                             Window.active.is_(True)).with_for_update())
+                             Window.active.is_(True))
+        .options(joinedload(Window.staff), joinedload(Window.services))
+        .with_for_update(of=Window)).unique().one_or_none()
     if window is None:
         raise NotFound(f"没有 {number} 号窗口", f"window {number} does not exist",
                        window=number)
@@ -51,8 +54,11 @@ def require_role(scope: Scope, staff_no: str, *roles: Role) -> Staff:
 
 
 def item_by_code(scope: Scope, code: str) -> Item:
-    item = scope.session.scalar(select(Item).where(
-        Item.hall_id == scope.hall.id, Item.code == code, Item.active.is_(True)))
+    """The item with its queues and their windows (what issuing needs) in one query."""
+    item = scope.session.scalars(select(Item).where(
+        Item.hall_id == scope.hall.id, Item.code == code, Item.active.is_(True))
+        .options(joinedload(Item.services).joinedload(Service.windows))
+    ).unique().one_or_none()
     if item is None:
         raise NotFound(f"没有编号为 {code} 的事项", f"unknown item {code!r}", item=code)
     return item

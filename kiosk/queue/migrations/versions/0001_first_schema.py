@@ -259,14 +259,43 @@ def upgrade() -> None:
     sa.UniqueConstraint('ticket_id', name='uq_rating_ticket')
     )
     if op.get_bind().dialect.name != "sqlite":
+        _event_ordering_triggers()
         # SQLite takes this forward reference inline in CREATE TABLE window
         op.create_foreign_key(op.f("fk_window_current_ticket_id_ticket"), "window",
                               "ticket", ["current_ticket_id"], ["id"])
     # ### end Alembic commands ###
 
 
+def _event_ordering_triggers() -> None:
+    """PostgreSQL: an event gets its id under a transaction-level advisory lock, so ids
+    commit in id order and a feed reading "id > last seen" never skips one; NOTIFY tells
+    listeners at commit. (The column default is dropped: the trigger assigns the id.)"""
+    op.execute("ALTER TABLE event ALTER COLUMN id DROP DEFAULT")
+    op.execute("""
+        CREATE FUNCTION kiosk_event_before_insert() RETURNS trigger AS $$
+        BEGIN
+            PERFORM pg_advisory_xact_lock(461330412395);
+            NEW.id := nextval('event_id_seq');
+            RETURN NEW;
+        END $$ LANGUAGE plpgsql""")
+    op.execute("""
+        CREATE FUNCTION kiosk_event_after_insert() RETURNS trigger AS $$
+        BEGIN
+            PERFORM pg_notify('kiosk_events', NEW.id::text);
+            RETURN NULL;
+        END $$ LANGUAGE plpgsql""")
+    op.execute("CREATE TRIGGER event_ordered_id BEFORE INSERT ON event "
+               "FOR EACH ROW EXECUTE FUNCTION kiosk_event_before_insert()")
+    op.execute("CREATE TRIGGER event_notify AFTER INSERT ON event "
+               "FOR EACH ROW EXECUTE FUNCTION kiosk_event_after_insert()")
+
+
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
+        op.execute("DROP TRIGGER IF EXISTS event_notify ON event")
+        op.execute("DROP TRIGGER IF EXISTS event_ordered_id ON event")
+        op.execute("DROP FUNCTION IF EXISTS kiosk_event_after_insert()")
+        op.execute("DROP FUNCTION IF EXISTS kiosk_event_before_insert()")
         op.drop_constraint(op.f("fk_window_current_ticket_id_ticket"), "window",
                            type_="foreignkey")
     op.drop_table('rating')
