@@ -1,0 +1,58 @@
+"""The command line as an administrator uses it, in real subprocesses."""
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "assets" / "catalog" / "sample_hall.yaml"
+
+
+def kiosk(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], cwd=ROOT, text=True,
+                          capture_output=True, timeout=180, input=stdin)
+
+
+def test_help_lists_every_command():
+    done = kiosk("--help")
+    for command in ("init", "catalog", "kiosk", "window", "rating-pad", "display", "manager",
+                    "say", "print-test", "screenshots", "report", "hall", "close-day"):
+        assert command in done.stdout
+
+
+def test_a_real_install_asks_for_the_admin_and_never_gets_demo_accounts(tmp_path):
+    db = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    done = kiosk("--db", db, "init", "--catalog", str(SAMPLE), stdin="")
+    assert done.returncode == 1 and "--admin-password" in done.stderr
+    done = kiosk("--db", db, "init", "--catalog", str(SAMPLE), "--admin-password", "s3cret!")
+    assert done.returncode == 0, done.stderr
+    assert "admin account 'admin' created" in done.stdout
+    from kiosk.queue import windows
+    from kiosk.queue.context import HallContext
+    from kiosk.queue.db import Database
+    from kiosk.errors import NotFound
+    import pytest
+
+    ctx = HallContext(db=Database(db))
+    with pytest.raises(NotFound):
+        windows.sign_in(ctx, staff_no="1001", password="123456", window=1)
+    ctx.db.dispose()
+
+
+def test_settings_and_close_day_from_the_command_line(tmp_path):
+    db = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    assert kiosk("--db", db, "init", "--sample").returncode == 0
+    done = kiosk("--db", db, "settings", "set", "queue.recall_max", "2")
+    assert done.returncode == 0, done.stderr
+    bad = kiosk("--db", db, "settings", "set", "queue.recall_max", "many")
+    assert bad.returncode == 1 and "invalid value" in bad.stderr
+    done = kiosk("--db", db, "close-day")
+    assert done.returncode == 0 and "0 tickets expired" in done.stdout
+
+
+def test_say_writes_a_wav(tmp_path):
+    wav = tmp_path / "a012.wav"
+    done = kiosk("--db", f"sqlite:///{tmp_path / 'none.sqlite3'}", "say", "A012", "3",
+                 "--wav", str(wav))
+    assert done.returncode == 0, done.stderr
+    assert "请 A 零 一 二 号到 三 号窗口办理" in done.stdout
+    assert wav.stat().st_size > 10_000
