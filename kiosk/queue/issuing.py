@@ -8,13 +8,15 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput, ServiceUnavailable
 from kiosk.queue import hours as opening
 from kiosk.queue.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.events import Actor, append_event, prior_event
 from kiosk.queue.lookup import item_by_code, service_by_prefix, ticket_by_id
 from kiosk.queue.models import (
-    Item, Priority, Service, Ticket, TicketCounter, TicketState, WAITING_STATES, WindowState,
+    Item, Priority, Service, Ticket, TicketCounter, TicketState, WAITING_STATES, Window,
+    WindowState, window_service,
 )
 from kiosk.queue.views import IssueResult, TicketView
 
@@ -133,10 +135,12 @@ def people_ahead(scope: Scope, ticket: Ticket) -> int:
 def average_handling_minutes(scope: Scope, service_id: int) -> float:
     """Mean call-to-finish time of the queue's last finished tickets today."""
     sample = scope.settings.get("queue.estimate_sample")
+    day_start = at_hall_time(scope.today, dt.time(0), scope.hall.timezone)
     rows = scope.session.execute(
         select(Ticket.called_at, Ticket.finished_at).where(
-            Ticket.hall_id == scope.hall.id, Ticket.day == scope.today,
-            Ticket.state == TicketState.FINISHED, Ticket.service_id == service_id)
+            Ticket.hall_id == scope.hall.id, Ticket.service_id == service_id,
+            Ticket.finished_at >= day_start,  # bounds the index walk to today
+            Ticket.day == scope.today, Ticket.state == TicketState.FINISHED)
         .order_by(Ticket.finished_at.desc()).limit(sample)).all()
     spans = [(end - start).total_seconds() / 60 for start, end in rows if start and end]
     if not spans:
@@ -144,18 +148,28 @@ def average_handling_minutes(scope: Scope, service_id: int) -> float:
     return sum(spans) / len(spans)
 
 
-def estimated_wait(scope: Scope, service: Service, ahead: int) -> int:
-    open_windows = sum(1 for w in service.windows if w.state == WindowState.OPEN)
+def service_windows(scope: Scope, service_id: int) -> list[tuple[int, bool]]:
+    """(number, open now) of each active window serving the queue, in one query."""
+    rows = scope.session.execute(
+        select(Window.number, Window.state).join(window_service).where(
+            window_service.c.service_id == service_id, Window.active.is_(True))
+        .order_by(Window.number)).all()
+    return [(number, state == WindowState.OPEN) for number, state in rows]
+
+
+def estimated_wait(scope: Scope, service_id: int, ahead: int, open_windows: int) -> int:
+    """People ahead shared among the open windows, at the queue's recent pace."""
     servers = max(open_windows, 1)
-    return math.ceil(ahead / servers * average_handling_minutes(scope, service.id))
+    return math.ceil(ahead / servers * average_handling_minutes(scope, service_id))
 
 
 def _result(scope: Scope, ticket: Ticket, event_id: int, replayed: bool = False
             ) -> IssueResult:
     ahead = people_ahead(scope, ticket)
+    windows = service_windows(scope, ticket.service_id)
+    open_windows = sum(1 for _, is_open in windows if is_open)
     return IssueResult(
         event_id=event_id, ticket=TicketView.of(ticket), people_ahead=ahead,
-        estimated_wait_minutes=estimated_wait(scope, ticket.service, ahead),
-        window_numbers=tuple(sorted(w.number for w in ticket.service.windows if w.active)),
-        replayed=replayed)
+        estimated_wait_minutes=estimated_wait(scope, ticket.service_id, ahead, open_windows),
+        window_numbers=tuple(number for number, _ in windows), replayed=replayed)
 

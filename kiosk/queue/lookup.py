@@ -54,11 +54,10 @@ def require_role(scope: Scope, staff_no: str, *roles: Role) -> Staff:
 
 
 def item_by_code(scope: Scope, code: str) -> Item:
-    """The item with its queues and their windows (what issuing needs) in one query."""
+    """The item with its queues (what issuing needs) in one query."""
     item = scope.session.scalars(select(Item).where(
         Item.hall_id == scope.hall.id, Item.code == code, Item.active.is_(True))
-        .options(joinedload(Item.services).joinedload(Service.windows))
-    ).unique().one_or_none()
+        .options(joinedload(Item.services))).unique().one_or_none()
     if item is None:
         raise NotFound(f"没有编号为 {code} 的事项", f"unknown item {code!r}", item=code)
     return item

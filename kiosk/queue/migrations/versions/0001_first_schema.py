@@ -230,6 +230,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('ticket', schema=None) as batch_op:
         batch_op.create_index('ix_ticket_finished', ['hall_id', 'finished_at'], unique=False)
+        batch_op.create_index('ix_ticket_service_finished', ['hall_id', 'service_id', 'finished_at'], unique=False)
         batch_op.create_index('ix_ticket_queue', ['hall_id', 'day', 'state', 'service_id', 'queue_at'], unique=False)
         batch_op.create_index('ix_ticket_window', ['window_id', 'state'], unique=False)
 
@@ -304,6 +305,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_ticket_window')
         batch_op.drop_index('ix_ticket_queue')
         batch_op.drop_index('ix_ticket_finished')
+        batch_op.drop_index('ix_ticket_service_finished')
 
     op.drop_table('ticket')
     op.drop_table('window')
