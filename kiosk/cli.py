@@ -142,13 +142,18 @@ def cmd_settings(args) -> int:
 
 
 def cmd_close_day(args) -> int:
-    from kiosk.queue.day import close_day
+    from kiosk.queue.day import close_day, close_past_days
 
-    day = dt.date.fromisoformat(args.day) if args.day else None
-    closed = close_day(open_context(args), day=day)
-    print(f"closed {closed.day}: {closed.expired} tickets expired, "
-          f"{closed.appointments_missed} appointments missed, "
-          f"{closed.windows_closed} windows signed out")
+    ctx = open_context(args)
+    if args.past:
+        closed_days = close_past_days(ctx)
+    else:
+        closed_days = [close_day(ctx, day=dt.date.fromisoformat(args.day)
+                                 if args.day else None)]
+    for closed in closed_days:
+        print(f"closed {closed.day}: {closed.expired} tickets expired, "
+              f"{closed.appointments_missed} appointments missed, "
+              f"{closed.windows_closed} windows signed out")
     return 0
 
 
@@ -215,6 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("close-day", help="expire what was not served on a hall day")
     p.add_argument("--day", help="YYYY-MM-DD (default: today in the hall's zone)")
+    p.add_argument("--past", action="store_true",
+                   help="close every earlier day that still has unserved tickets")
     p.set_defaults(func=cmd_close_day)
 
     p = sub.add_parser("events", help="follow the event feed in the terminal")

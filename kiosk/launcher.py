@@ -42,6 +42,7 @@ def available_apps() -> list[tuple[str, list[str]]]:
 def ensure_sample(args) -> None:
     from kiosk.cli import open_context
     from kiosk.queue import demo, migrate, queries
+    from kiosk.queue.day import close_past_days
 
     ctx = open_context(args)
     migrate.upgrade(ctx.db)
@@ -50,6 +51,8 @@ def ensure_sample(args) -> None:
     except KioskError:
         print("first run: loading the sample hall (示例市政务服务中心)…", flush=True)
         demo.seed_sample(ctx)
+    for closed in close_past_days(ctx):
+        print(f"closed the unfinished day {closed.day} ({closed.expired} tickets expired)")
     ctx.db.dispose()
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import distinct, select
+
+from kiosk.clock import hall_day
 
 from kiosk.errors import InvalidInput
-from kiosk.queue.context import HallContext, scope as open_scope
+from kiosk.queue.context import HallContext, load_hall, scope as open_scope
 from kiosk.queue.events import SYSTEM, Actor, append_event
 from kiosk.queue.models import (
     ACTIVE_STATES, WAITING_STATES, Appointment, AppointmentState, Ticket, TicketState,
@@ -60,3 +62,16 @@ def close_day(ctx: HallContext, *, day: dt.date | None = None,
                                       "appointments_missed": len(bookings),
                                       "windows_closed": len(windows)})
         return DayClosed(day, len(tickets), len(bookings), len(windows), event.id)
+
+
+def close_past_days(ctx: HallContext, actor: Actor = SYSTEM) -> list[DayClosed]:
+    """Close every earlier hall day that still has unserved tickets (a PC that was off
+    at closing time); safe to run at every start."""
+    with ctx.db.read() as session:
+        hall = load_hall(session, ctx.hall_code)
+        today = hall_day(ctx.clock.now(), hall.timezone)
+        open_states = (*WAITING_STATES, *ACTIVE_STATES, TicketState.NO_SHOW)
+        days = session.scalars(select(distinct(Ticket.day)).where(
+            Ticket.hall_id == hall.id, Ticket.day < today,
+            Ticket.state.in_(open_states)).order_by(Ticket.day)).all()
+    return [close_day(ctx, day=day, actor=actor) for day in days]

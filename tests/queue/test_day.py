@@ -56,3 +56,19 @@ def test_a_past_day_can_be_closed_later_without_touching_today(ctx, clock):
 def test_a_future_day_cannot_be_closed(ctx):
     with pytest.raises(InvalidInput):
         close_day(ctx, day=dt.date(2026, 12, 1))
+
+
+def test_forgotten_days_are_closed_at_the_next_start(ctx, clock):
+    from kiosk.queue.day import close_past_days
+
+    take(ctx)
+    clock.set(dt.datetime(2026, 11, 24, 9, 10, tzinfo=HALL_TZ))
+    take(ctx)
+    clock.set(dt.datetime(2026, 11, 26, 9, 10, tzinfo=HALL_TZ))
+    take(ctx)
+    closed = close_past_days(ctx)
+    assert [c.day for c in closed] == [dt.date(2026, 11, 23), dt.date(2026, 11, 24)]
+    assert close_past_days(ctx) == []
+    with ctx.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Ticket).where(
+            Ticket.state == "waiting")) == 1
