@@ -307,13 +307,32 @@ def _add_app_commands(sub) -> None:
     p.set_defaults(func=cmd_say)
     for name, helptext, module in APP_COMMANDS:
         p = sub.add_parser(name, help=helptext, add_help=False)
-        p.add_argument("app_argv", nargs=argparse.REMAINDER)
-        p.set_defaults(func=_app(module))
+        p.set_defaults(func=_app(module), app_argv=[])
+
+
+def split_app_argv(argv: list[str]) -> tuple[list[str], list[str] | None]:
+    """Cut the command line after an app's name: what follows is the app's own
+    (``python -m kiosk --db URL window --window 3``)."""
+    apps = {name for name, _, _ in APP_COMMANDS}
+    i = 0
+    while i < len(argv):
+        if argv[i] in ("--db", "--config", "--hall"):
+            i += 2
+            continue
+        if argv[i] in apps:
+            return argv[:i + 1], argv[i + 1:]
+        if not argv[i].startswith("-"):
+            break
+        i += 1
+    return argv, None
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    head, app_argv = split_app_argv(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(head)
+    if app_argv is not None:
+        args.app_argv = app_argv
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     log.setLevel(logging.DEBUG if args.verbose else logging.INFO)

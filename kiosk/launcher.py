@@ -17,11 +17,11 @@ log = logging.getLogger(__name__)
 APPS: list[tuple[str, str, list[str]]] = [
     ("kiosk (取号机)", "kiosk.ui.kiosk_app", ["kiosk", "--windowed"]),
     ("hall display (叫号大屏)", "kiosk.ui.display.app", ["display", "--windowed"]),
-    ("window 1 (1号窗口)", "window_client.app", ["window", "--window", "1"]),
-    ("window 2 (2号窗口)", "window_client.app", ["window", "--window", "2"]),
+    ("window 1 (1号窗口)", "window_client.app", ["window", "--window", "1", "--windowed"]),
+    ("window 2 (2号窗口)", "window_client.app", ["window", "--window", "2", "--windowed"]),
     ("rating pad of window 1 (评价器)", "window_client.rating_pad",
-     ["rating-pad", "--window", "1"]),
-    ("manager (管理端)", "kiosk.ui.manager.app", ["manager"]),
+     ["rating-pad", "--window", "1", "--windowed"]),
+    ("manager (管理端)", "kiosk.ui.manager.app", ["manager", "--windowed"]),
 ]
 
 

@@ -135,7 +135,8 @@ _declare("window.number", int, 0, "Window this PC is fixed to; 0 = chosen at log
          "本机窗口号", "machine", minimum=0)
 _declare("window.keys", str,
          '{"call_next": "F1", "recall": "F2", "no_show": "F3", "finish": "F4", '
-         '"transfer": "F5", "pause": "F6", "call_number": "F7", "requeue": "F8"}',
+         '"transfer": "F5", "pause": "F6", "call_number": "F7", "requeue": "F8", '
+         '"start": "F9", "inquiry": "F10"}',
          "Keyboard shortcuts of the window client (JSON: action -> key)",
          "窗口快捷键", "machine")
 _declare("display.mode", str, "hall", "hall: the big hall display; window: one window's screen",

@@ -32,12 +32,14 @@ STATE_ZH = {
 }
 
 
-def _tier(scope: Scope):
+def call_tier(scope: Scope):
+    """0 due appointment, 1 priority, 2 ordinary (see the module docstring)."""
     return case((Ticket.due_at.is_not(None) & (Ticket.due_at <= scope.now), 0),
                 (Ticket.priority != Priority.NONE, 1), else_=2)
 
 
-def _candidates(scope: Scope, window: Window):
+def candidates(scope: Scope, window: Window):
+    """The waiting tickets ``window`` may call, unordered."""
     service_ids = [s.id for s in window.services]
     return select(Ticket).where(
         Ticket.hall_id == scope.hall.id, Ticket.day == scope.today,
@@ -50,14 +52,21 @@ def _candidates(scope: Scope, window: Window):
 _LOADS = (joinedload(Ticket.item), joinedload(Ticket.service))
 
 
-def _pick_next(scope: Scope, window: Window) -> Ticket | None:
-    tier = _tier(scope)
+def in_call_order(scope: Scope, window: Window):
+    """The tickets ``window`` may call, in the order call_next takes them (before the
+    priority streak rule, which may move one ordinary ticket forward)."""
+    tier = call_tier(scope)
     place = case((tier == 0, Ticket.due_at), else_=Ticket.queue_at)
-    ordered = _candidates(scope, window).order_by(tier, place, Ticket.id).limit(1)
-    ordered = ordered.options(*_LOADS).with_for_update(skip_locked=True, of=Ticket)
+    return candidates(scope, window).order_by(tier, place, Ticket.id)
+
+
+def _pick_next(scope: Scope, window: Window) -> Ticket | None:
+    tier = call_tier(scope)
+    ordered = in_call_order(scope, window).limit(1).options(*_LOADS).with_for_update(
+        skip_locked=True, of=Ticket)
     limit = scope.settings.get("queue.priority_streak_limit")
     if window.priority_streak >= limit:
-        ordinary = _candidates(scope, window).where(tier == 2).order_by(
+        ordinary = candidates(scope, window).where(tier == 2).order_by(
             Ticket.queue_at, Ticket.id).limit(1).options(*_LOADS).with_for_update(
             skip_locked=True, of=Ticket)
         ticket = scope.session.scalar(ordinary)

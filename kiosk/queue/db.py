@@ -83,7 +83,10 @@ def make_engine(url: str, **kwargs) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        # fail fast on a dead LAN link instead of hanging a window client for minutes
+        connect_args = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10,
+                        "keepalives_interval": 5, "keepalives_count": 3}
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
     raise ValueError(f"unsupported database {parsed.get_backend_name()!r}: "
                      "use sqlite:///path or postgresql://user@host/db")
 

@@ -1,0 +1,159 @@
+"""Database loss and recovery: a banner, actions disabled, automatic reconnect, and an
+action whose outcome is unknown retried with the SAME request id, never applied twice."""
+import psycopg
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from kiosk.queue import calling, rating, window_queries
+from kiosk.queue.models import Event
+from tests.helpers import take
+from tests.ui.window_client.conftest import idle, login, press, ratings
+
+
+def shown(client) -> str:
+    return client.main.ticket_panel.code.text()
+
+
+def count_events(ctx, action: str) -> int:
+    with ctx.db.read() as session:
+        return session.scalar(select(func.count()).select_from(Event)
+                              .where(Event.action == action))
+
+
+def lose_answer_once(monkeypatch, module, name: str) -> list[str]:
+    """Make ``module.name`` commit, then fail as if the connection dropped before the
+    answer arrived (the worst case: done, but the client cannot know)."""
+    real = getattr(module, name)
+    seen: list[str] = []
+
+    def flaky(*args, **kwargs):
+        seen.append(kwargs["request_id"])
+        result = real(*args, **kwargs)
+        if len(seen) == 1:
+            raise OperationalError("COMMIT", {}, ConnectionResetError("connection lost"))
+        return result
+
+    monkeypatch.setattr(module, name, flaky)
+    return seen
+
+
+def test_a_call_whose_answer_was_lost_is_replayed_not_repeated(qtbot, ctx, make_client,
+                                                               monkeypatch):
+    take(ctx)
+    take(ctx)
+    # no timed retry in this test: the feed's "restored" signal drives it
+    client = make_client(ctx, window=1, retry_delays_ms=(600_000,))
+    login(qtbot, client, "1001")
+    seen = lose_answer_once(monkeypatch, calling, "call_next")
+    # while "down", the screen's reads fail too (else the first successful read after
+    # the feed's event would prove the database is back and retry at once)
+    down = [True]
+    real_screen = window_queries.window_screen
+
+    def screen(*args, **kwargs):
+        if down[0]:
+            raise OperationalError("SELECT", {}, ConnectionRefusedError("unreachable"))
+        return real_screen(*args, **kwargs)
+
+    monkeypatch.setattr(window_queries, "window_screen", screen)
+    press(qtbot, client, "call_next")
+    # the banner appears on the first failure and names the unconfirmed action once
+    # the runner has given up on its answer
+    qtbot.waitUntil(lambda: "不会重复执行" in client.banner.text())
+    assert client.banner.isVisible()
+    assert "连接中断，正在重连" in client.banner.text()
+    assert not any(b.isEnabled() for b in client.actions.buttons.values())
+    press(qtbot, client, "call_next")                 # a second press does nothing
+    assert "连接中断" in client.main.message.text()
+    assert len(seen) == 1 and client.runner.pending_request_id == seen[0]
+    assert count_events(ctx, "ticket_called") == 1   # it did commit
+
+    down[0] = False
+    client.feed.connection_restored.emit()           # what the feed says on reconnect
+    qtbot.waitUntil(lambda: "未重复执行" in client.main.message.text())
+    assert shown(client) == "A001"
+    assert seen == [seen[0], seen[0]]                # retried with the same request id
+    assert not client.banner.isVisible()
+    assert count_events(ctx, "ticket_called") == 1   # replayed, not applied twice
+    idle(qtbot, client)
+    assert client.actions.is_enabled("finish")
+    press(qtbot, client, "finish")
+    press(qtbot, client, "finish")
+    qtbot.waitUntil(lambda: shown(client) == "—")
+    press(qtbot, client, "call_next")                # the next action: a new id
+    qtbot.waitUntil(lambda: shown(client) == "A002")
+    assert len(set(seen)) == 2
+
+
+def test_the_pads_rating_is_saved_once_when_its_answer_is_lost(qtbot, ctx, make_client,
+                                                               make_pad, monkeypatch):
+    take(ctx)
+    pad = make_pad(ctx, window=1)
+    client = make_client(ctx, window=1)
+    login(qtbot, client, "1001")
+    press(qtbot, client, "call_next")
+    qtbot.waitUntil(lambda: shown(client) == "A001")
+    press(qtbot, client, "finish")
+    press(qtbot, client, "finish")
+    qtbot.waitUntil(lambda: pad.page == "rate", timeout=5000)
+    seen = lose_answer_once(monkeypatch, rating, "rate")
+    with qtbot.waitSignal(pad.runner.action_succeeded, timeout=5000) as saved:
+        qtbot.keyClick(pad, Qt.Key.Key_4)
+    assert saved.args[0] == "rate" and saved.args[1].replayed
+    assert seen == [seen[0], seen[0]]
+    assert ratings(ctx) == [("A001", 4, [])]
+    assert count_events(ctx, "ticket_rated") == 1
+
+
+@pytest.fixture
+def pg_admin(pg_url, pg_admin_url):
+    """Switch the test database off and on, as a server restart or a cut cable would."""
+    name = make_url(pg_url).database
+    conn = psycopg.connect(pg_admin_url, autocommit=True)
+
+    class Admin:
+        def cut(self) -> None:
+            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                         "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+
+        def restore(self) -> None:
+            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+
+    admin = Admin()
+    yield admin
+    admin.restore()
+    conn.close()
+
+
+def test_postgresql_lost_and_back_without_a_duplicated_call(qtbot, pg_url, make_ctx,
+                                                            make_client, pg_admin):
+    ctx = make_ctx(pg_url)
+    take(ctx)
+    take(ctx)
+    client = make_client(ctx, window=1, retry_delays_ms=(200, 400))
+    login(qtbot, client, "1001")
+    idle(qtbot, client)
+    pg_admin.cut()
+    press(qtbot, client, "call_next")     # pressed before anyone noticed the loss
+    qtbot.waitUntil(lambda: client.banner.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: client.runner.offline, timeout=10_000)
+    assert shown(client) == "—"
+    assert not client.actions.is_enabled("call_next")
+    request_id = client.runner.pending_request_id
+    assert request_id
+    pg_admin.restore()
+    qtbot.waitUntil(lambda: shown(client) == "A001", timeout=15_000)
+    qtbot.waitUntil(lambda: not client.banner.isVisible(), timeout=10_000)
+    with ctx.db.read() as session:
+        calls = session.scalars(select(Event).where(Event.action == "ticket_called")).all()
+        assert [(e.payload["code"], e.request_id) for e in calls] == [("A001", request_id)]
+    idle(qtbot, client)
+    press(qtbot, client, "finish")
+    press(qtbot, client, "finish")
+    qtbot.waitUntil(lambda: shown(client) == "—")
+    press(qtbot, client, "call_next")
+    qtbot.waitUntil(lambda: shown(client) == "A002")

@@ -1,0 +1,71 @@
+"""``python -m kiosk window [--window N] [--windowed]``: the window clerk's app (窗口叫号).
+
+``build_window_client`` is the factory tests and the benchmark use: it takes the hall
+context and settings, so nothing here opens a database or a QApplication on import.
+"""
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from kiosk.queue.context import HallContext
+from kiosk.settings import Settings
+from window_client.runner import RETRY_DELAYS_MS
+
+
+def parse_args(app_argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m kiosk window",
+        description="The window clerk's app: login, call, serve, transfer, pause.")
+    parser.add_argument("--window", type=int, default=None,
+                        help="window number of this PC (else the setting window.number; "
+                             "0 or unset = chosen at login)")
+    parser.add_argument("--windowed", action="store_true",
+                        help="a normal window instead of a maximised one")
+    return parser.parse_args(list(app_argv))
+
+
+def build_window_client(ctx: HallContext, settings: Settings, *, window: int | None = None,
+                        feed=None, start_feed: bool = True,
+                        retry_delays_ms: Sequence[int] = RETRY_DELAYS_MS):
+    """The clerk's app for one PC. ``window`` (or ``window.number``) fixes the window;
+    ``feed`` defaults to a FeedBridge on ``ctx.db`` following events from now on."""
+    from kiosk.ui.feed_bridge import FeedBridge
+    from window_client.client import WindowClient
+    from window_client.runner import ActionRunner
+
+    fixed = window or settings.get("window.number") or None
+    if feed is None:
+        feed = FeedBridge(ctx.db)
+    runner = ActionRunner(retry_delays_ms)
+    client = WindowClient(ctx, settings, fixed_window=fixed, runner=runner, feed=feed)
+    runner.setParent(client)
+    if start_feed:
+        feed.start()
+    return client
+
+
+def start(args, app_argv: Sequence[str]):
+    """Everything ``run`` does before the event loop: (QApplication, context, client)."""
+    from kiosk.queue.window_queries import effective_settings
+    from kiosk.ui.startup import hall_context, qt_app
+
+    options = parse_args(app_argv)
+    app = qt_app("window-client")
+    ctx = hall_context(args)
+    client = build_window_client(ctx, effective_settings(ctx), window=options.window)
+    if options.windowed:
+        client.resize(1280, 860)
+        client.show()
+    else:
+        client.showMaximized()
+    return app, ctx, client
+
+
+def run(args, app_argv: Sequence[str]) -> int:
+    app, ctx, client = start(args, app_argv)
+    try:
+        return app.exec()
+    finally:
+        client.shutdown()
+        ctx.db.dispose()
