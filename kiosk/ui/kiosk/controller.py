@@ -1,0 +1,376 @@
+"""What each tap on the kiosk does: calls into the queue, then shows the outcome.
+
+Every call into the core goes through ``_call``: a refusal (``KioskError``) shows its
+Chinese message on the message panel, a database failure shows 系统繁忙 and logs the
+English cause, and the kiosk carries on either way. Screens never call the core
+themselves; they emit intents that land here.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from sqlalchemy.exc import SQLAlchemyError
+
+from kiosk.clock import hall_time
+from kiosk.errors import InvalidInput, KioskError, NotFound, ServiceUnavailable
+from kiosk.queue import appointments, issuing, kiosk_queries, queries
+from kiosk.queue.context import HallContext
+from kiosk.queue.views import IssueResult
+from kiosk.settings import Settings
+from kiosk.ui.i18n import tr
+from kiosk.ui.kiosk.idle import IdleWatcher
+from kiosk.ui.kiosk.printer_link import PrinterLink
+from kiosk.ui.kiosk.search_index import ItemIndex, romanize_elsewhere
+from kiosk.ui.kiosk.slips_from import notice_slip, ticket_qr_payload, ticket_slip
+from kiosk.ui.kiosk.window import KioskWindow
+
+log = logging.getLogger(__name__)
+
+#: events after which the guide's 办理数量 may have changed
+_COUNT_EVENTS = frozenset({"service_finished", "day_closed", "catalog_imported"})
+#: events after which the most-used list may have changed
+_USAGE_EVENTS = frozenset({"ticket_issued", "appointment_checked_in", "catalog_imported"})
+
+
+def busy_text() -> str:
+    return tr("KioskController", "系统繁忙，请稍后再试或到服务台咨询")
+
+
+class KioskController(QObject):
+    ticket_shown = Signal(object)     # the IssueResult now on the ticket screen
+    error_shown = Signal(str)         # the Chinese message put on the message panel
+    reset_done = Signal()             # the idle reset brought the kiosk home
+    _index_built = Signal(object)     # search index thread -> GUI thread
+
+    def __init__(self, ctx: HallContext, settings: Settings, printer: PrinterLink,
+                 window: KioskWindow, feed: QObject | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.settings = settings
+        self.printer = printer
+        self.window = window
+        self.feed = feed
+        self.catalog: kiosk_queries.KioskCatalog | None = None
+        self.index = None
+        self._stale_catalog = self._stale_usage = False
+        self._ticket_token: str | None = None
+        self._notice_token: str | None = None
+        self.idle = IdleWatcher(settings.get("kiosk.idle_timeout_s"), self)
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(1000)
+        self.clock_timer.timeout.connect(self.show_clock)
+        self._wire()
+
+    def _wire(self) -> None:
+        w = self.window
+        w.back_requested.connect(self.go_back)
+        w.home_requested.connect(self.go_home)
+        w.elder_toggled.connect(w.set_elder)
+        w.home.department_chosen.connect(self.open_department)
+        w.home.item_chosen.connect(self.open_guide)
+        w.home.search_requested.connect(self.open_search)
+        w.home.check_in_requested.connect(self.open_check_in)
+        w.department.item_chosen.connect(self.open_guide)
+        w.search.item_chosen.connect(self.open_guide)
+        w.guide.take_ticket_requested.connect(self.open_take)
+        w.guide.notice_requested.connect(self.print_notice)
+        w.take.ticket_requested.connect(self.take_ticket)
+        w.check_in.check_in_requested.connect(self.check_in)
+        w.ticket.finished.connect(self.go_home)
+        self.idle.idle_timed_out.connect(self.reset)
+        self.printer.job_finished.connect(self._print_finished)
+        self._index_built.connect(self._use_index)
+        if self.feed is not None:
+            self.feed.events_arrived.connect(self.on_events)
+            if hasattr(self.feed, "connection_restored"):
+                self.feed.connection_restored.connect(self._database_back)
+
+    # --- start and stop -------------------------------------------------------------
+
+    def start(self, app: QObject) -> bool:
+        """Load the catalog and show home; False if the database could not be read."""
+        loaded = self._load_catalog()
+        self.show_clock()
+        self.clock_timer.start()
+        self.idle.start(app)
+        QTimer.singleShot(200, self, self._build_index)
+        return loaded
+
+    def stop(self) -> None:
+        self.idle.stop()
+        self.clock_timer.stop()
+        self.window.ticket.stop_timers()
+
+    def _load_catalog(self) -> bool:
+        catalog = self._call(kiosk_queries.kiosk_catalog, self.ctx)
+        if catalog is None:
+            self._stale_catalog = True  # try again the next time home is shown
+            return False
+        self.catalog = catalog
+        self.window.hall_label.set_plain_text(catalog.hall_name)
+        self.window.home.set_catalog(catalog)
+        self._load_most_used()
+        self.window.check_in.set_rules(self.settings.get("queue.appointment_early_minutes"),
+                                       self.settings.get("queue.appointment_late_minutes"))
+        self._stale_catalog = False
+        return True
+
+    def _load_most_used(self) -> None:
+        limit = 6
+        items = self._call(queries.most_used_items, self.ctx, limit, quiet=True)
+        if items is not None:
+            self.window.home.set_most_used(items)
+            self._stale_usage = False
+
+    def _build_index(self) -> None:
+        """Convert item names to pinyin off the GUI thread; the search screen gets the
+        index when it is ready (it says 请稍候 until then)."""
+        if self.catalog is None:
+            return
+        items = self.catalog.items
+
+        def work() -> None:
+            try:
+                index = ItemIndex(items, romanize_elsewhere([i.name for i in items]))
+            except Exception:  # noqa: BLE001 - search stays unavailable, the rest works
+                log.exception("building the search index failed")
+                return
+            try:
+                self._index_built.emit(index)
+            except RuntimeError:  # the kiosk was closed meanwhile
+                pass
+
+        threading.Thread(target=work, name="kiosk-search-index", daemon=True).start()
+
+    def _use_index(self, index) -> None:
+        self.index = index
+        self.window.search.set_index(index)
+
+    # --- guarded calls into the core ------------------------------------------------
+
+    def _call(self, function: Callable[..., Any], *args: Any, quiet: bool = False,
+              **kwargs: Any) -> Any:
+        """Run one core function; on failure show (or, ``quiet``, only log) why and
+        return None."""
+        try:
+            return function(*args, **kwargs)
+        except KioskError as exc:
+            log.info("%s refused: %s", function.__name__, exc.message_en)
+            if not quiet:
+                self.show_error(_title_for(exc), exc.message_zh)
+        except SQLAlchemyError as exc:
+            log.error("%s failed on the database: %s", function.__name__, exc)
+            if not quiet:
+                self.show_error(tr("KioskController", "系统繁忙"), busy_text())
+        return None
+
+    def show_error(self, title: str, text: str) -> None:
+        self.window.message.show_message(title, text)
+        self.error_shown.emit(text)
+
+    # --- navigation -----------------------------------------------------------------
+
+    def go_home(self) -> None:
+        if self._stale_catalog:
+            self._load_catalog()
+            self._build_index()
+        elif self._stale_usage:
+            self._load_most_used()
+        self._ticket_token = None
+        self.window.go_home()
+
+    def go_back(self) -> None:
+        if self.window.current() is self.window.ticket:
+            self.go_home()
+        else:
+            self.window.go_back()
+
+    def open_department(self, code: str) -> None:
+        department = self.catalog.department(code) if self.catalog else None
+        if department is None:
+            self.show_error(tr("KioskController", "没有找到"),
+                            tr("KioskController", "该部门暂无可办理的事项"))
+            return
+        self.window.department.show_department(department)
+        self.window.show_screen(self.window.department)
+
+    def open_guide(self, item_code: str) -> None:
+        guide = self._call(queries.item_guide, self.ctx, item_code)
+        if guide is None:
+            return
+        counts = self._call(queries.handled_counts, self.ctx, item_code, quiet=True) or (0, 0)
+        self.window.guide.show_guide(guide, *counts)
+        self.window.show_screen(self.window.guide)
+
+    def open_take(self, item_code: str) -> None:
+        guide = self.window.guide.guide
+        if guide is None or guide.code != item_code:
+            return
+        self.window.take.show_item(guide)
+        self.window.show_screen(self.window.take)
+
+    def open_search(self) -> None:
+        self.window.show_screen(self.window.search)
+        self.window.search.field.setFocus()  # a Chinese input method or keyboard types here
+
+    def open_check_in(self) -> None:
+        self.window.check_in.clear_input()
+        self.window.show_screen(self.window.check_in)
+        self.window.check_in.field.setFocus()
+
+    # --- tickets --------------------------------------------------------------------
+
+    def take_ticket(self, item_code: str, priority: str) -> None:
+        if self.window.current() is not self.window.take:
+            return  # a second tap after the ticket was already shown
+        result = self._call(issuing.issue_ticket, self.ctx, item_code=item_code,
+                            priority=priority, request_id=uuid.uuid4().hex)
+        if result is not None:
+            self._show_ticket(result)
+
+    def check_in(self, mode: str, value: str) -> None:
+        if self.window.current() is not self.window.check_in:
+            return
+        if not value:
+            self.show_error(tr("KioskController", "请检查输入"),
+                            tr("KioskController", "请先输入预约号或手机号"))
+            return
+        kwargs = {"phone": value} if mode == "phone" else {"code": value}
+        result = self._call(appointments.check_in, self.ctx, request_id=uuid.uuid4().hex,
+                            **kwargs)
+        if result is None:
+            return
+        self.window.check_in.clear_input()
+        slot = result.ticket.due_at
+        label = (tr("KioskController", "预约签到 · %1 时段 · 优先叫号").replace(
+            "%1", hall_time(slot, self.catalog.timezone).strftime("%H:%M"))
+            if slot and self.catalog else tr("KioskController", "预约签到 · 优先叫号"))
+        self._show_ticket(result, label)
+
+    def _show_ticket(self, result: IssueResult, appointment_label: str | None = None) -> None:
+        ticket = result.ticket
+        timezone = self.catalog.timezone if self.catalog else "Asia/Shanghai"
+        payload = ticket_qr_payload(self.ctx.hall_code, ticket.day, ticket.code)
+        self.window.ticket.show_ticket(result, hall_time(ticket.issued_at, timezone), payload,
+                                       appointment_label)
+        self.window.show_screen(self.window.ticket, remember=False)
+        self._ticket_token = f"ticket:{ticket.id}"
+        if self.printer.printer_present:
+            slip = ticket_slip(result, hall_name=self.catalog.hall_name if self.catalog else "",
+                               hall_code=self.ctx.hall_code, timezone=timezone,
+                               appointment_label=appointment_label)
+            # queued behind the ticket screen's first paint: the citizen sees the number
+            # first, the print worker's CPU time never delays that frame
+            token = self._ticket_token
+            QTimer.singleShot(0, self, lambda: self.printer.print_slip(token, slip))
+        else:
+            self.window.ticket.print_failed(tr(
+                "KioskController", "本机不打印号票，请拍照或记下您的号码"))
+        self.ticket_shown.emit(result)
+
+    # --- printing -------------------------------------------------------------------
+
+    def print_notice(self, item_code: str) -> None:
+        guide = self.window.guide.guide
+        if guide is None or guide.code != item_code:
+            return
+        if not self.printer.printer_present:
+            self.window.guide.set_notice_status(tr(
+                "KioskController", "本机未连接打印机，请拍照保存办事指南，或到服务台索取"),
+                "warning")
+            return
+        timezone = self.catalog.timezone if self.catalog else "Asia/Shanghai"
+        slip = notice_slip(guide, hall_name=self.catalog.hall_name if self.catalog else "",
+                           printed_at=hall_time(self.ctx.clock.now(), timezone))
+        self._notice_token = f"notice:{item_code}:{uuid.uuid4().hex[:8]}"
+        self.window.guide.set_notice_status(
+            tr("KioskController", "正在打印一次性告知单，请稍候…"), "")
+        self.printer.print_slip(self._notice_token, slip)
+
+    def _print_finished(self, token: str, result) -> None:
+        if token == self._ticket_token:
+            if result.printed:
+                self.window.ticket.print_done()
+            else:
+                self.window.ticket.print_failed(
+                    tr("KioskController", "打印失败，请拍照或记下您的号码") + "\n"
+                    + tr("KioskController", "原因：%1。已通知工作人员。").replace(
+                        "%1", result.message_zh.rstrip("。") or tr("KioskController", "打印机故障")))
+        elif token == self._notice_token:
+            self._notice_token = None
+            if result.printed:
+                self.window.guide.set_notice_status(
+                    tr("KioskController", "一次性告知单已打印，请取走"), "ok")
+            else:
+                self.window.guide.set_notice_status(
+                    tr("KioskController", "打印失败，请拍照保存办事指南，或到服务台索取"),
+                    "warning")
+
+    # --- live updates ---------------------------------------------------------------
+
+    def on_events(self, events: list) -> None:
+        actions = {event.action for event in events}
+        if "catalog_imported" in actions:
+            self._stale_catalog = True
+        if actions & _USAGE_EVENTS:
+            self._stale_usage = True
+        if "setting_changed" in actions:
+            self._reload_settings()
+        guide = self.window.guide.guide  # the last guide opened (maybe one screen back)
+        if actions & _COUNT_EVENTS and guide is not None:
+            counts = self._call(queries.handled_counts, self.ctx, guide.code, quiet=True)
+            if counts is not None:
+                self.window.guide.show_counts(*counts)
+
+    def _database_back(self) -> None:
+        """Events may have been missed while the database was away: reload lists the
+        next time home is shown."""
+        self._stale_catalog = True
+
+    def _reload_settings(self) -> None:
+        settings = self._call(kiosk_queries.effective_settings, self.ctx, quiet=True)
+        if settings is not None:
+            self.settings = settings
+            self.idle.set_timeout(settings.get("kiosk.idle_timeout_s"))
+            self.window.check_in.set_rules(settings.get("queue.appointment_early_minutes"),
+                                           settings.get("queue.appointment_late_minutes"))
+
+    def show_clock(self) -> None:
+        timezone = self.catalog.timezone if self.catalog else "Asia/Shanghai"
+        now = hall_time(self.ctx.clock.now(), timezone)
+        weekdays = (tr("KioskController", "星期一"), tr("KioskController", "星期二"),
+                    tr("KioskController", "星期三"), tr("KioskController", "星期四"),
+                    tr("KioskController", "星期五"), tr("KioskController", "星期六"),
+                    tr("KioskController", "星期日"))
+        text = (f"{now:%Y-%m-%d} {weekdays[now.weekday()]}"
+                + ("\n" if self.window.portrait else "  ") + f"{now:%H:%M}")
+        if text != self.window.clock_label.plain_text():  # once a minute, not a second
+            self.window.clock_label.set_plain_text(text)
+
+    # --- idle -----------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Nobody is using the kiosk: home, elder mode off, everything typed forgotten."""
+        self.window.message.dismiss()
+        for screen in self.window.screens():
+            screen.clear_input()
+        if self.window.elder:
+            self.window.set_elder(False)
+        self.go_home()
+        self.reset_done.emit()
+
+
+def _title_for(exc: KioskError) -> str:
+    if isinstance(exc, ServiceUnavailable):
+        return tr("KioskController", "暂时无法办理")
+    if isinstance(exc, NotFound):
+        return tr("KioskController", "没有找到")
+    if isinstance(exc, InvalidInput):
+        return tr("KioskController", "请检查输入")
+    return tr("KioskController", "提示")

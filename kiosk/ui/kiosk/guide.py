@@ -1,0 +1,197 @@
+"""The item guide (办事指南): all eight 八公开 facts, scrolled by touch.
+
+The facts are one rich-text document in a QTextBrowser whose viewport has a kinetic
+QScroller (drag and flick like a phone; 上翻/下翻 buttons for those who do not know to
+swipe). The handled count (办理数量) sits in the header, refreshed from the event feed.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextBlockFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout, QScroller, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from kiosk.queue.queries import ItemGuide
+from kiosk.ui.i18n import tr
+from kiosk.ui.kiosk.look import BodyLabel, role_px, set_tone, tag
+from kiosk.ui.kiosk.widgets import Screen, button
+from kiosk.ui.theme import NORMAL, PRIMARY, Scale
+
+
+def _t(text: str) -> str:
+    return tr("GuideScreen", text)
+
+
+def _paragraphs(text: str) -> str:
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return "".join(f"<p>{html.escape(line)}</p>" for line in lines) or "<p>—</p>"
+
+
+def _days(days: int) -> str:
+    return _t("当场办结") if days == 0 else _t("%1 个工作日").replace("%1", str(days))
+
+
+def _material_status(required: bool, later: bool) -> str:
+    if required and later:
+        return _t("必须提交，可容缺后补")
+    if required:
+        return _t("必须提交")
+    return _t("视情况提交（非必需）")
+
+
+def guide_html(guide: ItemGuide, heading_px: int) -> str:
+    """The eight public facts (plus fees, windows, contact) as HTML for the browser."""
+    h = f'<h3 style="font-size:{heading_px}px; color:{PRIMARY};">'
+    form = {"original": _t("原件"), "copy": _t("复印件"), "both": _t("原件和复印件")}
+    kind = _t("即办件") if guide.kind == "instant" else _t("承诺件")
+    parts = [
+        f"{h}{_t('一、审批事项')}</h3>",
+        f"<p>{html.escape(guide.name)}</p>",
+        f"<p>{_t('事项编码')}：{html.escape(guide.code)}　"
+        f"{_t('实施部门')}：{html.escape(guide.department_name)}</p>",
+        f"{h}{_t('二、法律依据')}</h3>", _paragraphs(guide.legal_basis),
+        f"{h}{_t('三、办事条件')}</h3>", _paragraphs(guide.conditions),
+        f"{h}{_t('四、办理数量')}</h3>",
+        f"<p>{_t('见本页上方，实时更新。')}</p>",
+        f"{h}{_t('五、办理程序')}</h3>",
+    ]
+    for number, step in enumerate(guide.procedure, start=1):
+        parts.append(f"<p><b>{_t('第 %1 步').replace('%1', str(number))}</b>　"
+                     f"{html.escape(str(step))}</p>")
+    parts += [
+        f"{h}{_t('六、办理时限')}</h3>",
+        f"<p>{_t('办件类型')}：{kind}</p>",
+        f"<p>{_t('法定期限')}：{_days(guide.legal_days)}</p>",
+        f"<p>{_t('承诺期限')}：{_days(guide.promised_days)}</p>",
+        f"{h}{_t('七、全部材料目录')}（{_t('共 %1 项').replace('%1', str(len(guide.materials)))}）</h3>",
+    ]
+    for number, m in enumerate(guide.materials, start=1):
+        parts.append(f"<p><b>{number}. {html.escape(m.name)}</b></p>")
+        parts.append(f"<p style=\"margin-left:{heading_px}px;\">{form.get(m.form, m.form)} · "
+                     f"{_t('%1 份').replace('%1', str(m.copies))} · "
+                     f"{_material_status(m.required, m.may_supply_later)}</p>")
+        if m.note:
+            parts.append(f"<p style=\"margin-left:{heading_px}px;\">{_t('说明')}："
+                         f"{html.escape(m.note)}</p>")
+    sample = "<br>".join(html.escape(line) for line in guide.sample_form.splitlines())
+    parts += [
+        f"{h}{_t('八、申请书示范文本')}</h3>",
+        '<table border="1" cellspacing="0" cellpadding="16" width="100%" '
+        f'style="border-color:#5A6578;"><tr><td>{sample or "—"}</td></tr></table>',
+        f"{h}{_t('收费标准')}</h3>", _paragraphs(guide.fees),
+        f"{h}{_t('办理窗口')}</h3>",
+        "<p>" + (_t("、").join(
+            _t("%1号窗口（%2）").replace("%1", str(n)).replace("%2", html.escape(name))
+            for n, name in zip(guide.window_numbers, guide.window_names))
+            or _t("请到服务台咨询")) + "</p>",
+    ]
+    if guide.contact:
+        parts += [f"{h}{_t('咨询电话')}</h3>", f"<p>{html.escape(guide.contact)}</p>"]
+    return "".join(parts)
+
+
+class GuideScreen(Screen):
+    take_ticket_requested = Signal(str)   # item code: the citizen wants a ticket
+    notice_requested = Signal(str)        # item code: print the 一次性告知单
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guide: ItemGuide | None = None
+        self._scale = NORMAL
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        self.title_label = BodyLabel("", "title")
+        self.meta_label = BodyLabel("")
+        set_tone(self.meta_label, "muted")
+        self.counts_label = BodyLabel("", "heading")
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.meta_label)
+        layout.addWidget(self.counts_label)
+
+        middle = QHBoxLayout()
+        self.browser = QTextBrowser()
+        tag(self.browser, "body")
+        self.browser.setOpenLinks(False)
+        self.browser.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.browser.viewport(),
+                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        middle.addWidget(self.browser, 1)
+        paging = QVBoxLayout()
+        self.up_button = button(_t("上翻"), kind="secondary")
+        self.down_button = button(_t("下翻"), kind="secondary")
+        self.up_button.clicked.connect(lambda: self._page(-1))
+        self.down_button.clicked.connect(lambda: self._page(1))
+        paging.addWidget(self.up_button)
+        paging.addStretch(1)
+        paging.addWidget(self.down_button)
+        middle.addLayout(paging)
+        layout.addLayout(middle, 1)
+
+        actions = QHBoxLayout()
+        self.take_button = button(_t("取号办理"), role="title", rows=1.5)
+        self.notice_button = button(_t("打印一次性告知单"), kind="secondary", role="heading",
+                                    rows=1.5)
+        self.take_button.clicked.connect(
+            lambda: self.guide and self.take_ticket_requested.emit(self.guide.code))
+        self.notice_button.clicked.connect(
+            lambda: self.guide and self.notice_requested.emit(self.guide.code))
+        actions.addWidget(self.notice_button, 1)
+        actions.addWidget(self.take_button, 2)
+        layout.addLayout(actions)
+        self.notice_status = BodyLabel("")
+        self.notice_status.hide()
+        layout.addWidget(self.notice_status)
+
+    def show_guide(self, guide: ItemGuide, year: int, today: int) -> None:
+        self.guide = guide
+        kind = _t("即办件") if guide.kind == "instant" else _t("承诺件")
+        self.title_label.set_plain_text(guide.name)
+        self.meta_label.set_plain_text(f"{guide.department_name} · {kind} · "
+                                       f"{_t('事项编码')} {guide.code}")
+        self.show_counts(year, today)
+        self.set_notice_status("", "")
+        self._render()
+        self.browser.verticalScrollBar().setValue(0)
+
+    def show_counts(self, year: int, today: int) -> None:
+        self.counts_label.set_plain_text(
+            _t("办理数量：今年已办理 %1 件，今日 %2 件").replace("%1", str(year))
+            .replace("%2", str(today)))
+
+    def set_notice_status(self, text: str, tone: str) -> None:
+        set_tone(self.notice_status, tone)
+        self.notice_status.set_plain_text(text)
+        self.notice_status.setVisible(bool(text))
+
+    def set_layout_mode(self, scale: Scale, portrait: bool) -> None:
+        self._scale = scale
+        self.layout().setSpacing(scale.spacing_px)
+        if self.guide is not None:
+            value = self.browser.verticalScrollBar().value()
+            self._render()
+            self.browser.verticalScrollBar().setValue(value)
+
+    def _render(self) -> None:
+        self.browser.setHtml(guide_html(self.guide, role_px("heading", self._scale)))
+        self._space_lines(self._scale.line_height)
+
+    def _space_lines(self, factor: float) -> None:
+        """Every block of the document gets the scale's line spacing (proportional)."""
+        cursor = QTextCursor(self.browser.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        spacing = QTextBlockFormat()
+        spacing.setLineHeight(round(factor * 100),
+                              QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        spacing.setBottomMargin(self._scale.spacing_px // 2)
+        cursor.mergeBlockFormat(spacing)
+
+    def _page(self, direction: int) -> None:
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + direction * round(bar.pageStep() * 0.9))
+
+    def clear_input(self) -> None:
+        self.set_notice_status("", "")

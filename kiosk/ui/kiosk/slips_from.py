@@ -1,0 +1,57 @@
+"""Printed slips built from what the queue returned (no Qt, no database).
+
+The same QR payload goes on the screen and on paper, so a photo of the screen is as
+good as the slip.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from kiosk.clock import hall_time
+from kiosk.printing import Material, NoticeSlip, TicketSlip
+from kiosk.queue.queries import ItemGuide
+from kiosk.queue.views import IssueResult
+
+#: printed labels of the priority classes (绿色通道); the screen uses tr() of the same
+PRIORITY_PRINTED = {"elderly": "老年人", "disabled": "残疾人", "military": "军人",
+                    "pregnant": "孕妇"}
+FORM_PRINTED = {"original": "原件", "copy": "复印件", "both": "原件和复印件"}
+KIND_PRINTED = {"instant": "即办件", "promised": "承诺件"}
+
+
+def ticket_qr_payload(hall_code: str, day: dt.date, code: str) -> str:
+    """``kiosk-hall:demo:2026-11-23:A001``: hall, day and number; readable by staff
+    scanners and by eye."""
+    return f"kiosk-hall:{hall_code}:{day.isoformat()}:{code}"
+
+
+def window_labels(numbers: tuple[int, ...]) -> tuple[str, ...]:
+    return tuple(f"{n}号窗口" for n in numbers)
+
+
+def ticket_slip(result: IssueResult, *, hall_name: str, hall_code: str, timezone: str,
+                appointment_label: str | None = None) -> TicketSlip:
+    ticket = result.ticket
+    priority = PRIORITY_PRINTED.get(ticket.priority)
+    return TicketSlip(
+        hall_name=hall_name, code=ticket.code, service_name=ticket.service_name,
+        item_name=ticket.item_name or "", windows=window_labels(result.window_numbers),
+        people_ahead=result.people_ahead,
+        estimated_wait_minutes=result.estimated_wait_minutes,
+        issued_at_local=hall_time(ticket.issued_at, timezone),
+        priority_label=f"绿色通道·{priority}（待窗口确认）" if priority else None,
+        appointment_label=appointment_label,
+        qr_payload=ticket_qr_payload(hall_code, ticket.day, ticket.code))
+
+
+def notice_slip(guide: ItemGuide, *, hall_name: str, printed_at: dt.datetime) -> NoticeSlip:
+    return NoticeSlip(
+        hall_name=hall_name, item_code=guide.code, item_name=guide.name,
+        department_name=guide.department_name,
+        kind_label=KIND_PRINTED.get(guide.kind, guide.kind),
+        legal_days=guide.legal_days, promised_days=guide.promised_days,
+        materials=tuple(Material(m.name, FORM_PRINTED.get(m.form, m.form), m.copies,
+                                 m.required, m.may_supply_later, m.note or "")
+                        for m in guide.materials),
+        windows=window_labels(guide.window_numbers), contact=guide.contact,
+        qr_payload=guide.code, printed_at_local=printed_at)

@@ -1,0 +1,83 @@
+"""Fixtures for the kiosk GUI tests: a kiosk built on the test hall (SQLite), shown at
+its design size offscreen, with a printer the test chooses."""
+from __future__ import annotations
+
+import socket
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.printing import PrintFormat, PrintQueue
+from kiosk.printing.transports.base import Transport
+from kiosk.queue import kiosk_queries
+
+
+WAIT_MS = 10_000  # generous bound for waitUntil; never reached when things work
+
+
+class RecordingPrinter(Transport):
+    """A working printer that keeps every job's bytes; ``gate`` can hold jobs back."""
+
+    kind = "recording"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: list[bytes] = []
+        self.gate = threading.Event()
+        self.gate.set()
+
+    def describe(self) -> str:
+        return "recording test printer"
+
+    def _write(self, data: bytes, timeout: float) -> None:
+        if not self.gate.wait(timeout + 5):
+            return
+        self.jobs.append(data)
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that refuses connections (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def click(qtbot, widget) -> None:
+    """Tap a widget as a citizen would (through the event system and the idle filter)."""
+    assert widget.isVisible(), f"{widget!r} is not on screen"
+    assert widget.isEnabled(), f"{widget!r} is disabled"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def printer() -> RecordingPrinter:
+    return RecordingPrinter()
+
+
+@pytest.fixture
+def make_kiosk(qtbot, sqlite_ctx, printer):
+    """``make_kiosk(queue=None, settings=None, portrait=False, elder=False, feed=None)``."""
+    from kiosk.ui.kiosk_app import build_kiosk
+
+    made = []
+
+    def make(*, queue=None, settings=None, portrait=False, elder=False, feed=None):
+        settings = settings or kiosk_queries.effective_settings(sqlite_ctx)
+        queue = queue or PrintQueue(printer, PrintFormat(80, "gb18030"), 2.0)
+        kiosk = build_kiosk(sqlite_ctx, settings, queue, feed=feed, portrait=portrait,
+                            elder=elder)
+        made.append(kiosk)
+        kiosk.window.resize(*kiosk.window.design_size())
+        kiosk.window.show()
+        qtbot.waitExposed(kiosk.window)
+        return kiosk
+
+    yield make
+    for kiosk in made:
+        kiosk.close()
+
+
+@pytest.fixture
+def kiosk(make_kiosk):
+    return make_kiosk()
