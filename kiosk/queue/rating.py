@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from kiosk.errors import IllegalTransition, InvalidInput, NotPermitted
+from kiosk.queue import followup
 from kiosk.queue.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.events import Actor, append_event
 from kiosk.queue.lookup import ticket_by_id
@@ -55,6 +56,9 @@ def rate(ctx: HallContext, *, ticket_id: int, level: int, reasons: list[str] | N
                            window_id=ticket.window_id, staff_id=ticket.staff_id,
                            level=level, reasons=reasons if level <= 2 else [],
                            comment=(comment or "").strip() or None, rated_at=scope.now))
+        if level <= 2:
+            session.flush()
+            followup.open_for_ticket(scope, ticket.id)  # 差评 -> 核实 -> 整改 -> 回访
         event = append_event(scope, actor, "ticket_rated", ticket_id=ticket.id,
                              window_id=ticket.window_id,
                              payload={"code": ticket.code, "level": level,

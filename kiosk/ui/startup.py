@@ -38,5 +38,5 @@ def hall_context(args) -> HallContext:
     from kiosk.queue import migrate
 
     ctx = open_context(args)
-    migrate.upgrade(ctx.db)
+    migrate.ensure_current(ctx.db)
     return ctx

@@ -25,3 +25,15 @@ def test_init_on_an_empty_file_then_again_is_idempotent(tmp_path):
     migrate.upgrade(db)
     assert migrate.current_revision(db) == first is not None
     db.dispose()
+
+
+def test_head_constant_is_the_newest_migration(tmp_path):
+    from alembic.script import ScriptDirectory
+
+    db = Database(f"sqlite:///{tmp_path / 'h.sqlite3'}")
+    head = ScriptDirectory.from_config(migrate.alembic_config(db)).get_current_head()
+    assert migrate.HEAD == head
+    assert migrate.stored_revision(db) is None
+    migrate.ensure_current(db)
+    assert migrate.stored_revision(db) == head
+    db.dispose()

@@ -1,0 +1,137 @@
+"""Monthly registers shaped like the hall's paper forms: 预约办理登记表 and 容缺后补登记表.
+
+Both have the paper columns 序号, 申请事由, 申请人, 时间, 内容 (see docs/manager.md for
+what goes where). 容缺 (accepted with materials to follow) is not a ticket field: a
+ticket counts when it was finished as 受理 (accepted) for an item that has materials
+marked ``may_supply_later``; the clerk's note on the ticket says what is to follow.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from kiosk.errors import InvalidInput
+from kiosk.queue.context import HallContext, scope as open_scope
+from kiosk.queue.models import (
+    Appointment, Item, Material, Outcome, Staff, Ticket, TicketState, Window,
+)
+from kiosk.reports.details import OUTCOME_ZH, STATE_ZH
+from kiosk.reports.report import authorise
+
+COLUMNS = ("序号", "申请事由", "申请人", "时间", "内容")
+
+
+@dataclasses.dataclass(frozen=True)
+class RegisterRow:
+    seq: int
+    reason: str      # 申请事由
+    applicant: str   # 申请人
+    time: str        # 时间
+    content: str     # 内容
+
+    def values(self) -> tuple:
+        return (self.seq, self.reason, self.applicant, self.time, self.content)
+
+
+@dataclasses.dataclass(frozen=True)
+class Register:
+    kind: str        # appointment / supply_later
+    title: str
+    hall_name: str
+    year: int
+    month: int
+    rows: tuple[RegisterRow, ...]
+    columns: tuple[str, ...] = COLUMNS
+
+    @property
+    def period_zh(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+
+def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
+    if not 1 <= month <= 12 or not 1900 < year < 3000:
+        raise InvalidInput(f"月份无效：{year}-{month}", f"invalid month {year}-{month}")
+    first = dt.date(year, month, 1)
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def _where(hall_id: int, year: int, month: int):
+    first, last = _month(year, month)
+    return (Ticket.hall_id == hall_id, Ticket.day >= first, Ticket.day <= last)
+
+
+def _text(when: dt.datetime | None, zone: ZoneInfo, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    return when.astimezone(zone).strftime(fmt) if when else ""
+
+
+def _status(ticket: Ticket, window_number: int | None) -> str:
+    place = f"{window_number}号窗口" if window_number else "未叫号"
+    done = OUTCOME_ZH[ticket.outcome.value] if ticket.outcome else STATE_ZH[ticket.state.value]
+    return f"{ticket.code} 号，{place}，{done}"
+
+
+def appointment_register(ctx: HallContext, *, year: int, month: int,
+                         by: str | None = None) -> Register:
+    """预约办理登记表: every ticket of the month that came from a booking, in issue order."""
+    with ctx.db.read() as session:
+        scope = open_scope(ctx, session)
+        authorise(scope, by)
+        zone = ZoneInfo(scope.hall.timezone)
+        rows = session.execute(
+            select(Ticket, Appointment, Item.name, Window.number)
+            .join(Appointment, Appointment.id == Ticket.appointment_id)
+            .join(Item, Item.id == Appointment.item_id)
+            .outerjoin(Window, Window.id == Ticket.window_id)
+            .where(*_where(scope.hall.id, year, month))
+            .order_by(Ticket.issued_at, Ticket.id)).all()
+        out = []
+        for seq, (ticket, booking, item_name, window_number) in enumerate(rows, 1):
+            slot = f"{_text(booking.slot_start, zone)}-{_text(booking.slot_end, zone, '%H:%M')}"
+            content = (f"预约号 {booking.code}，电话 {booking.phone_masked}；"
+                       f"{_text(booking.checked_in_at, zone, '%H:%M')} 签到；"
+                       + _status(ticket, window_number))
+            out.append(RegisterRow(seq, item_name, booking.name, slot, content))
+        return Register("appointment", "预约办理登记表", scope.hall.name, year, month,
+                        tuple(out))
+
+
+def supply_later_register(ctx: HallContext, *, year: int, month: int,
+                          by: str | None = None) -> Register:
+    """容缺后补登记表: tickets of the month accepted (受理) for items with 容缺 materials."""
+    with ctx.db.read() as session:
+        scope = open_scope(ctx, session)
+        authorise(scope, by)
+        zone = ZoneInfo(scope.hall.timezone)
+        later: dict[int, list[str]] = {}
+        for item_id, name in session.execute(
+                select(Material.item_id, Material.name).join(Item)
+                .where(Item.hall_id == scope.hall.id, Material.may_supply_later.is_(True))
+                .order_by(Material.item_id, Material.seq)):
+            later.setdefault(item_id, []).append(name)
+        if not later:
+            rows = []
+        else:
+            rows = session.execute(
+                select(Ticket, Item.name, Appointment.name, Window.number, Staff.name)
+                .join(Item, Item.id == Ticket.item_id)
+                .outerjoin(Appointment, Appointment.id == Ticket.appointment_id)
+                .outerjoin(Window, Window.id == Ticket.window_id)
+                .outerjoin(Staff, Staff.id == Ticket.staff_id)
+                .where(*_where(scope.hall.id, year, month),
+                       Ticket.state == TicketState.FINISHED,
+                       Ticket.outcome == Outcome.ACCEPTED, Ticket.item_id.in_(list(later)))
+                .order_by(Ticket.finished_at, Ticket.id)).all()
+        out = []
+        for seq, (ticket, item_name, booked_name, window_number, clerk) in enumerate(rows, 1):
+            content = (f"容缺受理，可后补材料：{'、'.join(later[ticket.item_id])}；"
+                       f"{ticket.code} 号，{window_number}号窗口 {clerk or ''}".rstrip())
+            if ticket.note:
+                content += f"；备注：{ticket.note}"
+            out.append(RegisterRow(seq, item_name, booked_name or f"现场取号 {ticket.code}",
+                                   _text(ticket.finished_at, zone), content))
+        return Register("supply_later", "容缺后补登记表", scope.hall.name, year, month,
+                        tuple(out))

@@ -1,0 +1,80 @@
+"""The working-day calendar: the week by default, holidays and make-up days on top."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.errors import InvalidInput, NotFound, NotPermitted
+from kiosk.queue import calendar
+from kiosk.queue.calendar import WorkCalendar
+from kiosk.queue.models import Event
+
+FRI = dt.date(2026, 11, 27)
+SAT, SUN, MON, TUE = (FRI + dt.timedelta(days=n) for n in (1, 2, 3, 4))
+
+
+def test_the_week_alone():
+    week = WorkCalendar()
+    assert [week.is_workday(FRI + dt.timedelta(days=n)) for n in range(7)] == [
+        True, False, False, True, True, True, True]
+    assert week.add_workdays(FRI, 0) == FRI
+    assert week.add_workdays(FRI, 1) == MON       # across the weekend
+    assert week.add_workdays(SAT, 1) == MON       # from a rest day
+    assert week.add_workdays(MON, 5) == MON + dt.timedelta(days=7)
+    assert week.add_workdays(dt.date(2026, 11, 23), 15) == dt.date(2026, 12, 14)
+    assert week.workdays_between(FRI, TUE) == 2
+    with pytest.raises(ValueError):
+        week.add_workdays(FRI, -1)
+
+
+def test_holidays_and_make_up_days():
+    cal = WorkCalendar({MON: False, SUN: True})
+    assert not cal.is_workday(MON) and cal.is_workday(SUN)
+    assert cal.add_workdays(FRI, 1) == SUN
+    assert cal.add_workdays(FRI, 2) == TUE
+    assert WorkCalendar({MON: False}).add_workdays(FRI, 1) == TUE
+
+
+def test_a_calendar_of_only_holidays_is_reported():
+    everything_off = WorkCalendar({FRI + dt.timedelta(days=n): False for n in range(1, 3700)})
+    with pytest.raises(InvalidInput) as error:
+        everything_off.add_workdays(FRI, 1)
+    assert "工作日" in error.value.message_zh
+
+
+def test_the_manager_edits_the_calendar(ctx):
+    assert calendar.is_workday(ctx, MON)
+    assert calendar.add_workdays(ctx, FRI, 1) == MON
+    event_id = calendar.set_day(ctx, MON, False, "元旦调休（示例）", by="9001")
+    calendar.set_day(ctx, SUN, True, "调休上班", by="9000")
+    assert not calendar.is_workday(ctx, MON) and calendar.is_workday(ctx, SUN)
+    assert calendar.add_workdays(ctx, FRI, 2) == TUE
+    days = calendar.list_days(ctx, FRI, TUE)
+    assert [(d.day, d.is_workday, d.note, d.set_by) for d in days] == [
+        (SUN, True, "调休上班", "9000"), (MON, False, "元旦调休（示例）", "9001")]
+    calendar.set_day(ctx, MON, True, "", by="9001")  # changed again: one row per day
+    assert calendar.is_workday(ctx, MON) and len(calendar.list_days(ctx, MON, MON)) == 1
+    assert calendar.clear_day(ctx, SUN, by="9001") is not None
+    assert calendar.clear_day(ctx, SUN, by="9001") is None
+    assert not calendar.is_workday(ctx, SUN)
+    with ctx.db.read() as session:
+        event = session.get(Event, event_id)
+        seen = (event.actor, event.payload["day"], event.payload["is_workday"])
+        actions = session.scalars(select(Event.action).where(
+            Event.action.like("calendar_%")).order_by(Event.id)).all()
+    assert seen == ("staff:9001", MON.isoformat(), False)
+    assert actions == ["calendar_day_set"] * 3 + ["calendar_day_cleared"]
+
+
+def test_window_clerks_may_not_edit_the_calendar(ctx):
+    with pytest.raises(NotPermitted):
+        calendar.set_day(ctx, MON, False, "", by="1001")
+    with pytest.raises(NotPermitted):
+        calendar.clear_day(ctx, MON, by="1001")
+    with pytest.raises(NotFound):
+        calendar.set_day(ctx, MON, False, "", by="nobody")
+    with pytest.raises(InvalidInput):
+        calendar.set_day(ctx, MON, False, "长" * 101, by="9001")
+    assert calendar.is_workday(ctx, MON) and calendar.list_days(ctx, FRI, TUE) == []

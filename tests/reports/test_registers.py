@@ -1,0 +1,72 @@
+"""The monthly registers against the rows, in xlsx and PDF."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from sqlalchemy import text
+
+from kiosk.errors import InvalidInput, NotPermitted
+from kiosk.reports import pdf, registers, xlsx
+from tests.reports.pdfcheck import mapped_text, page_count
+
+
+def _rows(ctx, sql: str):
+    with ctx.db.read() as session:
+        return session.execute(text(sql)).all()
+
+
+def test_appointment_register_lists_every_booked_ticket_of_the_month(sim_ctx):
+    register = registers.appointment_register(sim_ctx, year=2026, month=11)
+    booked = _rows(sim_ctx, """
+        SELECT t.code, a.name, a.code, i.name FROM ticket t
+        JOIN appointment a ON a.id = t.appointment_id JOIN item i ON i.id = a.item_id
+        WHERE t.day >= '2026-11-01' AND t.day <= '2026-11-30'""")
+    assert len(register.rows) == len(booked) > 30
+    assert [r.seq for r in register.rows] == list(range(1, len(booked) + 1))
+    assert sorted((r.applicant, r.reason) for r in register.rows) == sorted(
+        (name, item) for _, name, _, item in booked)
+    contents = " ".join(r.content for r in register.rows)
+    for code, _, booking, _ in booked:
+        assert f"预约号 {booking}" in contents and f"{code} 号" in contents
+    assert register.columns == ("序号", "申请事由", "申请人", "时间", "内容")
+    assert registers.appointment_register(sim_ctx, year=2026, month=10).rows == ()
+
+
+def test_supply_later_register_lists_accepted_tickets_of_items_with_such_materials(sim_ctx):
+    register = registers.supply_later_register(sim_ctx, year=2026, month=11)
+    accepted = _rows(sim_ctx, """
+        SELECT t.code FROM ticket t WHERE t.state = 'finished' AND t.outcome = 'accepted'
+        AND t.day >= '2026-11-01' AND t.day <= '2026-11-30'
+        AND EXISTS (SELECT 1 FROM material m WHERE m.item_id = t.item_id
+                    AND m.may_supply_later)""")
+    assert len(register.rows) == len(accepted) > 0
+    assert all("容缺受理，可后补材料：" in r.content for r in register.rows)
+    listed = {r.content.split("；")[1].split(" 号")[0] for r in register.rows}
+    assert listed == {code for (code,) in accepted}
+    assert all(r.applicant.startswith("现场取号 ") or r.applicant for r in register.rows)
+
+
+def test_registers_export_to_xlsx_and_pdf(sqlite_sim_ctx, tmp_path):
+    made = [registers.appointment_register(sqlite_sim_ctx, year=2026, month=11),
+            registers.supply_later_register(sqlite_sim_ctx, year=2026, month=11)]
+    book = openpyxl.load_workbook(xlsx.write_registers(tmp_path / "r.xlsx", made),
+                                  read_only=True)
+    assert book.sheetnames == ["预约办理登记表", "容缺后补登记表"]
+    for register in made:
+        rows = list(book[register.title].iter_rows(values_only=True))
+        assert rows[2] == register.columns
+        assert [tuple(r) for r in rows[3:]] == [r.values() for r in register.rows]
+        data = pdf.write_register(tmp_path / f"{register.kind}.pdf", register).read_bytes()
+        assert page_count(data) >= 1
+        assert set(register.title + "序号申请事由申请人时间内容") <= mapped_text(data)
+    empty = registers.appointment_register(sqlite_sim_ctx, year=2026, month=1)
+    data = pdf.write_register(tmp_path / "empty.pdf", empty).read_bytes()
+    assert set("本月无记录") <= mapped_text(data)
+
+
+def test_registers_check_month_and_role(sqlite_sim_ctx):
+    with pytest.raises(InvalidInput):
+        registers.supply_later_register(sqlite_sim_ctx, year=2026, month=13)
+    with pytest.raises(NotPermitted):
+        registers.appointment_register(sqlite_sim_ctx, year=2026, month=11, by="1003")
+    assert registers.appointment_register(sqlite_sim_ctx, year=2026, month=11, by="9000").rows
