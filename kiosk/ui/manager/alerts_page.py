@@ -1,0 +1,122 @@
+"""告警: the alerts in force (``kiosk.queue.alerts.evaluate``), most severe first, each
+shown until a manager acknowledges it (``alerts.acknowledge`` records who and when).
+Re-evaluated on every burst of the feed, and once a minute because a wait crossing its
+threshold is time passing, not an event."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.queue import alerts, queries
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView
+from kiosk.settings import Settings
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.look import DONE_MARK, WARN_MARK
+from kiosk.ui.manager.widgets import (
+    KEY_ROLE, fill_table, hm, make_table, muted, page_title, show_error,
+)
+
+
+def level_names() -> dict[str, str]:
+    return {"critical": "‼ " + tr("ManagerAlerts", "严重"),
+            "warning": WARN_MARK + " " + tr("ManagerAlerts", "注意")}
+
+
+class AlertsPage(QWidget):
+    #: how many alerts wait for acknowledgement (the console shows it on the nav)
+    count_changed = Signal(int)
+
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+        super().__init__()
+        self.ctx, self.user = ctx, user
+        self._tz = queries.hall_info(ctx)[1]
+        self.shown: list[alerts.Alert] = []
+        self.open_count = -1
+        self.table = make_table([tr("ManagerAlerts", "级别"), tr("ManagerAlerts", "类型"),
+                                 tr("ManagerAlerts", "发生时间"), tr("ManagerAlerts", "内容"),
+                                 tr("ManagerAlerts", "处理")], stretch=3)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.acknowledge_selected())
+        self.with_acknowledged = QCheckBox(tr("ManagerAlerts", "同时显示已确认的告警"))
+        self.with_acknowledged.toggled.connect(lambda _on: self.refresh())
+        self.ack_button = QPushButton(tr("ManagerAlerts", "确认所选告警（可多选）"))
+        self.ack_button.setObjectName("primary")
+        self.ack_button.clicked.connect(self.acknowledge_selected)
+        self.summary = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary)
+        bar.addStretch(1)
+        bar.addWidget(self.with_acknowledged)
+        bar.addWidget(self.ack_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(tr("ManagerAlerts", "告警")))
+        layout.addWidget(muted(tr(
+            "ManagerAlerts", "告警一直显示到有人确认；确认人和时间记入电子监察。"
+                             "阈值在“设置”页修改（等候超时、暂停超时）。")))
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.shown = alerts.evaluate(self.ctx,
+                                     include_acknowledged=self.with_acknowledged.isChecked())
+        levels = level_names()
+
+        def handled(alert: alerts.Alert) -> str:
+            if not alert.acknowledged:
+                return tr("ManagerAlerts", "待确认")
+            return DONE_MARK + " " + tr("ManagerAlerts", "%1 于 %2 确认") \
+                .replace("%1", alert.acknowledged_by or "").replace(
+                    "%2", hm(alert.acknowledged_at, self._tz))
+
+        fill_table(self.table, [
+            (levels.get(a.level, a.level), a.title_zh, hm(a.raised_at, self._tz),
+             a.message_zh, handled(a)) for a in self.shown],
+            keys=[a.key for a in self.shown])
+        count = sum(1 for a in self.shown if not a.acknowledged)
+        self.summary.setText(tr("ManagerAlerts", "待确认 %1 条").replace("%1", str(count))
+                             if count else DONE_MARK + " " + tr("ManagerAlerts", "没有待确认的告警"))
+        self.summary.setObjectName("alert" if count else "ok")
+        self.summary.setStyleSheet("")  # re-read the object name's style
+        self._selection_changed()
+        if count != self.open_count:
+            self.open_count = count
+            self.count_changed.emit(count)
+
+    def _selection_changed(self) -> None:
+        self.ack_button.setEnabled(any(not a.acknowledged for a in self.selected()))
+
+    def selected(self) -> list[alerts.Alert]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        keys = {self.table.item(r, 0).data(KEY_ROLE) for r in rows}
+        return [a for a in self.shown if a.key in keys]
+
+    def acknowledge_selected(self) -> int:
+        """Acknowledge every selected alert not yet acknowledged; returns how many."""
+        done = 0
+        for alert in self.selected():
+            if alert.acknowledged:
+                continue
+            try:
+                alerts.acknowledge(self.ctx, alert.key, by=self.user.staff_no)
+            except KioskError as exc:
+                show_error(self, exc)
+                break
+            done += 1
+        self.refresh()
+        return done
+
+    def on_events(self, events: list) -> None:
+        self.refresh()
+
+    def minute_ticked(self) -> None:
+        self.refresh()
+
+
+def build(ctx: HallContext, settings: Settings, user: ManagerView) -> AlertsPage:
+    return AlertsPage(ctx, settings, user)

@@ -1,0 +1,169 @@
+"""电子监察: the audit trail, filtered by date, staff number, window, ticket and action,
+a page at a time, exported to CSV or Excel off the GUI thread. Read-only: the trail is
+never edited."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.queue import admin, queries
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView
+from kiosk.settings import Settings
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.audit_export import describe_payload, row_values, write_rows
+from kiosk.ui.manager.tasks import BackgroundTask
+from kiosk.ui.manager.widgets import (
+    fill_table, make_table, muted, page_title, show_done, show_error,
+)
+
+PAGE_SIZE = 100
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class AuditPage(QWidget):
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+        super().__init__()
+        self.ctx, self.user = ctx, user
+        self.page_number, self.result, self._behind = 0, None, False
+        today = queries.today(ctx)
+        self.date_from, self.date_to = QDateEdit(_qdate(today)), QDateEdit(_qdate(today))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.staff_no = QLineEdit()
+        self.staff_no.setPlaceholderText(tr("ManagerAudit", "全部"))
+        self.window = QSpinBox()
+        self.window.setRange(0, 999)
+        self.window.setSpecialValueText(tr("ManagerAudit", "全部"))
+        self.ticket = QLineEdit()
+        self.ticket.setPlaceholderText(tr("ManagerAudit", "如 A012"))
+        self.action = QComboBox()
+        self.action.addItem(tr("ManagerAudit", "全部操作"), None)
+        for action, label in admin.audit_actions(ctx):
+            self.action.addItem(label, action)
+        self.search_button = QPushButton(tr("ManagerAudit", "查询"))
+        self.search_button.setObjectName("primary")
+        self.search_button.clicked.connect(self.search)
+        self.export_button = QPushButton(tr("ManagerAudit", "导出…"))
+        self.export_button.clicked.connect(lambda: self.export())
+        self.staff_no.setMaximumWidth(160)
+        self.ticket.setMaximumWidth(160)
+        filters = QGridLayout()
+        cells = ((tr("ManagerAudit", "从"), self.date_from), (tr("ManagerAudit", "到"), self.date_to),
+                 (tr("ManagerAudit", "工号"), self.staff_no),
+                 (tr("ManagerAudit", "窗口"), self.window),
+                 (tr("ManagerAudit", "号票"), self.ticket),
+                 (tr("ManagerAudit", "操作"), self.action))
+        for index, (label, widget) in enumerate(cells):
+            filters.addWidget(QLabel(label), 0, index * 2)
+            filters.addWidget(widget, 0, index * 2 + 1)
+        filters.addWidget(self.search_button, 0, 12)
+        filters.addWidget(self.export_button, 0, 13)
+        filters.setColumnStretch(14, 1)
+        self.table = make_table([tr("ManagerAudit", "序号"), tr("ManagerAudit", "时间"),
+                                 tr("ManagerAudit", "操作人"), tr("ManagerAudit", "姓名"),
+                                 tr("ManagerAudit", "操作"), tr("ManagerAudit", "号票"),
+                                 tr("ManagerAudit", "窗口"), tr("ManagerAudit", "详情")])
+        self.previous_button = QPushButton(tr("ManagerAudit", "‹ 上一页"))
+        self.next_button = QPushButton(tr("ManagerAudit", "下一页 ›"))
+        self.previous_button.clicked.connect(lambda: self.go(self.page_number - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.page_number + 1))
+        self.position = QLabel()
+        pager = QHBoxLayout()
+        pager.addWidget(self.position)
+        pager.addStretch(1)
+        pager.addWidget(self.previous_button)
+        pager.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(tr("ManagerAudit", "电子监察")))
+        layout.addWidget(muted(tr("ManagerAudit", "每一次操作都有记录：谁、何时、做了什么。记录只能查询和导出，不能修改。")))
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(pager)
+        self.search()
+
+    def wanted(self) -> admin.AuditFilter:
+        return admin.AuditFilter(
+            date_from=_pydate(self.date_from.date()), date_to=_pydate(self.date_to.date()),
+            staff_no=self.staff_no.text().strip() or None,
+            window=self.window.value() or None,
+            ticket_code=self.ticket.text().strip() or None,
+            action=self.action.currentData())
+
+    def search(self) -> None:
+        self.go(0)
+
+    def go(self, page: int) -> None:
+        try:
+            self.result = admin.audit_events(self.ctx, self.wanted(), page=max(page, 0),
+                                             page_size=PAGE_SIZE)
+        except KioskError as exc:
+            show_error(self, exc)
+            return
+        self.page_number = self.result.page
+        fill_table(self.table, [row_values(r) for r in self.result.rows],
+                   keys=[r.id for r in self.result.rows])
+        for r, row in enumerate(self.result.rows):  # the whole text on hover
+            self.table.item(r, 7).setToolTip(describe_payload(row.payload))
+        pages = max((self.result.total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+        self.position.setText(tr("ManagerAudit", "第 %1 / %2 页，共 %3 条")
+                              .replace("%1", str(self.page_number + 1))
+                              .replace("%2", str(pages)).replace("%3", str(self.result.total)))
+        self.previous_button.setEnabled(self.page_number > 0)
+        self.next_button.setEnabled(self.page_number + 1 < pages)
+
+    def on_events(self, events: list) -> None:
+        """New rows appear when the first page of a range including today is shown;
+        while the page is hidden it only notes that it is behind."""
+        if self.page_number != 0 or _pydate(self.date_to.date()) < queries.today(self.ctx):
+            return
+        if self.isVisible():
+            self.go(0)
+        else:
+            self._behind = True
+
+    def page_shown(self) -> None:
+        if self._behind:
+            self._behind = False
+            self.go(self.page_number)
+
+    def export(self, path: str | None = None) -> BackgroundTask | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("ManagerAudit", "导出电子监察记录"), "audit.xlsx",
+                tr("ManagerAudit", "Excel 文件 (*.xlsx);;CSV 文件 (*.csv)"))
+        if not path:
+            return None
+        wanted = self.wanted()
+        ctx = self.ctx
+
+        def job(progress):
+            found = admin.audit_events(ctx, wanted, page_size=None, newest_first=False)
+            return write_rows(found.rows, path, progress, found.total)
+
+        task = BackgroundTask(self, tr("ManagerAudit", "正在导出电子监察记录…"), job)
+        task.finished_ok.connect(lambda n: show_done(
+            self, tr("ManagerAudit", "已导出 %1 条记录到 %2").replace("%1", str(n))
+            .replace("%2", path)))
+        task.finished_failed.connect(lambda text: show_error(
+            self, KioskError(text, text)))
+        task.start()
+        return task
+
+
+def build(ctx: HallContext, settings: Settings, user: ManagerView) -> AuditPage:
+    return AuditPage(ctx, settings, user)

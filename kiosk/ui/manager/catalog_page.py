@@ -1,0 +1,167 @@
+"""事项管理: every item with its whole 八公开 guide and materials, the queues with their
+limits and hours, and the catalog file (import/export). The page shows the database's
+catalog as ``catalog.export_catalog`` shapes it; every change goes through
+``kiosk.queue.admin``."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QTabWidget, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.queue import admin, catalog
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView
+from kiosk.settings import Settings
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.item_editor import ItemEditor
+from kiosk.ui.manager.services_editor import ServicesEditor
+from kiosk.ui.manager.widgets import muted, page_title, show_done, show_error
+
+CATALOG_EVENTS = {"catalog_imported", "item_updated", "service_updated", "window_updated"}
+
+
+def kind_marks() -> dict[str, str]:
+    return {"instant": tr("ManagerCatalog", "即办"), "promised": tr("ManagerCatalog", "承诺")}
+
+
+class CatalogPage(QWidget):
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+        super().__init__()
+        self.ctx, self.user = ctx, user
+        self.catalog: dict[str, Any] = {}
+        data = catalog.export_catalog(ctx)
+        departments = [(d["code"], d["name"]) for d in data["departments"]]
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("ManagerCatalog", "按名称或编码查找事项"))
+        self.search.textChanged.connect(self._filter)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([tr("ManagerCatalog", "部门 / 事项"),
+                                   tr("ManagerCatalog", "编码")])
+        self.tree.setColumnWidth(0, 300)
+        self.tree.currentItemChanged.connect(self._item_chosen)
+        self.editor = ItemEditor(ctx, user, departments)
+        self.editor.item_saved.connect(lambda code: self.reload(select=code))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.tree, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.editor)
+        split.setStretchFactor(1, 2)
+        split.setSizes([360, 900])
+        self.services = ServicesEditor(ctx, user)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, tr("ManagerCatalog", "事项（八公开）"))
+        self.tabs.addTab(self.services, tr("ManagerCatalog", "取号业务与限号"))
+        self.import_button = QPushButton(tr("ManagerCatalog", "导入目录文件…"))
+        self.export_button = QPushButton(tr("ManagerCatalog", "导出目录文件…"))
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button.clicked.connect(self.export_file)
+        self.import_button.setEnabled(user.is_admin)
+        top = QHBoxLayout()
+        top.addWidget(page_title(tr("ManagerCatalog", "事项管理")))
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        if not user.is_admin:
+            layout.addWidget(muted(tr("ManagerCatalog",
+                                      "事项内容由系统管理员维护；大厅管理员可调整各业务的每日限号和办理时间。")))
+        layout.addWidget(self.tabs, 1)
+        self.reload(data=data)
+
+    def reload(self, select: str | None = None, data: dict[str, Any] | None = None) -> None:
+        current = select or (self.editor.code.text() or None)
+        self.catalog = data or catalog.export_catalog(self.ctx)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        chosen = None
+        for dept in self.catalog["departments"]:
+            parent = QTreeWidgetItem([dept["name"], dept["code"]])
+            items = [i for i in self.catalog["items"] if i["department"] == dept["code"]]
+            for item in items:
+                mark = kind_marks().get(item["kind"], "")
+                child = QTreeWidgetItem([f"[{mark}] {item['name']}", item["code"]])
+                child.setData(0, Qt.ItemDataRole.UserRole, item["code"])
+                parent.addChild(child)
+                if item["code"] == current:
+                    chosen = child
+            if items:
+                self.tree.addTopLevelItem(parent)
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        first = self.tree.topLevelItem(0)
+        self.tree.setCurrentItem(chosen or (first.child(0) if first else None))
+        self.services.show_catalog(self.catalog)
+        self._filter(self.search.text())
+
+    def item_data(self, code: str) -> dict[str, Any] | None:
+        return next((i for i in self.catalog["items"] if i["code"] == code), None)
+
+    def select_item(self, code: str) -> None:
+        for top in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(top)
+            for row in range(parent.childCount()):
+                if parent.child(row).data(0, Qt.ItemDataRole.UserRole) == code:
+                    self.tree.setCurrentItem(parent.child(row))
+                    return
+
+    def _item_chosen(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+        code = current.data(0, Qt.ItemDataRole.UserRole) if current else None
+        data = self.item_data(code) if code else None
+        if data is not None:
+            self.editor.show_item(data)
+
+    def _filter(self, text: str) -> None:
+        text = text.strip().lower()
+        for top in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(top)
+            visible = 0
+            for row in range(parent.childCount()):
+                child = parent.child(row)
+                hit = not text or text in child.text(0).lower() or text in child.text(1).lower()
+                child.setHidden(not hit)
+                visible += hit
+            parent.setHidden(visible == 0)
+
+    def on_events(self, events: list) -> None:
+        """Another admin's change reloads the lists, unless this form holds edits."""
+        if any(e.action in CATALOG_EVENTS for e in events) and not self.editor.changes():
+            self.reload()
+
+    def export_file(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, tr("ManagerCatalog", "导出目录"),
+                                                  "catalog.yaml", "YAML (*.yaml *.yml)")
+        if path:
+            catalog.dump(catalog.export_catalog(self.ctx), path)
+            show_done(self, tr("ManagerCatalog", "目录已导出到 %1").replace("%1", path))
+
+    def import_file(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, tr("ManagerCatalog", "导入目录"), "",
+                                                  "YAML (*.yaml *.yml)")
+        if not path:
+            return
+        try:
+            counts = admin.import_catalog_as(self.ctx, catalog.load(path),
+                                             by=self.user.staff_no)
+        except KioskError as exc:
+            show_error(self, exc, tr("ManagerCatalog", "目录未导入"))
+            return
+        self.reload()
+        show_done(self, tr("ManagerCatalog", "已导入 %1 个事项、%2 个业务、%3 个窗口")
+                  .replace("%1", str(counts["items"])).replace("%2", str(counts["services"]))
+                  .replace("%3", str(counts["windows"])))
+
+
+def build(ctx: HallContext, settings: Settings, user: ManagerView) -> CatalogPage:
+    return CatalogPage(ctx, settings, user)

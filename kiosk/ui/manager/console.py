@@ -1,0 +1,196 @@
+"""The console's main window: a page list on the left, the pages on the right, the
+signed-in manager and the feed's state on top. Pages learn of changes only through the
+event feed, coalesced so a burst redraws once."""
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from kiosk.queue import queries
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView
+from kiosk.settings import Settings
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.coalesce import EventCoalescer
+from kiosk.ui.manager.look import WARN_MARK, style_console, title_font
+
+log = logging.getLogger(__name__)
+
+
+
+def role_names() -> dict[str, str]:
+    return {"manager": tr("ManagerConsole", "大厅管理员"),
+            "admin": tr("ManagerConsole", "系统管理员"),
+            "window": tr("ManagerConsole", "窗口人员")}
+
+
+def page_specs() -> list[tuple[str, str, str]]:
+    """(key, nav title, module whose ``build(ctx, settings, user)`` makes the page)."""
+    return [
+        ("live", tr("ManagerConsole", "实时监控"), "kiosk.ui.manager.live_page"),
+        ("alerts", tr("ManagerConsole", "告警"), "kiosk.ui.manager.alerts_page"),
+        ("reports", tr("ManagerConsole", "统计报表"), "kiosk.ui.manager.reports_page"),
+        ("followups", tr("ManagerConsole", "差评跟踪"), "kiosk.ui.manager.followup_page"),
+        ("catalog", tr("ManagerConsole", "事项管理"), "kiosk.ui.manager.catalog_page"),
+        ("windows", tr("ManagerConsole", "窗口"), "kiosk.ui.manager.windows_page"),
+        ("staff", tr("ManagerConsole", "人员"), "kiosk.ui.manager.staff_page"),
+        ("settings", tr("ManagerConsole", "设置"), "kiosk.ui.manager.settings_page"),
+        ("audit", tr("ManagerConsole", "电子监察"), "kiosk.ui.manager.audit_page"),
+    ]
+
+
+class ManagerConsole(QMainWindow):
+    #: the manager pressed 退出登录
+    signed_out = Signal()
+
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
+                 hall_name: str, pages: list[tuple[str, str, QWidget]]) -> None:
+        super().__init__()
+        self.ctx, self.settings, self.user = ctx, settings, user
+        self.setWindowTitle(tr("ManagerConsole", "%1 · 管理端").replace("%1", hall_name))
+        style_console(self)
+        self._keys = [key for key, _, _ in pages]
+        self._titles = {key: title for key, title, _ in pages}
+        self._pages = {key: page for key, _, page in pages}
+        self.coalescer = EventCoalescer(parent=self)
+        self.coalescer.events_settled.connect(self._events_settled)
+        # waits grow and pauses run late with no event at all: pages that show
+        # durations or time-driven alerts also hear the minute pass
+        self.minute = QTimer(self)
+        self.minute.setInterval(60_000)
+        self.minute.timeout.connect(self._minute_ticked)
+        self.minute.start()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        for key, title, page in pages:
+            self.nav.addItem(QListWidgetItem(title))
+            self.stack.addWidget(page)
+            counted = getattr(page, "count_changed", None)
+            if counted is not None:
+                counted.connect(lambda n, k=key: self._badge(k, n))
+                self._badge(key, max(getattr(page, "open_count", 0), 0))
+        self.nav.currentRowChanged.connect(self._page_chosen)
+
+        hall = QLabel(hall_name)
+        hall.setFont(title_font())
+        who = QLabel(tr("ManagerConsole", "%1（工号 %2，%3）")
+                     .replace("%1", user.name).replace("%2", user.staff_no)
+                     .replace("%3", role_names().get(user.role, user.role)))
+        self.connection = QLabel()
+        self.connection.setObjectName("warning")
+        self.connection.hide()
+        self.logout_button = QPushButton(tr("ManagerConsole", "退出登录"))
+        self.logout_button.clicked.connect(self._sign_out)
+        top = QHBoxLayout()
+        top.addWidget(hall)
+        top.addStretch(1)
+        top.addWidget(self.connection)
+        top.addWidget(who)
+        top.addWidget(self.logout_button)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.nav)
+        right = QVBoxLayout()
+        right.addLayout(top)
+        right.addWidget(self.stack, 1)
+        body.addLayout(right, 1)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+        self.nav.setCurrentRow(0)
+
+    # --- pages -------------------------------------------------------------------
+    @property
+    def page_keys(self) -> list[str]:
+        return list(self._keys)
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(self._keys.index(key))
+        return self._pages[key]
+
+    def _page_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        shown = getattr(self.stack.widget(row), "page_shown", None)
+        if shown is not None:
+            shown()
+
+    def _badge(self, key: str, count: int) -> None:
+        title = self._titles[key]
+        text = f"{title}  {WARN_MARK}{count}" if count else title
+        self.nav.item(self._keys.index(key)).setText(text)
+
+    # --- the feed ----------------------------------------------------------------
+    def connect_feed(self, bridge) -> None:
+        """Follow a FeedBridge: its batches are coalesced, its state shown on top."""
+        bridge.events_arrived.connect(self.coalescer.add)
+        bridge.connection_lost.connect(self._connection_lost)
+        bridge.connection_restored.connect(self.connection.hide)
+
+    def _connection_lost(self, _reason: str) -> None:
+        self.connection.setText(WARN_MARK + " " + tr(
+            "ManagerConsole", "与数据库的连接中断，正在重连；显示的可能不是最新数据"))
+        self.connection.show()
+
+    def _events_settled(self, events: list) -> None:
+        for page in self._pages.values():
+            handler = getattr(page, "on_events", None)
+            if handler is not None:
+                try:
+                    handler(events)
+                except Exception:  # noqa: BLE001 - one page's bug must not stop the rest
+                    log.exception("page failed to follow the feed")
+
+    def _minute_ticked(self) -> None:
+        for page in self._pages.values():
+            ticked = getattr(page, "minute_ticked", None)
+            if ticked is not None:
+                ticked()
+
+    def _sign_out(self) -> None:
+        self.signed_out.emit()
+        self.close()
+
+
+def _placeholder(title: str, why: str) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label = QLabel(WARN_MARK + " " + tr("ManagerConsole", "“%1”暂不可用：%2")
+                   .replace("%1", title).replace("%2", why))
+    label.setObjectName("warning")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(label)
+    return page
+
+
+def build_console(ctx: HallContext, settings: Settings, user: ManagerView,
+                  only: Callable[[str], bool] | None = None) -> ManagerConsole:
+    """The console for ``user``; ``only`` picks pages by key (tests build fewer)."""
+    hall_name, _ = queries.hall_info(ctx)
+    pages = []
+    for key, title, module in page_specs():
+        if only is not None and not only(key):
+            continue
+        try:
+            factory = importlib.import_module(module).build
+        except ImportError as exc:  # a core module it needs is not installed yet
+            log.warning("page %s unavailable: %s", key, exc)
+            pages.append((key, title, _placeholder(title, str(exc))))
+            continue
+        pages.append((key, title, factory(ctx, settings, user)))
+    return ManagerConsole(ctx, settings, user, hall_name, pages)

@@ -1,0 +1,150 @@
+"""差评跟踪: every bad rating's follow-up (待核实 → 已核实 → 整改中 → 已整改 → 已回访, or
+申诉), its deadlines in working days and an overdue flag; a second tab holds the work
+calendar those deadlines count on."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from sqlalchemy.exc import IntegrityError
+
+from kiosk.clock import hall_time
+from kiosk.errors import KioskError
+from kiosk.queue import followup, queries
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView
+from kiosk.settings import Settings
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.calendar_editor import CalendarEditor
+from kiosk.ui.manager.followup_detail import FollowupDetail, due_text
+from kiosk.ui.manager.look import WARN_MARK
+from kiosk.ui.manager.widgets import (
+    fill_table, make_table, page_title, selected_key, show_error,
+)
+
+log = logging.getLogger(__name__)
+
+FOLLOWUP_EVENTS = {"followups_opened", "followup_advanced", "calendar_day_set",
+                   "calendar_day_cleared", "day_closed"}
+OPEN_STATES = [s.value for s in followup.S if s not in followup.CLOSED]
+
+
+class FollowupPage(QWidget):
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+        super().__init__()
+        self.ctx, self.user = ctx, user
+        self._tz = queries.hall_info(ctx)[1]
+        self._day = queries.today(ctx)
+        self.views: list[followup.FollowupView] = []
+        self.which = QComboBox()
+        self.which.addItem(tr("ManagerFollowup", "未结案"), "open")
+        self.which.addItem(tr("ManagerFollowup", "已逾期"), "overdue")
+        self.which.addItem(tr("ManagerFollowup", "全部"), "all")
+        for state, name in followup.STATE_ZH.items():
+            self.which.addItem(name, state.value)
+        self.department = QComboBox()
+        self.department.addItem(tr("ManagerFollowup", "全部部门"), None)
+        for code, name, _ in queries.departments_with_items(ctx):
+            self.department.addItem(name, code)
+        for box in (self.which, self.department):
+            box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.summary = QLabel()
+        self.table = make_table([tr("ManagerFollowup", "编号"), tr("ManagerFollowup", "评价时间"),
+                                 tr("ManagerFollowup", "窗口"), tr("ManagerFollowup", "工作人员"),
+                                 tr("ManagerFollowup", "责任部门"), tr("ManagerFollowup", "评价"),
+                                 tr("ManagerFollowup", "状态"), tr("ManagerFollowup", "当前期限")],
+                                stretch=4)
+        self.table.itemSelectionChanged.connect(self._chosen)
+        self.detail = FollowupDetail(ctx, user, self._tz)
+        self.detail.followup_moved.connect(lambda _id: self.refresh())
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(tr("ManagerFollowup", "显示")))
+        filters.addWidget(self.which)
+        filters.addWidget(self.department)
+        filters.addStretch(1)
+        filters.addWidget(self.summary)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 800])
+        self.calendar = CalendarEditor(ctx, user)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, tr("ManagerFollowup", "差评跟踪"))
+        self.tabs.addTab(self.calendar, tr("ManagerFollowup", "工作日历"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(tr("ManagerFollowup", "差评跟踪")))
+        layout.addWidget(self.tabs, 1)
+        self.open_new()
+        self.refresh()
+
+    def open_new(self) -> None:
+        """Open follow-ups for bad ratings that have none yet (the core's catch-up: safe
+        to run at start and after each rating; another console may win the race)."""
+        try:
+            followup.open_followups_for_new_bad_ratings(self.ctx)
+        except (KioskError, IntegrityError) as exc:
+            log.info("follow-ups not opened here: %s", exc)
+
+    def refresh(self) -> None:
+        which = self.which.currentData()
+        try:
+            self.views = followup.list_followups(
+                self.ctx, by=self.user.staff_no,
+                states=OPEN_STATES if which == "open" else
+                None if which in ("all", "overdue") else [which],
+                overdue_only=which == "overdue", department=self.department.currentData())
+        except KioskError as exc:
+            show_error(self, exc)
+            return
+        fill_table(self.table, [
+            (v.id, f"{hall_time(v.rated_at, self._tz):%m-%d %H:%M}",
+             f"{v.window_number}" if v.window_number else "—",
+             f"{v.staff_name or ''}（{v.staff_no}）" if v.staff_no else "—",
+             v.department_name or "—", tr("ManagerFollowup", "%1 星").replace("%1", str(v.level)),
+             v.state_zh, due_text(v)) for v in self.views], keys=[v.id for v in self.views])
+        overdue = sum(1 for v in self.views if v.overdue)
+        self.summary.setText(tr("ManagerFollowup", "共 %1 条").replace("%1", str(len(self.views)))
+                             + (f"，{WARN_MARK} " + tr("ManagerFollowup", "逾期 %1 条")
+                                .replace("%1", str(overdue)) if overdue else ""))
+        self._chosen()
+
+    def _chosen(self) -> None:
+        key = selected_key(self.table)
+        self.detail.show_followup(next((v for v in self.views if v.id == key), None))
+
+    def select(self, followup_id: int) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() == str(followup_id):
+                self.table.selectRow(row)
+                return
+
+    def minute_ticked(self) -> None:
+        """Overdue flags change at midnight, with no event: redraw when the day turns."""
+        today = queries.today(self.ctx)
+        if today != self._day:
+            self._day = today
+            self.refresh()
+
+    def on_events(self, events: list) -> None:
+        actions = {e.action for e in events}
+        bad = any(e.action == "ticket_rated" and e.payload.get("bad") for e in events)
+        if bad:
+            self.open_new()
+        if bad or actions & FOLLOWUP_EVENTS:
+            self.refresh()
+        self.calendar.on_events(events)
+
+
+def build(ctx: HallContext, settings: Settings, user: ManagerView) -> FollowupPage:
+    return FollowupPage(ctx, settings, user)

@@ -1,0 +1,155 @@
+"""One item's 八公开 guide as a form: every field and the material list, in the catalog
+file's shape. Saving sends only what changed to ``admin.update_item``, which checks it
+with the catalog loader's rules."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.queue import admin, queries
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.materials_editor import MaterialsEditor
+from kiosk.ui.manager.widgets import muted, show_error
+
+
+def _text_box(lines: int = 3) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setMinimumHeight(lines * 26)
+    return box
+
+
+class ItemEditor(QWidget):
+    #: the item was saved: its code
+    item_saved = Signal(str)
+
+    def __init__(self, ctx: HallContext, user: ManagerView,
+                 departments: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.ctx, self.user = ctx, user
+        self._original: dict[str, Any] = {}
+        self.code = QLabel()
+        self.handled = muted()
+        self.name = QLineEdit()
+        self.department = QComboBox()
+        for code, name in departments:
+            self.department.addItem(name, code)
+        self.kind = QComboBox()
+        self.kind.addItem(tr("ManagerCatalog", "即办件"), "instant")
+        self.kind.addItem(tr("ManagerCatalog", "承诺件"), "promised")
+        self.legal_days, self.promised_days = QSpinBox(), QSpinBox()
+        for spin in (self.legal_days, self.promised_days):
+            spin.setRange(0, 3650)
+            spin.setSuffix(tr("ManagerCatalog", " 个工作日"))
+        self.legal_basis, self.conditions = _text_box(), _text_box()
+        self.procedure, self.sample_form = _text_box(4), _text_box(4)
+        self.fees, self.contact = QLineEdit(), QLineEdit()
+        self.materials = MaterialsEditor()
+        self.materials.setMinimumHeight(220)
+        form_host = QWidget()
+        form = QFormLayout(form_host)
+        form.addRow(tr("ManagerCatalog", "事项编码"), self.code)
+        form.addRow(tr("ManagerCatalog", "办理数量"), self.handled)
+        form.addRow(tr("ManagerCatalog", "审批事项名称"), self.name)
+        form.addRow(tr("ManagerCatalog", "实施部门"), self.department)
+        form.addRow(tr("ManagerCatalog", "办件类型"), self.kind)
+        form.addRow(tr("ManagerCatalog", "法定期限"), self.legal_days)
+        form.addRow(tr("ManagerCatalog", "承诺期限"), self.promised_days)
+        form.addRow(tr("ManagerCatalog", "法律依据"), self.legal_basis)
+        form.addRow(tr("ManagerCatalog", "办事条件"), self.conditions)
+        form.addRow(tr("ManagerCatalog", "办理程序（每行一步）"), self.procedure)
+        form.addRow(tr("ManagerCatalog", "全部材料目录"), self.materials)
+        form.addRow(tr("ManagerCatalog", "申请书示范文本"), self.sample_form)
+        form.addRow(tr("ManagerCatalog", "收费标准"), self.fees)
+        form.addRow(tr("ManagerCatalog", "咨询电话"), self.contact)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        self.save_button = QPushButton(tr("ManagerCatalog", "保存事项"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(tr("ManagerCatalog", "放弃修改"))
+        self.revert_button.clicked.connect(lambda: self.show_item(self._original))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self._set_read_only(not user.is_admin)
+
+    def _set_read_only(self, read_only: bool) -> None:
+        for edit in (self.name, self.fees, self.contact):
+            edit.setReadOnly(read_only)
+        for box in (self.legal_basis, self.conditions, self.procedure, self.sample_form):
+            box.setReadOnly(read_only)
+        for widget in (self.department, self.kind, self.legal_days, self.promised_days,
+                       self.save_button, self.revert_button):
+            widget.setEnabled(not read_only)
+        self.materials.set_read_only(read_only)
+
+    def show_item(self, data: dict[str, Any]) -> None:
+        """Fill the form from an item in the catalog file's shape."""
+        self._original = dict(data)
+        self.code.setText(data.get("code", ""))
+        if data.get("code"):
+            year, today = queries.handled_counts(self.ctx, data["code"])
+            self.handled.setText(tr("ManagerCatalog", "今年办结 %1 件，今日 %2 件")
+                                 .replace("%1", str(year)).replace("%2", str(today)))
+        self.name.setText(data.get("name", ""))
+        self.department.setCurrentIndex(max(self.department.findData(data.get("department")), 0))
+        self.kind.setCurrentIndex(max(self.kind.findData(data.get("kind")), 0))
+        self.legal_days.setValue(data.get("legal_days", 0))
+        self.promised_days.setValue(data.get("promised_days", 0))
+        self.legal_basis.setPlainText(data.get("legal_basis", ""))
+        self.conditions.setPlainText(data.get("conditions", ""))
+        self.procedure.setPlainText("\n".join(data.get("procedure", [])))
+        self.sample_form.setPlainText(data.get("sample_form", ""))
+        self.fees.setText(data.get("fees", ""))
+        self.contact.setText(data.get("contact") or "")
+        self.materials.set_materials(data.get("materials", []))
+        self._set_read_only(not self.user.is_admin)
+
+    def edited(self) -> dict[str, Any]:
+        """The form in the catalog file's shape."""
+        return {
+            "department": self.department.currentData(), "name": self.name.text().strip(),
+            "kind": self.kind.currentData(), "legal_days": self.legal_days.value(),
+            "promised_days": self.promised_days.value(),
+            "legal_basis": self.legal_basis.toPlainText().strip(),
+            "conditions": self.conditions.toPlainText().strip(),
+            "procedure": [line.strip() for line in self.procedure.toPlainText().splitlines()
+                          if line.strip()],
+            "materials": self.materials.materials(),
+            "sample_form": self.sample_form.toPlainText().strip(),
+            "fees": self.fees.text().strip(), "contact": self.contact.text().strip() or None,
+        }
+
+    def changes(self) -> dict[str, Any]:
+        edited = self.edited()
+        return {key: value for key, value in edited.items()
+                if value != self._original.get(key)}
+
+    def save(self) -> list[str]:
+        code = self._original.get("code")
+        changes = self.changes()
+        if not code or not changes:
+            return []
+        try:
+            changed = admin.update_item(self.ctx, code=code, changes=changes,
+                                        by=self.user.staff_no)
+        except KioskError as exc:
+            show_error(self, exc, tr("ManagerCatalog", "事项未保存"))
+            return []
+        self._original.update(changes)
+        self.item_saved.emit(code)
+        return changed

@@ -1,0 +1,66 @@
+"""The console's sign-in: staff number and password, checked by ``sign_in_manager``
+(lockout and roles in the service layer); the dialog only shows its answer."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+)
+
+from kiosk.errors import KioskError
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView, sign_in_manager
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.look import style_console, title_font
+
+
+class LoginDialog(QDialog):
+    #: a manager or admin signed in
+    signed_in = Signal(object)
+
+    def __init__(self, ctx: HallContext, hall_name: str, parent=None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.user: ManagerView | None = None
+        style_console(self)
+        self.setWindowTitle(tr("ManagerLogin", "管理端登录"))
+        title = QLabel(hall_name + "\n" + tr("ManagerLogin", "大厅管理端"))
+        title.setFont(title_font())
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.staff_no = QLineEdit()
+        self.staff_no.setPlaceholderText(tr("ManagerLogin", "例如 9001"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setObjectName("alert")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        form = QFormLayout()
+        form.addRow(tr("ManagerLogin", "工号"), self.staff_no)
+        form.addRow(tr("ManagerLogin", "密码"), self.password)
+        buttons = QDialogButtonBox()
+        self.login_button = buttons.addButton(tr("ManagerLogin", "登录"),
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button.setDefault(True)
+        buttons.addButton(tr("ManagerLogin", "退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def try_sign_in(self) -> None:
+        try:
+            self.user = sign_in_manager(self._ctx, self.staff_no.text(),
+                                        self.password.text())
+        except KioskError as exc:
+            self.password.clear()
+            self.message.setText("⚠ " + exc.message_zh)
+            self.message.show()
+            self.password.setFocus()
+            return
+        self.signed_in.emit(self.user)
+        self.accept()

@@ -1,0 +1,175 @@
+"""统计报表: the figures of ``kiosk.reports`` for any date range, grouped by hall,
+department, item, window or clerk, with a total row; exported to .xlsx and .pdf. The
+query and the exports run off the GUI thread behind a progress dialog."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.queue import queries
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView
+from kiosk.reports import report as reports
+from kiosk.reports.pdf import write_report
+from kiosk.reports.xlsx import export_report
+from kiosk.reports.stats import FIGURES, format_value
+from kiosk.settings import Settings
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.registers_panel import RegistersPanel
+from kiosk.ui.manager.tasks import BackgroundTask
+from kiosk.ui.manager.widgets import fill_table, make_table, muted, page_title, show_done, \
+    show_error
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def report_cells(row: reports.ReportRow) -> list[str]:
+    """One row as the table shows it: the label, then every figure formatted the way
+    ``kiosk.reports.stats`` formats it for the PDF."""
+    return [row.label] + [format_value(f.kind, getattr(row, f.name)) for f in FIGURES]
+
+
+class ReportsPage(QWidget):
+    #: a report was computed and shown
+    report_shown = Signal(object)
+    #: an export finished: its path
+    export_written = Signal(str)
+
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+        super().__init__()
+        self.ctx, self.user = ctx, user
+        self.report: reports.Report | None = None
+        self.task: BackgroundTask | None = None
+        self.with_details = True  # the xlsx carries every ticket of the range (明细)
+        today = queries.today(ctx)
+        self.date_from = QDateEdit(_qdate(today.replace(day=1)))
+        self.date_to = QDateEdit(_qdate(today))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.group_by = QComboBox()
+        for key, label in reports.GROUPINGS.items():
+            self.group_by.addItem(tr("ManagerReports", "按%1").replace("%1", label), key)
+        self.group_by.setCurrentIndex(self.group_by.findData("window"))
+        self.run_button = QPushButton(tr("ManagerReports", "统计"))
+        self.run_button.setObjectName("primary")
+        self.run_button.clicked.connect(lambda: self.run())
+        self.xlsx_button = QPushButton(tr("ManagerReports", "导出 Excel…"))
+        self.pdf_button = QPushButton(tr("ManagerReports", "导出 PDF…"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        for button in (self.xlsx_button, self.pdf_button):
+            button.setEnabled(False)
+        bar = QHBoxLayout()
+        for widget in (QLabel(tr("ManagerReports", "从")), self.date_from,
+                       QLabel(tr("ManagerReports", "到")), self.date_to, self.group_by,
+                       self.run_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.xlsx_button)
+        bar.addWidget(self.pdf_button)
+        self.caption = QLabel()
+        # "平均等候(分)" on two lines: the 17 figures then fit a 1920-pixel screen
+        self.table = make_table([tr("ManagerReports", "分组")]
+                                + [f.header_zh.replace("(", "\n(") for f in FIGURES])
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.notes = muted(tr(
+            "ManagerReports", "口径：等候 = 叫号时间 − 取号时间；办理 = 办结时间 − 开始办理时间；"
+            "90% 为最近秩百分位；参评率 = 已评 / 办结；满意率 = (非常满意 + 满意) / 已评；"
+            "好评率 = (非常满意 + 满意 + 基本满意) / 已评；差评 = 不满意 + 非常不满意；无分母时显示“—”。"))
+        grouped = QWidget()
+        grouped_layout = QVBoxLayout(grouped)
+        grouped_layout.setContentsMargins(0, 0, 0, 0)
+        grouped_layout.addLayout(bar)
+        grouped_layout.addWidget(self.caption)
+        grouped_layout.addWidget(self.table, 1)
+        grouped_layout.addWidget(self.notes)
+        self.registers = RegistersPanel(ctx, user)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(grouped, tr("ManagerReports", "分组统计"))
+        self.tabs.addTab(self.registers, tr("ManagerReports", "月度登记表"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(tr("ManagerReports", "统计报表")))
+        layout.addWidget(self.tabs, 1)
+
+    def set_range(self, start: dt.date, end: dt.date) -> None:
+        self.date_from.setDate(_qdate(start))
+        self.date_to.setDate(_qdate(end))
+
+    def range(self) -> tuple[dt.date, dt.date]:
+        return _pydate(self.date_from.date()), _pydate(self.date_to.date())
+
+    def run(self) -> BackgroundTask:
+        """Compute the report in a worker thread; the table fills when it is done."""
+        start, end = self.range()
+        group_by, ctx, by = self.group_by.currentData(), self.ctx, self.user.staff_no
+        self.task = BackgroundTask(
+            self, tr("ManagerReports", "正在统计…"),
+            lambda progress: reports.build_report(ctx, start=start, end=end,
+                                                  group_by=group_by, by=by))
+        self.task.finished_ok.connect(self.show_report)
+        self.task.finished_failed.connect(lambda text: show_error(self, KioskError(text, text)))
+        self.task.start()
+        return self.task
+
+    def show_report(self, report: reports.Report) -> None:
+        self.report = report
+        self.caption.setText(f"{report.title_zh}　{report.period_zh}")
+        rows = [report_cells(r) for r in report.rows] + [
+            [tr("ManagerReports", "合计")] + report_cells(report.total)[1:]]
+        fill_table(self.table, rows, right=range(1, len(FIGURES) + 1))
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for column in range(self.table.columnCount()):
+            self.table.item(len(rows) - 1, column).setFont(bold)
+        for button in (self.xlsx_button, self.pdf_button):
+            button.setEnabled(True)
+        self.report_shown.emit(report)
+
+    def export(self, kind: str, path: str | None = None) -> BackgroundTask | None:
+        """Write the shown report to .xlsx or .pdf in a worker thread."""
+        if self.report is None:
+            return None
+        if path is None:
+            name = f"report-{self.report.group_by}-{self.report.start}-{self.report.end}.{kind}"
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("ManagerReports", "导出报表"), name,
+                tr("ManagerReports", "Excel 文件 (*.xlsx)") if kind == "xlsx"
+                else tr("ManagerReports", "PDF 文件 (*.pdf)"))
+        if not path:
+            return None
+        report, ctx, by, details = self.report, self.ctx, self.user.staff_no, self.with_details
+        if kind == "xlsx":
+            def job(progress):
+                return export_report(ctx, report, path, details=details,
+                                     progress=progress, by=by)
+        else:
+            def job(progress):
+                return write_report(path, report)
+
+        self.task = BackgroundTask(self, tr("ManagerReports", "正在导出…"), job)
+        self.task.finished_ok.connect(lambda _value: self._exported(path))
+        self.task.finished_failed.connect(lambda text: show_error(self, KioskError(text, text)))
+        self.task.start()
+        return self.task
+
+    def _exported(self, path: str) -> None:
+        self.export_written.emit(path)
+        show_done(self, tr("ManagerReports", "报表已导出到 %1").replace("%1", path))
+
+
+def build(ctx: HallContext, settings: Settings, user: ManagerView) -> ReportsPage:
+    return ReportsPage(ctx, settings, user)

@@ -1,0 +1,162 @@
+"""设置: the hall-scope options of the settings registry, each edited by a widget that
+fits its declared type and limits, written through ``staff.set_hall_setting`` (one
+audited event per changed option; the service checks the role and the value again)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.queue import admin, staff
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView
+from kiosk.settings import Option, Settings
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.widgets import muted, page_title, show_done, show_error
+
+INT_CEILING = 1_000_000
+
+
+def choice_names() -> dict[tuple[str, object], str]:
+    """Words for the choices the registry declares as codes."""
+    return {("queue.requeue_position", "end"): tr("ManagerSettings", "排到队尾"),
+            ("queue.requeue_position", "keep"): tr("ManagerSettings", "回到原来的位置")}
+
+
+def editor_for(opt: Option) -> QWidget:
+    """A widget bounded by the option's declared type, choices and limits."""
+    if opt.choices:
+        box = QComboBox()
+        names = choice_names()
+        for choice in opt.choices:
+            box.addItem(names.get((opt.name, choice), str(choice)), choice)
+        return box
+    if opt.type is bool:
+        return QCheckBox(tr("ManagerSettings", "开启"))
+    if opt.type is int:
+        spin = QSpinBox()
+        spin.setRange(int(opt.minimum if opt.minimum is not None else -INT_CEILING),
+                      int(opt.maximum if opt.maximum is not None else INT_CEILING))
+        return spin
+    if opt.type is float:
+        spin = QDoubleSpinBox()
+        spin.setDecimals(2)
+        spin.setRange(opt.minimum if opt.minimum is not None else -INT_CEILING,
+                      opt.maximum if opt.maximum is not None else INT_CEILING)
+        return spin
+    return QLineEdit()
+
+
+def set_editor(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, QComboBox):
+        widget.setCurrentIndex(max(widget.findData(value), 0))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+        widget.setValue(value)
+    else:
+        widget.setText("" if value is None else str(value))
+
+
+def editor_value(widget: QWidget) -> Any:
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+        return widget.value()
+    return widget.text()
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+        super().__init__()
+        self.ctx, self.user = ctx, user
+        self.editors: dict[str, QWidget] = {}
+        self._values: dict[str, Any] = {}
+        form_host = QWidget()
+        form = QGridLayout(form_host)
+        form.setColumnStretch(1, 1)
+        for row, item in enumerate(admin.hall_options(ctx)):
+            opt = item.option
+            editor = editor_for(opt)
+            editor.setToolTip(opt.description)
+            editor.setObjectName(opt.name)
+            self.editors[opt.name] = editor
+            label = QLabel(opt.label_zh)
+            label.setToolTip(opt.description)
+            label.setBuddy(editor)
+            limits = muted(self._limits(opt))
+            limits.setWordWrap(False)
+            form.addWidget(label, row, 0)
+            form.addWidget(editor, row, 1)
+            form.addWidget(limits, row, 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        self.save_button = QPushButton(tr("ManagerSettings", "保存修改"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(tr("ManagerSettings", "放弃修改"))
+        self.revert_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(tr("ManagerSettings", "大厅设置")))
+        layout.addWidget(muted(tr("ManagerSettings",
+                                  "这些设置对本大厅的所有取号机、窗口和大屏生效，每次修改都记入电子监察。"
+                                  "本机的打印机、数据库等设置在各电脑的配置文件中。")))
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    @staticmethod
+    def _limits(opt: Option) -> str:
+        parts = []
+        if opt.minimum is not None:
+            parts.append(tr("ManagerSettings", "最小 %1").replace("%1", f"{opt.minimum:g}"))
+        if opt.maximum is not None:
+            parts.append(tr("ManagerSettings", "最大 %1").replace("%1", f"{opt.maximum:g}"))
+        default = choice_names().get((opt.name, opt.default), opt.default)
+        if opt.type is bool:
+            default = tr("ManagerSettings", "开") if opt.default else tr("ManagerSettings", "关")
+        parts.append(tr("ManagerSettings", "默认 %1").replace("%1", str(default)))
+        return "，".join(parts)
+
+    def refresh(self) -> None:
+        self._values = {item.option.name: item.value for item in admin.hall_options(self.ctx)}
+        for name, value in self._values.items():
+            set_editor(self.editors[name], value)
+
+    def changed(self) -> dict[str, Any]:
+        return {name: editor_value(editor) for name, editor in self.editors.items()
+                if editor_value(editor) != self._values.get(name)}
+
+    def save(self) -> None:
+        changes = self.changed()
+        saved = []
+        for name, value in changes.items():
+            try:
+                self._values[name] = staff.set_hall_setting(
+                    self.ctx, name=name, value=value, by=self.user.staff_no)
+            except KioskError as exc:
+                show_error(self, exc)  # what was saved stays saved; the rest stays typed
+                return
+            saved.append(name)
+        if saved:
+            show_done(self, tr("ManagerSettings", "已保存 %n 项设置", None, len(saved)))
+
+    def on_events(self, events: list) -> None:
+        """Another manager's change shows here, unless this page holds unsaved edits."""
+        if any(e.action == "setting_changed" for e in events) and not self.changed():
+            self.refresh()
+
+
+def build(ctx: HallContext, settings: Settings, user: ManagerView) -> SettingsPage:
+    return SettingsPage(ctx, settings, user)

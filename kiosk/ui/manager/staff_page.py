@@ -1,0 +1,228 @@
+"""人员: staff accounts, roles, password resets and unlocking. Roles are enforced in the
+service layer; the buttons a manager may not use are disabled only as a courtesy."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from kiosk.errors import InvalidInput, KioskError
+from kiosk.queue import admin, queries, staff
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView
+from kiosk.settings import Settings
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.look import WARN_MARK
+from kiosk.ui.manager.widgets import (
+    fill_table, hm, make_table, muted, page_title, selected_key, show_done, show_error,
+)
+
+STAFF_EVENTS = {"staff_created", "staff_updated", "password_reset", "staff_unlocked",
+                "staff_locked", "window_staffing_set"}
+
+
+def role_names() -> dict[str, str]:
+    return {"window": tr("ManagerStaff", "窗口人员"), "manager": tr("ManagerStaff", "大厅管理员"),
+            "admin": tr("ManagerStaff", "系统管理员")}
+
+
+def posts(row: admin.StaffRow) -> str:
+    """'A岗 1号窗口；B岗 20号窗口'."""
+    parts = []
+    for label, numbers in ((tr("ManagerStaff", "A岗"), row.primary_windows),
+                           (tr("ManagerStaff", "B岗"), row.backup_windows)):
+        if numbers:
+            parts.append(label + " " + "、".join(
+                tr("ManagerStaff", "%1号窗口").replace("%1", str(n)) for n in numbers))
+    return "；".join(parts)
+
+
+class StaffDialog(QDialog):
+    """A new account (``existing`` None) or the editable facts of one."""
+
+    def __init__(self, departments: list[tuple[str, str]], existing=None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("ManagerStaff", "新建账号") if existing is None
+                            else tr("ManagerStaff", "修改账号"))
+        self.staff_no = QLineEdit(existing.staff_no if existing else "")
+        self.staff_no.setEnabled(existing is None)
+        self.name = QLineEdit(existing.name if existing else "")
+        self.role = QComboBox()
+        for code, label in role_names().items():
+            self.role.addItem(label, code)
+        self.role.setCurrentIndex(self.role.findData(existing.role if existing else "window"))
+        self.department = QComboBox()
+        self.department.addItem(tr("ManagerStaff", "（无）"), "")
+        for code, name in departments:
+            self.department.addItem(name, code)
+        if existing and existing.department_code:
+            self.department.setCurrentIndex(self.department.findData(existing.department_code))
+        form = QFormLayout(self)
+        form.addRow(tr("ManagerStaff", "工号"), self.staff_no)
+        form.addRow(tr("ManagerStaff", "姓名"), self.name)
+        form.addRow(tr("ManagerStaff", "角色"), self.role)
+        form.addRow(tr("ManagerStaff", "部门"), self.department)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.active = QCheckBox(tr("ManagerStaff", "启用（停用后不能登录）"))
+        self.active.setChecked(existing.active if existing else True)
+        if existing is None:
+            form.addRow(tr("ManagerStaff", "初始密码"), self.password)
+        else:
+            form.addRow("", self.active)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class PasswordDialog(QDialog):
+    def __init__(self, staff_no: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("ManagerStaff", "重置工号 %1 的密码").replace("%1", staff_no))
+        self.first, self.second = QLineEdit(), QLineEdit()
+        for edit in (self.first, self.second):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout(self)
+        form.addRow(tr("ManagerStaff", "新密码"), self.first)
+        form.addRow(tr("ManagerStaff", "再输一次"), self.second)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class StaffPage(QWidget):
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+        super().__init__()
+        self.ctx, self.user = ctx, user
+        self._tz = queries.hall_info(ctx)[1]
+        self._rows: dict[str, admin.StaffRow] = {}
+        self.table = make_table([tr("ManagerStaff", "工号"), tr("ManagerStaff", "姓名"),
+                                 tr("ManagerStaff", "角色"), tr("ManagerStaff", "部门"),
+                                 tr("ManagerStaff", "状态"), tr("ManagerStaff", "岗位")])
+        self.add_button = QPushButton(tr("ManagerStaff", "新建账号…"))
+        self.edit_button = QPushButton(tr("ManagerStaff", "修改…"))
+        self.password_button = QPushButton(tr("ManagerStaff", "重置密码…"))
+        self.unlock_button = QPushButton(tr("ManagerStaff", "解锁"))
+        self.add_button.clicked.connect(self.create)
+        self.edit_button.clicked.connect(self.edit)
+        self.password_button.clicked.connect(self.reset_password)
+        self.unlock_button.clicked.connect(self.unlock)
+        for button in (self.add_button, self.edit_button, self.password_button):
+            button.setEnabled(user.is_admin)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.password_button,
+                       self.unlock_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(tr("ManagerStaff", "人员")))
+        if not user.is_admin:
+            layout.addWidget(muted(tr("ManagerStaff",
+                                      "新建账号、修改角色和重置密码由系统管理员操作；"
+                                      "大厅管理员可以解锁账号。")))
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = admin.staff_list(self.ctx)
+        self._rows = {r.staff_no: r for r in rows}
+        now, tz = self.ctx.clock.now(), self._tz
+
+        def state(r: admin.StaffRow) -> str:
+            if not r.active:
+                return "✕ " + tr("ManagerStaff", "已停用")
+            if r.locked_until is not None and r.locked_until > now:
+                return WARN_MARK + " " + tr("ManagerStaff", "已锁定至 %1").replace(
+                    "%1", hm(r.locked_until, tz))
+            return "✔ " + tr("ManagerStaff", "正常")
+
+        fill_table(self.table, [
+            (r.staff_no, r.name, role_names().get(r.role, r.role), r.department_name or "",
+             state(r), posts(r)) for r in rows],
+            keys=[r.staff_no for r in rows])
+
+    def on_events(self, events: list) -> None:
+        if any(e.action in STAFF_EVENTS for e in events):
+            self.refresh()
+
+    def _selected(self) -> admin.StaffRow | None:
+        key = selected_key(self.table)
+        return self._rows.get(key) if key else None
+
+    def _departments(self) -> list[tuple[str, str]]:
+        return [(code, name) for code, name, _ in queries.departments_with_items(self.ctx)]
+
+    def create(self) -> None:
+        dialog = StaffDialog(self._departments(), parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            staff.create_staff(self.ctx, staff_no=dialog.staff_no.text(),
+                               name=dialog.name.text(), role=dialog.role.currentData(),
+                               password=dialog.password.text(),
+                               department=dialog.department.currentData() or None,
+                               by=self.user.staff_no)
+        except KioskError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+
+    def edit(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        dialog = StaffDialog(self._departments(), existing=row, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            admin.update_staff(self.ctx, staff_no=row.staff_no, by=self.user.staff_no,
+                               name=dialog.name.text(), role=dialog.role.currentData(),
+                               department=dialog.department.currentData(),
+                               active=dialog.active.isChecked())
+        except KioskError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+
+    def reset_password(self, password: str | None = None) -> None:
+        """Ask for the new password (tests pass it), then reset through the service."""
+        row = self._selected()
+        if row is None:
+            return
+        if password is None:
+            dialog = PasswordDialog(row.staff_no, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            if dialog.first.text() != dialog.second.text():
+                show_error(self, InvalidInput("两次输入的密码不一致", "passwords differ"))
+                return
+            password = dialog.first.text()
+        try:
+            staff.reset_password(self.ctx, staff_no=row.staff_no, password=password,
+                                 by=self.user.staff_no)
+        except KioskError as exc:
+            show_error(self, exc)
+            return
+        show_done(self, tr("ManagerStaff", "工号 %1 的密码已重置").replace("%1", row.staff_no))
+        self.refresh()
+
+    def unlock(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        try:
+            staff.unlock_staff(self.ctx, staff_no=row.staff_no, by=self.user.staff_no)
+        except KioskError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+
+
+def build(ctx: HallContext, settings: Settings, user: ManagerView) -> StaffPage:
+    return StaffPage(ctx, settings, user)

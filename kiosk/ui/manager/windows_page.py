@@ -1,0 +1,149 @@
+"""窗口: each window's name, the queues it serves and its A/B岗 staff. Changes go through
+``admin.set_window_services`` (checked against the catalog rules: every queue keeps a
+window) and ``staff.assign_window_staff``."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.queue import admin, queries, staff
+from kiosk.queue.context import HallContext
+from kiosk.queue.manager_auth import ManagerView
+from kiosk.settings import Settings
+from kiosk.ui.i18n import tr
+from kiosk.ui.manager.look import WINDOW_STATE_MARK
+from kiosk.ui.manager.widgets import (
+    fill_table, make_table, muted, page_title, selected_key, show_done, show_error,
+)
+
+WINDOW_EVENTS = {"window_updated", "window_staffing_set", "window_signed_in",
+                 "window_signed_out", "backup_took_over", "window_paused",
+                 "window_resumed", "catalog_imported", "service_updated", "day_closed"}
+#: events that change the choices of the editor (queues, clerks)
+CHOICE_EVENTS = {"catalog_imported", "service_updated", "staff_created", "staff_updated"}
+
+
+def state_names() -> dict[str, str]:
+    return {"open": tr("ManagerWindows", "服务中"), "paused": tr("ManagerWindows", "暂停"),
+            "closed": tr("ManagerWindows", "未登录")}
+
+
+def person(pair: tuple[str, str] | None) -> str:
+    return f"{pair[1]}（{pair[0]}）" if pair else ""
+
+
+class WindowsPage(QWidget):
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+        super().__init__()
+        self.ctx, self.user = ctx, user
+        self._rows: dict[int, admin.WindowRow] = {}
+        self.table = make_table([tr("ManagerWindows", "窗口"), tr("ManagerWindows", "名称"),
+                                 tr("ManagerWindows", "部门"), tr("ManagerWindows", "业务"),
+                                 tr("ManagerWindows", "A岗"), tr("ManagerWindows", "B岗"),
+                                 tr("ManagerWindows", "当前状态")])
+        self.table.itemSelectionChanged.connect(self._load_selected)
+        self.name = QLineEdit()
+        self.services = QListWidget()
+        self.primary, self.backup = QComboBox(), QComboBox()
+        self.save_button = QPushButton(tr("ManagerWindows", "保存窗口设置"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        editor = QGroupBox(tr("ManagerWindows", "修改所选窗口"))
+        form = QFormLayout(editor)
+        form.addRow(tr("ManagerWindows", "名称"), self.name)
+        form.addRow(tr("ManagerWindows", "办理的业务"), self.services)
+        form.addRow(tr("ManagerWindows", "A岗"), self.primary)
+        form.addRow(tr("ManagerWindows", "B岗"), self.backup)
+        form.addRow(self.save_button)
+        editor.setEnabled(user.is_admin)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 5)
+        body.addWidget(editor, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(tr("ManagerWindows", "窗口")))
+        if not user.is_admin:
+            layout.addWidget(muted(tr("ManagerWindows", "窗口的业务和A/B岗由系统管理员设置。")))
+        layout.addLayout(body, 1)
+        self.refresh()
+        self._fill_choices()
+        self.table.selectRow(0)
+
+    def refresh(self) -> None:
+        """The table; the editor keeps what the admin is typing."""
+        rows = admin.window_rows(self.ctx)
+        self._rows = {r.number: r for r in rows}
+        names = state_names()
+
+        def state(r: admin.WindowRow) -> str:
+            text = f"{WINDOW_STATE_MARK.get(r.state, '')} {names.get(r.state, r.state)}"
+            return text + (f"：{person(r.signed_in)}" if r.signed_in else "")
+
+        fill_table(self.table, [
+            (r.number, r.name, r.department_name or tr("ManagerWindows", "综合"),
+             " ".join(r.service_prefixes), person(r.primary), person(r.backup), state(r))
+            for r in rows], keys=[r.number for r in rows])
+
+    def _fill_choices(self) -> None:
+        self.services.clear()
+        for queue in queries.service_queues(self.ctx):
+            item = QListWidgetItem(f"{queue.prefix}  {queue.name}")
+            item.setData(Qt.ItemDataRole.UserRole, queue.prefix)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.services.addItem(item)
+        for box in (self.primary, self.backup):
+            box.clear()
+            box.addItem(tr("ManagerWindows", "（无）"), None)
+            for row in admin.staff_list(self.ctx):
+                if row.active and row.role == "window":
+                    box.addItem(f"{row.name}（{row.staff_no}）", row.staff_no)
+        self._load_selected()
+
+    def _load_selected(self) -> None:
+        row = self._rows.get(selected_key(self.table))
+        self.name.setText(row.name if row else "")
+        for i in range(self.services.count()):
+            item = self.services.item(i)
+            on = row is not None and item.data(Qt.ItemDataRole.UserRole) in row.service_prefixes
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        for box, pair in ((self.primary, row.primary if row else None),
+                          (self.backup, row.backup if row else None)):
+            box.setCurrentIndex(max(box.findData(pair[0] if pair else None), 0))
+
+    def checked_prefixes(self) -> list[str]:
+        return [self.services.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.services.count())
+                if self.services.item(i).checkState() == Qt.CheckState.Checked]
+
+    def save(self) -> None:
+        row = self._rows.get(selected_key(self.table))
+        if row is None:
+            return
+        try:
+            admin.set_window_services(self.ctx, window=row.number, name=self.name.text(),
+                                      prefixes=self.checked_prefixes(), by=self.user.staff_no)
+            primary, backup = self.primary.currentData(), self.backup.currentData()
+            if (primary, backup) != ((row.primary or (None,))[0], (row.backup or (None,))[0]):
+                staff.assign_window_staff(self.ctx, window=row.number, primary=primary,
+                                          backup=backup, by=self.user.staff_no)
+        except KioskError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        self._load_selected()
+        show_done(self, tr("ManagerWindows", "%1 号窗口已保存").replace("%1", str(row.number)))
+
+    def on_events(self, events: list) -> None:
+        actions = {e.action for e in events}
+        if actions & WINDOW_EVENTS:
+            self.refresh()
+        if actions & CHOICE_EVENTS:
+            self._fill_choices()
+
+
+def build(ctx: HallContext, settings: Settings, user: ManagerView) -> WindowsPage:
+    return WindowsPage(ctx, settings, user)
