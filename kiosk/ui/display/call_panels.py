@@ -1,0 +1,137 @@
+"""The two call panels: the newest call in very large type, highlighted for a few
+seconds when it arrives, and the list of the calls before it (最近叫号)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.queue.display_queries import CallView
+from kiosk.ui.display import style, texts
+from kiosk.ui.display.highlight import Highlighter
+from kiosk.ui.i18n import tr
+
+
+class NewestCallPanel(QFrame):
+    """"A012 / 请到 3号窗口 / window name"; ``highlight()`` makes it stand out for a few
+    seconds (see highlight.py)."""
+
+    def __init__(self, scale: style.TypeScale, sizes: dict[str, float],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newestCall")
+        self.caption = scale.set(QLabel(tr(texts.CONTEXT, "请听叫号")), sizes["caption"])
+        self.code = scale.set(QLabel(), sizes["code"], bold=True)
+        self.code.setObjectName("callCode")
+        self.go_to = style.elastic(scale.set(QLabel(), sizes["go_to"], bold=True))
+        self.window_name = style.elastic(scale.set(QLabel(), sizes["name"]))
+        self.window_name.setObjectName("callWindowName")
+        self.tag = scale.set(QLabel(texts.recall_tag()), sizes["caption"], bold=True)
+        self.tag.setObjectName("callTag")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(0)
+        top = QHBoxLayout()
+        top.addWidget(self.caption)
+        top.addStretch(1)
+        top.addWidget(self.tag)
+        layout.addLayout(top)
+        layout.addStretch(1)
+        for label in (self.code, self.go_to, self.window_name):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.call: CallView | None = None
+        self.highlighter = Highlighter(self._paint, self)
+        self.show_call(None)
+
+    @property
+    def highlighted(self) -> bool:
+        return self.highlighter.active
+
+    def show_call(self, call: CallView | None) -> None:
+        self.call = call
+        if call is None:
+            self.code.setText(" ")
+            self.go_to.setText(tr(texts.CONTEXT, "暂无叫号"))
+            self.window_name.setText("")
+            self.tag.hide()
+            return
+        self.code.setText(call.code)
+        self.go_to.setText(texts.go_to(call.window))
+        self.window_name.setText(call.window_name)
+        self.tag.setVisible(call.recall)
+
+    def highlight(self) -> None:
+        self.highlighter.start()
+
+    def _paint(self, inverted: bool) -> None:
+        if inverted:
+            bg, ink, number, soft = style.FLASH_BG, style.FLASH_TEXT, style.FLASH_TEXT, \
+                style.FLASH_TEXT
+        else:
+            bg, ink, number, soft = style.PANEL, style.TEXT, style.NUMBER, style.SOFT
+        self.setStyleSheet(
+            f"#newestCall {{ background: {bg}; border-radius: 16px; }}"
+            f"#newestCall QLabel {{ color: {ink}; background: transparent; }}"
+            f"#newestCall QLabel#callCode {{ color: {number}; }}"
+            f"#newestCall QLabel#callWindowName {{ color: {soft}; }}"
+            f"#newestCall QLabel#callTag {{ color: {bg}; background: {ink};"
+            " border-radius: 6px; padding: 0 12px; }")
+
+
+class RecentCalls(QFrame):
+    """The calls before the newest one, newest first, in ``columns`` columns."""
+
+    def __init__(self, scale: style.TypeScale, rows: int, row_px: float, columns: int = 1,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recentCalls")
+        self.setStyleSheet(style.panel_css("recentCalls")
+                           + f"#recentCalls QLabel {{ background: transparent; }}")
+        self._scale = scale
+        self._row_px = row_px
+        self._columns = columns
+        self.caption = scale.set(QLabel(tr(texts.CONTEXT, "最近叫号")), row_px * 0.6)
+        self.caption.setStyleSheet(f"color: {style.SOFT};")
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(32)
+        self._grid.setVerticalSpacing(4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.addWidget(self.caption)
+        layout.addLayout(self._grid)
+        layout.addStretch(1)
+        self.rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        self.set_capacity(rows)
+
+    def set_capacity(self, count: int) -> None:
+        """Show ``count`` rows (display.recent_calls)."""
+        while len(self.rows) > count:
+            for label in self.rows.pop():
+                self._grid.removeWidget(label)
+                label.deleteLater()
+        while len(self.rows) < count:
+            index = len(self.rows)
+            row, col = divmod(index, self._columns)
+            code = self._scale.set(QLabel(), self._row_px, bold=True)
+            code.setStyleSheet(f"color: {style.NUMBER};")
+            where = self._scale.set(QLabel(), self._row_px)
+            where.setStyleSheet(f"color: {style.TEXT};")
+            tag = self._scale.set(QLabel(), self._row_px * 0.5)
+            tag.setStyleSheet(f"color: {style.SOFT};")
+            for offset, label in enumerate((code, where, tag)):
+                self._grid.addWidget(label, row, col * 3 + offset)
+            self.rows.append((code, where, tag))
+
+    def set_calls(self, calls: Sequence[CallView]) -> None:
+        for index, (code, where, tag) in enumerate(self.rows):
+            call = calls[index] if index < len(calls) else None
+            code.setText(call.code if call else "")
+            where.setText(texts.window_label(call.window) if call else "")
+            tag.setText(texts.recall_tag() if call and call.recall else "")
+
+    def codes(self) -> list[str]:
+        """The numbers listed, top to bottom (for tests and the benchmark)."""
+        return [code.text() for code, _, _ in self.rows if code.text()]

@@ -1,0 +1,83 @@
+"""Builds a display from its parts, every part injectable: the hall context, this
+machine's settings, the announcer, and (for tests) the feed bridge."""
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.errors import InvalidInput
+from kiosk.queue.display_queries import display_state
+from kiosk.settings import Settings
+from kiosk.ui.display.controller import DisplayController
+from kiosk.ui.display.loader import StateLoader
+from kiosk.ui.display.speech_hookup import SpeechHookup, fault_recorder
+
+#: calls kept in the state: the newest plus the longest list display.recent_calls allows
+MAX_CALLS = 21
+
+
+@dataclasses.dataclass
+class Display:
+    """A built display: ``screen`` to show, ``controller`` that feeds it."""
+
+    screen: QWidget
+    controller: DisplayController
+    mode: str
+
+    def start(self) -> None:
+        self.controller.start()
+        self.screen.start()
+
+    def stop(self) -> None:
+        self.screen.stop()
+        self.controller.stop()
+
+
+def build_display(ctx, settings: Settings, announcer, *, mode: str | None = None,
+                  portrait: bool | None = None, window: int | None = None,
+                  hookup: SpeechHookup | None = None, bridge=None,
+                  speak: bool | None = None, feed_wait_s: float = 0.5) -> Display:
+    """The hall display (``mode`` "hall") or one window's screen ("window").
+
+    ``speak``: announce calls (default: the hall display does, a window screen does not,
+    since the hall display already speaks every call).
+    ``settings``: this machine's options (display.mode, display.portrait, window.number
+    are the defaults of ``mode``, ``portrait`` and ``window``); the hall's stored options
+    come from the database on top. ``announcer`` speaks the calls (a window screen
+    speaks only its own window's calls). ``bridge`` defaults to a FeedBridge on
+    ``ctx.db`` that starts right after the state read here, so no event falls between
+    (``feed_wait_s``: how long one feed wait lasts, i.e. how quickly it notices stop).
+    """
+    from kiosk.ui.feed_bridge import FeedBridge
+
+    mode = mode or settings.get("display.mode")
+    portrait = settings.get("display.portrait") if portrait is None else portrait
+    if mode == "window":
+        window = window or settings.get("window.number")
+        if not window:
+            raise InvalidInput("窗口屏需要指定窗口号（--window N）",
+                               "window-screen mode needs a window number: --window N")
+    elif mode != "hall":
+        raise InvalidInput(f"未知的显示模式：{mode}", f"unknown display mode {mode!r}")
+    if speak is None:
+        speak = mode == "hall"
+    state = display_state(ctx, calls=MAX_CALLS)
+    if hookup is None:
+        hookup = SpeechHookup(fault_recorder(ctx))
+    hookup.attach(announcer)
+    if bridge is None:
+        bridge = FeedBridge(ctx.db, after_event_id=state.last_event_id, wait_s=feed_wait_s)
+    loader = StateLoader(lambda: display_state(ctx, calls=MAX_CALLS))
+    controller = DisplayController(ctx, settings, state, bridge, loader, hookup,
+                                   speak=speak, calls_kept=MAX_CALLS,
+                                   speak_window=window if mode == "window" else None)
+    if mode == "window":
+        from kiosk.ui.display.window_screen import WindowScreen
+
+        screen = WindowScreen(controller, window)
+    else:
+        from kiosk.ui.display.hall_screen import HallScreen
+
+        screen = HallScreen(controller, portrait=portrait)
+    return Display(screen=screen, controller=controller, mode=mode)

@@ -1,0 +1,135 @@
+"""The hall display (叫号大屏): the newest call, the calls before it, every window's
+state, the waiting count per service and the scrolling notice, for a landscape
+(1920x1080) or portrait (1080x1920) screen. It draws what the controller's signals carry
+and reads nothing itself."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QVBoxLayout, QWidget
+
+from kiosk.queue.display_queries import CallView, DisplayState
+from kiosk.ui.display import style, texts
+from kiosk.ui.display.call_panels import NewestCallPanel, RecentCalls
+from kiosk.ui.display.controller import DisplayController
+from kiosk.ui.display.header import Header
+from kiosk.ui.display.marquee import Marquee
+from kiosk.ui.display.window_panels import ServiceStrip, WindowGrid
+from kiosk.ui.i18n import tr
+
+#: reference type sizes (px on the reference screen) per orientation
+SIZES = {
+    False: {"title": 44, "clock": 40, "caption": 28, "code": 190, "go_to": 80, "name": 34,
+            "recent": 36, "card": 28, "service": 22, "notice": 36},
+    True: {"title": 44, "clock": 40, "caption": 28, "code": 190, "go_to": 76, "name": 34,
+           "recent": 38, "card": 28, "service": 22, "notice": 36},
+}
+RECENT_COLUMNS = {False: 2, True: 2}
+
+
+def window_columns(count: int) -> int:
+    return 4 if count <= 20 else 5 if count <= 30 else 6
+
+
+class HallScreen(QWidget):
+    def __init__(self, controller: DisplayController, portrait: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.portrait = portrait
+        self.setObjectName("hallScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(f"#hallScreen {{ background: {style.BACKGROUND}; }}")
+        self.setWindowTitle(tr(texts.CONTEXT, "叫号大屏"))
+        self.scale = style.TypeScale(style.PORTRAIT if portrait else style.LANDSCAPE)
+        sizes = SIZES[portrait]
+        state = controller.state
+        self.header = Header(self.scale, controller.ctx.clock.now, state.timezone,
+                             sizes["title"], sizes["clock"])
+        self.newest = NewestCallPanel(self.scale, sizes)
+        self.recent = RecentCalls(self.scale, controller.recent_limit, sizes["recent"],
+                                  columns=RECENT_COLUMNS[portrait])
+        self.windows = WindowGrid(self.scale, sizes["card"], window_columns(len(state.windows)))
+        self.windows_caption = self._caption(tr(texts.CONTEXT, "窗口状态"))
+        self.services = ServiceStrip(self.scale, sizes["service"], 2 if portrait else 3)
+        self.notice = self.scale.set(Marquee(controller.notice), sizes["notice"])
+        self._lay_out()
+
+        controller.state_changed.connect(self.apply_state)
+        controller.call_arrived.connect(self.on_call)
+        controller.notice_changed.connect(self.notice.set_text)
+        controller.connection_changed.connect(self.header.set_connected)
+        controller.speech_failed.connect(self.header.set_speech_failed)
+        self.header.set_connected(controller.connected)
+        self.apply_state(state)
+
+    def _caption(self, text: str) -> QLabel:
+        label = self.scale.set(QLabel(text), SIZES[self.portrait]["caption"] * 0.8)
+        label.setStyleSheet(f"color: {style.SOFT};")
+        return label
+
+    def _lay_out(self) -> None:
+        body = QGridLayout()
+        body.setSpacing(16)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(self.windows_caption)
+        right.addWidget(self.windows, 1)
+        right.addWidget(self.services)
+        if self.portrait:
+            body.addWidget(self.newest, 0, 0)
+            body.addWidget(self.recent, 1, 0)
+            body.addLayout(right, 2, 0)
+            body.setRowStretch(0, 5)
+            body.setRowStretch(1, 2)
+            body.setRowStretch(2, 12)
+        else:
+            left = QVBoxLayout()
+            left.setSpacing(16)
+            left.addWidget(self.newest, 3)
+            left.addWidget(self.recent, 2)
+            body.addLayout(left, 0, 0)
+            body.addLayout(right, 0, 1)
+            body.setColumnStretch(0, 1)
+            body.setColumnStretch(1, 2)
+        outer = QVBoxLayout(self)
+        # any screen size is accepted: the type scales to it (TypeScale), and the
+        # layout never forces the window larger than the screen
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        outer.setContentsMargins(16, 8, 16, 0)
+        outer.setSpacing(10)
+        outer.addWidget(self.header)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.notice)
+
+    # --- what the controller tells us ------------------------------------------------
+
+    def apply_state(self, state: DisplayState) -> None:
+        self.header.timezone = state.timezone
+        self.header.set_title(state.hall_name)
+        if state.newest_call != self.newest.call:
+            self.newest.show_call(state.newest_call)
+        self.recent.set_capacity(self.controller.recent_limit)
+        self.recent.set_calls(state.calls[1:])
+        self.windows.set_windows(state.windows, state.timezone)
+        self.services.set_services(state.services)
+        if self.notice.text() != self.controller.notice:
+            self.notice.set_text(self.controller.notice)
+
+    def on_call(self, call: CallView) -> None:
+        self.newest.show_call(call)
+        self.newest.highlight()
+
+    # --- life cycle ------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the clock and the notice (timers of the screen only)."""
+        self.header.start()
+        self.notice.start()
+
+    def stop(self) -> None:
+        self.header.stop()
+        self.notice.stop()
+
+    def resizeEvent(self, event) -> None:
+        self.scale.resize_to(event.size().width(), event.size().height())
+        super().resizeEvent(event)

@@ -1,0 +1,88 @@
+"""The scrolling notice line (滚动通知): the manager's text moving right to left.
+
+Painted by hand (one drawText per frame) rather than by moving a label, so a frame costs
+well under a millisecond even with 60-pixel type.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.ui.display import style
+
+FRAME_MS = 30
+SPEED_PX_S = 120.0  # on the reference screen; scaled with the type
+GAP = "　　　　"     # between the end of the text and its next pass
+
+
+class Marquee(QWidget):
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._text = text
+        self._offset = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._step)
+
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self._offset = 0.0
+            self.update()
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def set_offset(self, offset: float) -> None:
+        """Where the text starts, in pixels from the left edge (screenshots use 0)."""
+        self._offset = offset
+        self.update()
+
+    def _pass_width(self) -> int:
+        return max(1, self.fontMetrics().horizontalAdvance(self._text + GAP))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()  # the line's height follows the type
+        super().changeEvent(event)
+
+    def _step(self) -> None:
+        if not self._text or not self.isVisible():
+            return
+        scale = self.font().pixelSize() / 40.0 if self.font().pixelSize() > 0 else 1.0
+        self._offset -= SPEED_PX_S * scale * FRAME_MS / 1000.0
+        if self._offset < -self._pass_width():
+            self._offset += self._pass_width()
+        self.update()
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setHeight(int(self.fontMetrics().height() * 1.3))
+        return hint
+
+    def minimumSizeHint(self):
+        return self.sizeHint()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(style.PANEL))
+        if self._text:
+            painter.setPen(QColor(style.TEXT))
+            painter.setFont(self.font())
+            width = self._pass_width()
+            x = self._offset
+            while x < self.width():
+                painter.drawText(QRectF(x, 0, width, self.height()),
+                                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                                 self._text + GAP)
+                x += width
+        painter.end()

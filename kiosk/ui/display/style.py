@@ -1,0 +1,85 @@
+"""The display's look: light text on a dark ground (read from across a hall), and type
+that scales with the screen, so the same layout works on a 1920x1080 wall screen, a
+portrait totem and a small window monitor.
+
+Every colour pair below is at least 7:1; states are always written out in words, the
+colour only repeats them.
+"""
+from __future__ import annotations
+
+import weakref
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.ui.theme import cjk_family
+
+BACKGROUND = "#05080F"
+PANEL = "#13213F"       # navy panels: white on it is 15:1
+TEXT = "#FFFFFF"
+NUMBER = "#FFD400"      # ticket numbers: yellow on navy 11:1
+SOFT = "#C9D3E3"        # secondary text on navy: 10:1
+OPEN = "#8CF5A8"        # 'serving' words: green on navy 11:1
+PAUSED = "#FFB547"      # 'paused' words: amber on navy 8.6:1
+CLOSED = "#AEB8C8"      # 'closed' words: grey on navy 7.6:1
+FLASH_BG = "#FFD400"    # highlighted call: black on yellow 14:1
+FLASH_TEXT = "#000000"
+WARN_BG = "#FFF4CE"     # the discreet status marks (connection, speech)
+WARN_TEXT = "#5C3B00"
+
+#: the layouts are drawn for these sizes and scaled to the real screen
+LANDSCAPE = (1920, 1080)
+PORTRAIT = (1080, 1920)
+WINDOW_SCREEN = (1280, 720)
+HIGHLIGHT_S = 8.0       # how long a new call stays highlighted
+BLINK_MS = 600          # highlight alternates this often during its first half
+
+
+class TypeScale:
+    """Font sizes given for the reference screen, applied times the real screen's scale.
+
+    ``set(widget, px)`` remembers the widget; ``resize_to(w, h)`` rescales them all.
+    """
+
+    def __init__(self, reference: tuple[int, int]) -> None:
+        self.reference = reference
+        self.factor = 1.0
+        self._fonts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def px(self, size: float) -> int:
+        return max(1, round(size * self.factor))
+
+    def font(self, size: float, bold: bool = False) -> QFont:
+        font = QFont(cjk_family())
+        font.setPixelSize(self.px(size))
+        font.setBold(bold)
+        return font
+
+    def set(self, widget: QWidget, size: float, bold: bool = False) -> QWidget:
+        self._fonts[widget] = (size, bold)
+        widget.setFont(self.font(size, bold))
+        return widget
+
+    def resize_to(self, width: int, height: int) -> bool:
+        """Rescale for a ``width`` x ``height`` screen; True if the factor changed."""
+        ref_w, ref_h = self.reference
+        factor = max(0.2, min(width / ref_w, height / ref_h))
+        if abs(factor - self.factor) < 0.01:
+            return False
+        self.factor = factor
+        for widget, (size, bold) in list(self._fonts.items()):
+            widget.setFont(self.font(size, bold))
+        return True
+
+
+def elastic(widget: QWidget) -> QWidget:
+    """Let a label with text of any length take the width it is given instead of
+    widening the screen; too long a text is cut at the panel's edge."""
+    widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return widget
+
+
+def panel_css(name: str, background: str = PANEL, border: str | None = None,
+              radius: int = 12) -> str:
+    edge = f"border: 3px solid {border};" if border else "border: none;"
+    return (f"#{name} {{ background: {background}; {edge} border-radius: {radius}px; }}")

@@ -1,0 +1,162 @@
+"""The hall display follows the real event feed: calls, pauses, the rolling list of
+recent calls, waiting counts and the notice line (on SQLite and PostgreSQL)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from kiosk.queue import calling, staff, windows
+from kiosk.queue.demo import clerk_no
+from tests.helpers import open_window, serve_next, take
+
+WAIT_MS = 5000
+
+
+def card_text(display, number: int) -> str:
+    return display.screen.windows.cards[number].text()
+
+
+def test_a_called_ticket_appears_highlighted(ctx, make_display, announcer, qtbot):
+    open_window(ctx, 3)                      # window 3 serves queue B
+    ticket = take(ctx, "WJW-002").ticket     # B001
+    display = make_display(ctx, announcer)
+    screen = display.screen
+    assert screen.newest.call is None
+
+    calling.call_next(ctx, window=3, staff_no=clerk_no(3))
+
+    qtbot.waitUntil(lambda: screen.newest.code.text() == ticket.code, timeout=WAIT_MS)
+    assert screen.newest.go_to.text() == "请到 3号窗口"
+    assert screen.newest.window_name.text() == "食品及卫生许可窗口"
+    assert screen.newest.highlighted
+    assert "正在叫号" in card_text(display, 3) and ticket.code in card_text(display, 3)
+    qtbot.waitUntil(lambda: screen.services.text_of("B").endswith("等候 0 人"),
+                    timeout=WAIT_MS)
+    assert announcer.calls == [("announce", ticket.code, 3)]
+
+
+def test_waiting_counts_follow_issued_tickets(ctx, make_display, qtbot):
+    display = make_display(ctx)
+    for _ in range(3):
+        take(ctx, "SCJG-001")
+    qtbot.waitUntil(lambda: display.screen.services.text_of("A") == "A  企业开办 等候 3 人",
+                    timeout=WAIT_MS)
+
+
+def test_a_pause_appears_with_its_reason_and_return_time(ctx, make_display, clock, qtbot):
+    open_window(ctx, 4)
+    display = make_display(ctx)
+    qtbot.waitUntil(lambda: "等候叫号" in card_text(display, 4), timeout=WAIT_MS)
+    assert "刘洋 工号 1004" in card_text(display, 4)
+
+    windows.pause(ctx, window=4, staff_no=clerk_no(4), reason="临时离岗",
+                  back_at=clock.now() + dt.timedelta(minutes=30))
+
+    qtbot.waitUntil(lambda: "暂停服务" in card_text(display, 4), timeout=WAIT_MS)
+    text = card_text(display, 4)
+    assert "临时离岗" in text and "预计 10:00 恢复" in text   # 09:30 + 30 min, hall time
+    assert display.screen.windows.cards[4].kind == "paused"
+
+    windows.resume(ctx, window=4, staff_no=clerk_no(4))
+    qtbot.waitUntil(lambda: "等候叫号" in card_text(display, 4), timeout=WAIT_MS)
+
+
+def test_closed_windows_say_so_in_words(ctx, make_display):
+    display = make_display(ctx)
+    assert card_text(display, 20) == "20号窗口 未开放"
+    assert display.screen.windows.cards[20].kind == "closed"
+
+
+def test_the_recent_calls_list_rolls(ctx, make_display, clock, qtbot):
+    staff.set_hall_setting(ctx, name="display.recent_calls", value=3)
+    open_window(ctx, 1)
+    for _ in range(6):
+        take(ctx, "SCJG-001")
+        clock.advance(seconds=5)
+    display = make_display(ctx)
+    recent = display.screen.recent
+    assert len(recent.rows) == 3
+
+    expected = []
+    for number in range(1, 6):
+        serve_next(ctx, 1)  # calls A00n and finishes it
+        code = f"A{number:03d}"
+        qtbot.waitUntil(lambda code=code: display.screen.newest.code.text() == code,
+                        timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: recent.codes() == expected[:3], timeout=WAIT_MS)
+        expected.insert(0, code)
+    assert recent.codes() == ["A004", "A003", "A002"]  # A001 has rolled off
+
+
+def test_the_list_length_follows_the_setting_live(ctx, make_display, qtbot):
+    display = make_display(ctx)
+    assert len(display.screen.recent.rows) == 6
+    staff.set_hall_setting(ctx, name="display.recent_calls", value=4)
+    qtbot.waitUntil(lambda: len(display.screen.recent.rows) == 4, timeout=WAIT_MS)
+
+
+def test_a_recall_moves_to_the_top_and_is_announced_again(ctx, make_display, announcer,
+                                                            qtbot):
+    open_window(ctx, 1)
+    open_window(ctx, 3)
+    take(ctx, "SCJG-001")
+    take(ctx, "WJW-002")
+    display = make_display(ctx, announcer)
+    calling.call_next(ctx, window=1, staff_no=clerk_no(1))   # A001
+    calling.call_next(ctx, window=3, staff_no=clerk_no(3))   # B001
+    qtbot.waitUntil(lambda: display.screen.newest.code.text() == "B001", timeout=WAIT_MS)
+
+    calling.recall(ctx, window=1, staff_no=clerk_no(1))
+
+    qtbot.waitUntil(lambda: display.screen.newest.code.text() == "A001", timeout=WAIT_MS)
+    assert display.screen.newest.tag.isVisibleTo(display.screen.newest)  # 重呼
+    assert display.screen.recent.codes() == ["B001"]  # A001 is listed once, on top
+    qtbot.waitUntil(lambda: len(announcer.calls) == 3, timeout=WAIT_MS)
+    assert announcer.calls == [("announce", "A001", 1), ("announce", "B001", 3),
+                               ("recall", "A001", 1)]
+
+
+def test_the_notice_line_updates_live(ctx, make_display, qtbot):
+    display = make_display(ctx)
+    assert display.screen.notice.text() == "请携带好您的证件，按号码顺序办理。"
+    staff.set_hall_setting(ctx, name="display.notice", value="今天下午 14:00 起系统维护")
+    qtbot.waitUntil(lambda: display.screen.notice.text() == "今天下午 14:00 起系统维护",
+                    timeout=WAIT_MS)
+
+
+def test_the_header_shows_hall_name_date_and_time(sqlite_ctx, make_display):
+    display = make_display(sqlite_ctx)
+    header = display.screen.header
+    assert header.title.text() == "示例市政务服务中心"
+    assert header.date.text() == "2026年11月23日 星期一"
+    assert header.time.text() == "09:30:00"
+    assert not header.connection_mark.isVisibleTo(header)
+
+
+def test_portrait_layout_shows_the_same_facts(sqlite_ctx, make_display, qtbot):
+    open_window(sqlite_ctx, 3)
+    take(sqlite_ctx, "WJW-002")
+    display = make_display(sqlite_ctx, portrait=True)
+    calling.call_next(sqlite_ctx, window=3, staff_no=clerk_no(3))
+    qtbot.waitUntil(lambda: display.screen.newest.code.text() == "B001", timeout=WAIT_MS)
+    assert display.screen.portrait
+    assert display.screen.scale.reference == (1080, 1920)
+
+
+def test_every_character_on_screen_has_a_glyph(sqlite_ctx, make_display, clock):
+    """No empty boxes: the fonts in use hold every character the screens show."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QLabel
+
+    open_window(sqlite_ctx, 4)
+    windows.pause(sqlite_ctx, window=4, staff_no=clerk_no(4), reason="临时离岗（会议）",
+                  back_at=clock.now() + dt.timedelta(minutes=30))
+    for display in (make_display(sqlite_ctx), make_display(sqlite_ctx, mode="window",
+                                                           window=4)):
+        labels = display.screen.findChildren(QLabel)
+        shown = "".join(label.text() for label in labels)
+        assert "暂停服务" in shown
+        for label in labels:
+            metrics = QFontMetrics(label.font())
+            missing = [ch for ch in label.text() if not ch.isspace()
+                       and not metrics.inFontUcs4(ord(ch))]
+            assert not missing, (label.text(), label.font().family())
