@@ -56,11 +56,13 @@ class Announcer:
     """
 
     def __init__(self, settings, *, on_fault: FaultHandler | None = None,
+                 on_spoken: Callable[[], None] | None = None,
                  engine_factory: EngineFactory | None = None,
                  player: Player | None | object = _FIND_PLAYER,
                  chime_path: str | Path | None = None) -> None:
         self._settings = settings
         self._on_fault = on_fault
+        self._on_spoken = on_spoken
         self._player = find_player() if player is _FIND_PLAYER else player
         self._engine_factory = engine_factory or self._default_engine
         self._chime_path = Path(chime_path) if chime_path else None
@@ -185,6 +187,11 @@ class Announcer:
             return
         # a success: a fault of the audio path is news again (a bad template is not)
         self._logged = {key for key in self._logged if key[0] == BAD_TEMPLATE}
+        if self._on_spoken is not None:
+            try:
+                self._on_spoken()  # lets a screen clear its "no voice" mark
+            except Exception:  # noqa: BLE001 - a handler must not stop the worker
+                log.exception("on_spoken handler raised")
 
     def _text(self, job: _Job) -> Announcement | None:
         template = job.settings.get("speech.template")

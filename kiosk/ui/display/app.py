@@ -62,8 +62,8 @@ def run(args, app_argv: list[str]) -> int:
     from kiosk.queue.display_queries import effective_settings
     from kiosk.settings import Settings
     from kiosk.ui.display.factory import build_display
-    from kiosk.ui.display.speech_hookup import (NullAnnouncer, SpeechHookup, fault_recorder,
-                                                make_announcer)
+    from kiosk.ui.display.speech_hookup import (
+        NullAnnouncer, SpeechHookup, fault_recorder, make_announcer, recovery_recorder)
     from kiosk.ui.startup import hall_context, qt_app
 
     opts = parse_options(app_argv)
@@ -74,7 +74,7 @@ def run(args, app_argv: list[str]) -> int:
     mode = opts.mode or settings.get("display.mode")
     portrait = settings.get("display.portrait") if opts.portrait is None else True
     speak = not opts.no_speech and not opts.screenshot and (mode == "hall" or opts.speech)
-    hookup = SpeechHookup(fault_recorder(ctx))
+    hookup = SpeechHookup(fault_recorder(ctx), recovery_recorder(ctx))
     announcer = make_announcer(effective_settings(ctx), hookup) if speak else NullAnnouncer()
     display = build_display(ctx, settings, announcer, mode=mode, portrait=portrait,
                             window=opts.window, hookup=hookup, speak=speak)

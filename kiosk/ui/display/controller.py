@@ -36,6 +36,8 @@ class DisplayController(QObject):
     connection_changed = Signal(bool)
     #: speech stopped working for a lasting reason (Chinese message)
     speech_failed = Signal(str)
+    #: speech works again after a lasting fault
+    speech_recovered = Signal()
 
     def __init__(self, ctx, settings: Settings, state: DisplayState, bridge, loader: StateLoader,
                  speech: SpeechHookup, *, speak_window: int | None = None,
@@ -63,6 +65,7 @@ class DisplayController(QObject):
         loader.state_loaded.connect(self._on_state_loaded)
         loader.load_failed.connect(self._on_load_failed)
         speech.speech_failed.connect(lambda _kind, zh: self.speech_failed.emit(zh))
+        speech.speech_recovered.connect(self.speech_recovered)
         speech.set_settings(self.settings)
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(1000)

@@ -11,7 +11,7 @@ from kiosk.queue.display_queries import display_state
 from kiosk.settings import Settings
 from kiosk.ui.display.controller import DisplayController
 from kiosk.ui.display.loader import StateLoader
-from kiosk.ui.display.speech_hookup import SpeechHookup, fault_recorder
+from kiosk.ui.display.speech_hookup import SpeechHookup, fault_recorder, recovery_recorder
 
 #: calls kept in the state: the newest plus the longest list display.recent_calls allows
 MAX_CALLS = 21
@@ -64,7 +64,7 @@ def build_display(ctx, settings: Settings, announcer, *, mode: str | None = None
         speak = mode == "hall"
     state = display_state(ctx, calls=MAX_CALLS)
     if hookup is None:
-        hookup = SpeechHookup(fault_recorder(ctx))
+        hookup = SpeechHookup(fault_recorder(ctx), recovery_recorder(ctx))
     hookup.attach(announcer)
     if bridge is None:
         bridge = FeedBridge(ctx.db, after_event_id=state.last_event_id, wait_s=feed_wait_s)

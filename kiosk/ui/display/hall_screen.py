@@ -59,6 +59,7 @@ class HallScreen(QWidget):
         controller.notice_changed.connect(self.notice.set_text)
         controller.connection_changed.connect(self.header.set_connected)
         controller.speech_failed.connect(self.header.set_speech_failed)
+        controller.speech_recovered.connect(self.header.set_speech_ok)
         self.header.set_connected(controller.connected)
         self.apply_state(state)
 

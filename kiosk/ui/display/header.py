@@ -87,3 +87,6 @@ class Header(QWidget):
     def set_speech_failed(self, message_zh: str) -> None:
         self.speech_mark.setToolTip(message_zh)
         self.speech_mark.show()
+
+    def set_speech_ok(self) -> None:
+        self.speech_mark.hide()

@@ -24,6 +24,7 @@ LASTING_FAULTS = frozenset({"no_engine", "no_voice", "audio_device"})
 RECORD_EVERY_S = 600.0  # one device_fault event per kind per 10 minutes, not per call
 
 RecordFault = Callable[[str, str, str], None]  # (kind, message_en, message_zh)
+RecordRecovered = Callable[[], None]
 
 
 class NullAnnouncer:
@@ -51,8 +52,11 @@ class SpeechHookup(QObject):
     speech_failed = Signal(str, str)
     #: any speech fault, lasting or not: (kind, English message) - for logs and tests
     fault_reported = Signal(str, str)
+    #: a call was spoken again after a lasting fault
+    speech_recovered = Signal()
 
     def __init__(self, record_fault: RecordFault | None = None,
+                 record_recovered: RecordRecovered | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.announcer = NullAnnouncer()
@@ -60,6 +64,8 @@ class SpeechHookup(QObject):
         self._recorded: dict[str, float] = {}
         self._lock = threading.Lock()
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speech-fault")
+        self._faulted = False
+        self._record_recovered = record_recovered
 
     def attach(self, announcer) -> None:
         self.announcer = announcer
@@ -80,10 +86,27 @@ class SpeechHookup(QObject):
         except Exception:  # noqa: BLE001
             log.exception("announcer refused new settings")
 
+    def on_spoken(self) -> None:
+        """The announcer's success callback (worker thread): after a lasting fault, clear
+        the mark and tell the manager the voice is back."""
+        with self._lock:
+            was_faulted, self._faulted = self._faulted, False
+            self._recorded.clear()
+        if not was_faulted:
+            return
+        self.speech_recovered.emit()
+        if self._record_recovered is not None:
+            try:
+                self._writer.submit(self._record_recovered)
+            except RuntimeError:  # closed: the display is shutting down
+                pass
+
     def on_fault(self, kind: str, message_en: str, message_zh: str) -> None:
         """The announcer's fault callback (runs on its worker thread)."""
         self.fault_reported.emit(kind, message_en)
         if kind in LASTING_FAULTS:
+            with self._lock:
+                self._faulted = True
             self.speech_failed.emit(kind, message_zh)
         if self._record_fault is None or not self._due(kind):
             return
@@ -130,6 +153,20 @@ def fault_recorder(ctx) -> RecordFault:
     return record
 
 
+def recovery_recorder(ctx) -> RecordRecovered:
+    """Record that the display speaks again (``device_recovered``), closing the fault."""
+    from kiosk.queue.events import Actor
+    from kiosk.queue.faults import record_device_recovered
+
+    def record() -> None:
+        try:
+            record_device_recovered(ctx, device="speech", actor=Actor("display"))
+        except Exception as exc:  # noqa: BLE001 - the database may be out of reach
+            log.warning("could not record that speech recovered: %s", exc)
+
+    return record
+
+
 def make_announcer(settings, hookup: SpeechHookup, **announcer_kwargs):
     """A kiosk.speech Announcer wired to ``hookup`` (``engine_factory`` and ``player``
     may be passed through: that is the engine seam tests use). When the speech package
@@ -141,6 +178,7 @@ def make_announcer(settings, hookup: SpeechHookup, **announcer_kwargs):
         hookup.on_fault("no_engine", f"kiosk.speech cannot be loaded: {exc}",
                         "语音模块无法加载")
         return NullAnnouncer()
-    announcer = Announcer(settings, on_fault=hookup.on_fault, **announcer_kwargs)
+    announcer = Announcer(settings, on_fault=hookup.on_fault, on_spoken=hookup.on_spoken,
+                          **announcer_kwargs)
     hookup.attach(announcer)
     return announcer

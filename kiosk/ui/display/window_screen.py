@@ -77,6 +77,7 @@ class WindowScreen(QWidget):
         controller.notice_changed.connect(self.notice.set_text)
         controller.connection_changed.connect(self.header.set_connected)
         controller.speech_failed.connect(self.header.set_speech_failed)
+        controller.speech_recovered.connect(self.header.set_speech_ok)
         self.header.set_connected(controller.connected)
         self.status: WindowStatus | None = None
         self.apply_state(controller.state)

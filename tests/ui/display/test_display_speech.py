@@ -12,7 +12,8 @@ from kiosk.queue.demo import clerk_no
 from kiosk.queue.models import Event
 from kiosk.settings import Settings
 from kiosk.speech.faults import NO_ENGINE, SpeechFault
-from kiosk.ui.display.speech_hookup import SpeechHookup, fault_recorder, make_announcer
+from kiosk.ui.display.speech_hookup import (
+    SpeechHookup, fault_recorder, make_announcer, recovery_recorder)
 from tests.helpers import open_window, take
 
 WAIT_MS = 8000
@@ -39,7 +40,7 @@ class ScriptEngine:
 
 
 def real_announcer(ctx, engine_factory):
-    hookup = SpeechHookup(fault_recorder(ctx))
+    hookup = SpeechHookup(fault_recorder(ctx), recovery_recorder(ctx))
     return hookup, make_announcer(QUIET, hookup, engine_factory=engine_factory, player=None)
 
 
@@ -115,6 +116,39 @@ def test_a_missing_engine_does_not_stop_the_display(ctx, make_display, qtbot):
     qtbot.waitUntil(lambda: display.screen.newest.tag.isVisibleTo(display.screen.newest),
                     timeout=WAIT_MS)
     assert len(fault_events(ctx)) == 1   # recorded once, not once per call
+
+
+def test_speech_that_comes_back_clears_the_mark_and_tells_the_manager(sqlite_ctx,
+                                                                      make_display, qtbot):
+    ctx = sqlite_ctx
+    engine = ScriptEngine()
+    broken = [True]
+
+    def flaky_engine(settings):
+        if broken[0]:
+            raise SpeechFault(NO_ENGINE, "语音引擎无法启动", "no audio device yet")
+        return engine
+
+    hookup, announcer = real_announcer(ctx, flaky_engine)
+    open_window(ctx, 1)
+    take(ctx, "SCJG-001")
+    take(ctx, "SCJG-001")
+    display = make_display(ctx, announcer, settings=QUIET, hookup=hookup)
+    header = display.screen.header
+    calling.call_next(ctx, window=1, staff_no=clerk_no(1))
+    qtbot.waitUntil(lambda: header.speech_mark.isVisibleTo(header), timeout=WAIT_MS)
+    broken[0] = False                                      # the speakers are plugged in
+    with qtbot.waitSignal(hookup.speech_recovered, timeout=WAIT_MS):
+        calling.recall(ctx, window=1, staff_no=clerk_no(1))
+    qtbot.waitUntil(lambda: not header.speech_mark.isVisibleTo(header), timeout=WAIT_MS)
+    assert engine.said == ["请 A 零 零 一 号到 一 号窗口办理"]
+
+    def recovered():
+        with ctx.db.read() as session:
+            return session.scalars(select(Event.payload).where(
+                Event.action == "device_recovered")).all()
+
+    qtbot.waitUntil(lambda: recovered() == [{"device": "speech"}], timeout=WAIT_MS)
 
 
 def test_an_engine_that_crashes_mid_sentence_is_contained(sqlite_ctx, make_display, qtbot):
