@@ -20,7 +20,6 @@ import datetime as dt
 import json
 import multiprocessing as mp
 import os
-import statistics
 import sys
 import tempfile
 import time

@@ -18,11 +18,12 @@ from sqlalchemy.orm import joinedload
 from kiosk.errors import IllegalTransition, NotPermitted
 from kiosk.queue.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.events import append_event, staff_actor
-from kiosk.queue.lookup import staff_by_no, staffed_window, ticket_by_code
+from kiosk.queue.lookup import staff_by_no, ticket_by_code
 from kiosk.queue.models import (
     ACTIVE_STATES, WAITING_STATES, Priority, Ticket, TicketState, Window, WindowState,
 )
 from kiosk.queue.results import replay, result
+from kiosk.queue.unit import AtWindow, window_action
 from kiosk.queue.views import ActionResult
 
 STATE_ZH = {
@@ -87,8 +88,8 @@ def _require_free(window: Window, scope: Scope) -> None:
                 f"window {window.number} still has {current.code} ({current.state.value})")
 
 
-def _call(scope: Scope, window: Window, ticket: Ticket, staff_no: str, action: str,
-          request_id: str | None) -> ActionResult:
+def _call(at: AtWindow, ticket: Ticket) -> ActionResult:
+    scope, window = at.scope, at.window
     tier = 0 if ticket.due_at is not None and ticket.due_at <= scope.now else \
         1 if ticket.priority != Priority.NONE else 2
     window.priority_streak = window.priority_streak + 1 if tier < 2 else 0
@@ -100,51 +101,38 @@ def _call(scope: Scope, window: Window, ticket: Ticket, staff_no: str, action: s
     ticket.staff_id = window.staff_id
     ticket.target_window_id = None
     window.current_ticket_id = ticket.id
-    event = append_event(scope, staff_actor(staff_no), action, ticket_id=ticket.id,
-                         window_id=window.id,
-                         payload={"code": ticket.code, "window": window.number,
-                                  "window_name": window.name,
-                                  "priority": ticket.priority.value,
-                                  "appointment": ticket.appointment_id is not None},
-                         request_id=request_id)
+    event = at.event("ticket_called", ticket,
+                     {"code": ticket.code, "window": window.number,
+                      "window_name": window.name, "priority": ticket.priority.value,
+                      "appointment": ticket.appointment_id is not None})
     return result(event, ticket, window)
 
 
-def call_next(ctx: HallContext, *, window: int, staff_no: str,
-              request_id: str | None = None) -> ActionResult:
-    """Call the next ticket for ``window``; ``ticket`` is None when nobody waits."""
-    with ctx.db.write() as session:
-        scope = open_scope(ctx, session)
-        if (done := replay(scope, request_id)) is not None:
-            return done
-        row = staffed_window(scope, window, staff_no)
-        _require_free(row, scope)
-        ticket = _pick_next(scope, row)
-        if ticket is None:
-            return result(None, None, row)
-        return _call(scope, row, ticket, staff_no, "ticket_called", request_id)
+@window_action
+def call_next(at: AtWindow) -> ActionResult:
+    """Call the next ticket for the window; ``ticket`` is None when nobody waits."""
+    _require_free(at.window, at.scope)
+    ticket = _pick_next(at.scope, at.window)
+    if ticket is None:
+        return result(None, None, at.window)
+    return _call(at, ticket)
 
 
-def call_number(ctx: HallContext, *, window: int, staff_no: str, code: str,
-                request_id: str | None = None) -> ActionResult:
+@window_action
+def call_number(at: AtWindow, *, code: str) -> ActionResult:
     """指定叫号: call a given ticket of this window's queues, out of turn. A no-show who
     came back to the counter may be called this way too."""
-    with ctx.db.write() as session:
-        scope = open_scope(ctx, session)
-        if (done := replay(scope, request_id)) is not None:
-            return done
-        row = staffed_window(scope, window, staff_no)
-        _require_free(row, scope)
-        ticket = ticket_by_code(scope, code)
-        if ticket.state not in (*WAITING_STATES, TicketState.NO_SHOW):
-            raise IllegalTransition(f"{ticket.code} 号{STATE_ZH[ticket.state]}，不能叫号",
-                                    f"{ticket.code} is {ticket.state.value}: cannot call")
-        mine = ticket.target_window_id == row.id or (
-            ticket.target_window_id is None and ticket.service in row.services)
-        if not mine:
-            raise NotPermitted(f"{ticket.code} 号不属于本窗口的业务",
-                               f"{ticket.code} is not served at window {window}")
-        return _call(scope, row, ticket, staff_no, "ticket_called", request_id)
+    _require_free(at.window, at.scope)
+    ticket = ticket_by_code(at.scope, code)
+    if ticket.state not in (*WAITING_STATES, TicketState.NO_SHOW):
+        raise IllegalTransition(f"{ticket.code} 号{STATE_ZH[ticket.state]}，不能叫号",
+                                f"{ticket.code} is {ticket.state.value}: cannot call")
+    mine = ticket.target_window_id == at.window.id or (
+        ticket.target_window_id is None and ticket.service in at.window.services)
+    if not mine:
+        raise NotPermitted(f"{ticket.code} 号不属于本窗口的业务",
+                           f"{ticket.code} is not served at window {at.window.number}")
+    return _call(at, ticket)
 
 
 def _current(scope: Scope, window: Window, *states: TicketState) -> Ticket:
@@ -157,46 +145,31 @@ def _current(scope: Scope, window: Window, *states: TicketState) -> Ticket:
     return ticket
 
 
-def recall(ctx: HallContext, *, window: int, staff_no: str,
-           request_id: str | None = None) -> ActionResult:
+@window_action
+def recall(at: AtWindow) -> ActionResult:
     """重呼: announce the current ticket again, up to ``queue.recall_max`` times."""
-    with ctx.db.write() as session:
-        scope = open_scope(ctx, session)
-        if (done := replay(scope, request_id)) is not None:
-            return done
-        row = staffed_window(scope, window, staff_no)
-        ticket = _current(scope, row, TicketState.CALLED)
-        limit = scope.settings.get("queue.recall_max")
-        if ticket.recall_count >= limit:
-            raise IllegalTransition(f"{ticket.code} 号已重呼 {limit} 次，可按过号处理",
-                                    f"{ticket.code} was recalled {limit} times already")
-        ticket.recall_count += 1
-        event = append_event(scope, staff_actor(staff_no), "ticket_recalled",
-                             ticket_id=ticket.id, window_id=row.id,
-                             payload={"code": ticket.code, "window": row.number,
-                                      "window_name": row.name,
-                                      "recall_count": ticket.recall_count},
-                             request_id=request_id)
-        return result(event, ticket, row)
+    ticket = _current(at.scope, at.window, TicketState.CALLED)
+    limit = at.scope.settings.get("queue.recall_max")
+    if ticket.recall_count >= limit:
+        raise IllegalTransition(f"{ticket.code} 号已重呼 {limit} 次，可按过号处理",
+                                f"{ticket.code} was recalled {limit} times already")
+    ticket.recall_count += 1
+    event = at.event("ticket_recalled", ticket,
+                     {"code": ticket.code, "window": at.window.number,
+                      "window_name": at.window.name, "recall_count": ticket.recall_count})
+    return result(event, ticket, at.window)
 
 
-def no_show(ctx: HallContext, *, window: int, staff_no: str,
-            request_id: str | None = None) -> ActionResult:
+@window_action
+def no_show(at: AtWindow) -> ActionResult:
     """过号: the citizen did not come; the window is free for the next call."""
-    with ctx.db.write() as session:
-        scope = open_scope(ctx, session)
-        if (done := replay(scope, request_id)) is not None:
-            return done
-        row = staffed_window(scope, window, staff_no)
-        ticket = _current(scope, row, TicketState.CALLED)
-        ticket.state = TicketState.NO_SHOW
-        ticket.no_show_count += 1
-        row.current_ticket_id = None
-        event = append_event(scope, staff_actor(staff_no), "ticket_no_show",
-                             ticket_id=ticket.id, window_id=row.id,
-                             payload={"code": ticket.code, "window": row.number},
-                             request_id=request_id)
-        return result(event, ticket, row)
+    ticket = _current(at.scope, at.window, TicketState.CALLED)
+    ticket.state = TicketState.NO_SHOW
+    ticket.no_show_count += 1
+    at.window.current_ticket_id = None
+    event = at.event("ticket_no_show", ticket,
+                     {"code": ticket.code, "window": at.window.number})
+    return result(event, ticket, at.window)
 
 
 def requeue(ctx: HallContext, *, code: str, staff_no: str,

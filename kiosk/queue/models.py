@@ -10,7 +10,7 @@ import enum
 from typing import Any
 
 from sqlalchemy import (
-    JSON, BigInteger, Boolean, CheckConstraint, Column, Date, Enum, ForeignKey, Index,
+    JSON, BigInteger, CheckConstraint, Column, Date, Enum, ForeignKey, Index,
     Integer, MetaData, String, Table, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship

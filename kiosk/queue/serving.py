@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from kiosk.errors import IllegalTransition, InvalidInput
 from kiosk.queue.calling import _current
-from kiosk.queue.context import HallContext, scope as open_scope
-from kiosk.queue.events import append_event, staff_actor
-from kiosk.queue.lookup import service_by_prefix, staffed_window, window_for_update
+from kiosk.queue.lookup import service_by_prefix, window_for_update
 from kiosk.queue.models import ItemKind, Outcome, TicketState
-from kiosk.queue.results import replay, result
+from kiosk.queue.results import result
+from kiosk.queue.unit import AtWindow, window_action
 from kiosk.queue.views import ActionResult
 
 OUTCOME_ZH = {
@@ -16,100 +15,77 @@ OUTCOME_ZH = {
 }
 
 
-def start(ctx: HallContext, *, window: int, staff_no: str,
-          request_id: str | None = None) -> ActionResult:
+@window_action
+def start(at: AtWindow) -> ActionResult:
     """The called citizen has arrived at the counter: handling starts now."""
-    with ctx.db.write() as session:
-        scope = open_scope(ctx, session)
-        if (done := replay(scope, request_id)) is not None:
-            return done
-        row = staffed_window(scope, window, staff_no)
-        ticket = _current(scope, row, TicketState.CALLED)
-        ticket.state = TicketState.SERVING
-        ticket.started_at = scope.now
-        event = append_event(scope, staff_actor(staff_no), "service_started",
-                             ticket_id=ticket.id, window_id=row.id,
-                             payload={"code": ticket.code, "window": row.number},
-                             request_id=request_id)
-        return result(event, ticket, row)
+    ticket = _current(at.scope, at.window, TicketState.CALLED)
+    ticket.state = TicketState.SERVING
+    ticket.started_at = at.scope.now
+    event = at.event("service_started", ticket,
+                     {"code": ticket.code, "window": at.window.number})
+    return result(event, ticket, at.window)
 
 
-def finish(ctx: HallContext, *, window: int, staff_no: str, outcome: str,
-           note: str | None = None, request_id: str | None = None) -> ActionResult:
+@window_action
+def finish(at: AtWindow, *, outcome: str, note: str | None = None) -> ActionResult:
     """办结 the current ticket. Finishing a ticket that was only called counts its
     handling from the call. ``accepted`` (受理) is for promised items only."""
     try:
         result_kind = Outcome(outcome)
     except ValueError:
         raise InvalidInput(f"未知的办理结果：{outcome}", f"unknown outcome {outcome!r}")
-    with ctx.db.write() as session:
-        scope = open_scope(ctx, session)
-        if (done := replay(scope, request_id)) is not None:
-            return done
-        row = staffed_window(scope, window, staff_no)
-        ticket = _current(scope, row, TicketState.CALLED, TicketState.SERVING)
-        if result_kind == Outcome.ACCEPTED and (
-                ticket.item is None or ticket.item.kind != ItemKind.PROMISED):
-            raise InvalidInput("“受理”只适用于承诺件，即办件请选“办结”",
-                               "outcome 'accepted' applies to promised items only")
-        if ticket.started_at is None:
-            ticket.started_at = ticket.called_at
-        ticket.state = TicketState.FINISHED
-        ticket.outcome = result_kind
-        ticket.finished_at = scope.now
-        if note:
-            ticket.note = note
-        row.current_ticket_id = None
-        event = append_event(
-            scope, staff_actor(staff_no), "service_finished", ticket_id=ticket.id,
-            window_id=row.id,
-            payload={"code": ticket.code, "window": row.number, "outcome": result_kind.value,
-                     "handling_s": round((scope.now - ticket.started_at).total_seconds())},
-            request_id=request_id)
-        return result(event, ticket, row)
+    ticket = _current(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
+    if result_kind == Outcome.ACCEPTED and (
+            ticket.item is None or ticket.item.kind != ItemKind.PROMISED):
+        raise InvalidInput("“受理”只适用于承诺件，即办件请选“办结”",
+                           "outcome 'accepted' applies to promised items only")
+    if ticket.started_at is None:
+        ticket.started_at = ticket.called_at
+    ticket.state = TicketState.FINISHED
+    ticket.outcome = result_kind
+    ticket.finished_at = at.scope.now
+    if note:
+        ticket.note = note
+    at.window.current_ticket_id = None
+    event = at.event("service_finished", ticket, {
+        "code": ticket.code, "window": at.window.number, "outcome": result_kind.value,
+        "handling_s": round((at.scope.now - ticket.started_at).total_seconds())})
+    return result(event, ticket, at.window)
 
 
-def transfer(ctx: HallContext, *, window: int, staff_no: str, to_prefix: str | None = None,
-             to_window: int | None = None, note: str | None = None,
-             request_id: str | None = None) -> ActionResult:
+@window_action
+def transfer(at: AtWindow, *, to_prefix: str | None = None, to_window: int | None = None,
+             note: str | None = None) -> ActionResult:
     """转办: send the current ticket to another queue or to a given window. It keeps its
     number and its place in time (一票到底), so it is called there ahead of later ones."""
     if (to_prefix is None) == (to_window is None):
         raise InvalidInput("请选择转往的业务或窗口（二选一）",
                            "transfer needs exactly one of to_prefix and to_window")
-    with ctx.db.write() as session:
-        scope = open_scope(ctx, session)
-        if (done := replay(scope, request_id)) is not None:
-            return done
-        row = staffed_window(scope, window, staff_no)
-        ticket = _current(scope, row, TicketState.CALLED, TicketState.SERVING)
-        if to_window is not None:
-            if to_window == window:
-                raise InvalidInput("不能转给本窗口", "cannot transfer to the same window")
-            target = window_for_update(scope, to_window)
-            ticket.target_window_id = target.id
-            target_text = f"{target.number}号窗口"
-        else:
-            service = service_by_prefix(scope, to_prefix)
-            if not service.active:
-                raise IllegalTransition(f"{service.name}今日暂停办理",
-                                        f"queue {service.prefix} is closed")
-            ticket.service = service
-            ticket.target_window_id = None
-            target_text = service.name
-        began = ticket.started_at or ticket.called_at
-        handling_s = round((scope.now - began).total_seconds()) if began else 0
-        ticket.state = TicketState.TRANSFERRED
-        ticket.transfer_count += 1
-        ticket.called_at = ticket.started_at = None
-        if note:
-            ticket.note = note
-        row.current_ticket_id = None
-        event = append_event(scope, staff_actor(staff_no), "ticket_transferred",
-                             ticket_id=ticket.id, window_id=row.id,
-                             payload={"code": ticket.code, "from_window": row.number,
-                                      "to_prefix": to_prefix, "to_window": to_window,
-                                      "to": target_text, "note": note,
-                                      "handling_s": handling_s},
-                             request_id=request_id)
-        return result(event, ticket, row)
+    scope = at.scope
+    ticket = _current(scope, at.window, TicketState.CALLED, TicketState.SERVING)
+    if to_window is not None:
+        if to_window == at.window.number:
+            raise InvalidInput("不能转给本窗口", "cannot transfer to the same window")
+        target = window_for_update(scope, to_window)
+        ticket.target_window_id = target.id
+        target_text = f"{target.number}号窗口"
+    else:
+        service = service_by_prefix(scope, to_prefix)
+        if not service.active:
+            raise IllegalTransition(f"{service.name}今日暂停办理",
+                                    f"queue {service.prefix} is closed")
+        ticket.service = service
+        ticket.target_window_id = None
+        target_text = service.name
+    began = ticket.started_at or ticket.called_at
+    handling_s = round((scope.now - began).total_seconds()) if began else 0
+    ticket.state = TicketState.TRANSFERRED
+    ticket.transfer_count += 1
+    ticket.called_at = ticket.started_at = None
+    if note:
+        ticket.note = note
+    at.window.current_ticket_id = None
+    event = at.event("ticket_transferred", ticket, {
+        "code": ticket.code, "from_window": at.window.number, "to_prefix": to_prefix,
+        "to_window": to_window, "to": target_text, "note": note, "handling_s": handling_s})
+    return result(event, ticket, at.window)

@@ -10,9 +10,10 @@ from kiosk.errors import IllegalTransition, InvalidInput, NotPermitted
 from kiosk.queue.auth import verify_password
 from kiosk.queue.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.events import append_event, staff_actor
-from kiosk.queue.lookup import staff_by_no, staffed_window, window_for_update
+from kiosk.queue.lookup import staff_by_no, window_for_update
 from kiosk.queue.models import ACTIVE_STATES, Staff, Ticket, Window, WindowState
-from kiosk.queue.results import replay, result
+from kiosk.queue.results import result
+from kiosk.queue.unit import AtWindow, window_action
 from kiosk.queue.views import ActionResult
 
 PAUSE_REASONS = ("临时离岗", "会议", "用餐", "系统故障", "业务培训", "其他")
@@ -95,22 +96,16 @@ def _sign_in(scope: Scope, staff: Staff, window: int) -> ActionResult:
     return result(event, None, row)
 
 
-def sign_out(ctx: HallContext, *, window: int, staff_no: str,
-             request_id: str | None = None) -> ActionResult:
-    with ctx.db.write() as session:
-        scope = open_scope(ctx, session)
-        if (done := replay(scope, request_id)) is not None:
-            return done
-        row = staffed_window(scope, window, staff_no)
-        _require_idle(scope, row)
-        row.state = WindowState.CLOSED
-        row.staff = None
-        row.staff_id = None
-        row.pause_reason = row.paused_at = row.pause_back_at = None
-        event = append_event(scope, staff_actor(staff_no), "window_signed_out",
-                             window_id=row.id, payload={"window": row.number},
-                             request_id=request_id)
-        return result(event, None, row)
+@window_action
+def sign_out(at: AtWindow) -> ActionResult:
+    _require_idle(at.scope, at.window)
+    row = at.window
+    row.state = WindowState.CLOSED
+    row.staff = None
+    row.staff_id = None
+    row.pause_reason = row.paused_at = row.pause_back_at = None
+    event = at.event("window_signed_out", None, {"window": row.number})
+    return result(event, None, row)
 
 
 def _require_idle(scope: Scope, row: Window) -> None:
@@ -121,49 +116,37 @@ def _require_idle(scope: Scope, row: Window) -> None:
                                 f"window {row.number} still has {current.code}")
 
 
-def pause(ctx: HallContext, *, window: int, staff_no: str, reason: str,
-          back_at: dt.datetime | None = None, request_id: str | None = None
-          ) -> ActionResult:
+@window_action
+def pause(at: AtWindow, *, reason: str, back_at: dt.datetime | None = None) -> ActionResult:
     """暂停服务: the window stops calling; the display shows the reason and return time."""
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput("请选择暂停原因", "pause needs a reason")
     if len(reason) > 100:
         raise InvalidInput("暂停原因太长（最多 100 字）", "pause reason over 100 characters")
-    with ctx.db.write() as session:
-        scope = open_scope(ctx, session)
-        if (done := replay(scope, request_id)) is not None:
-            return done
-        row = staffed_window(scope, window, staff_no)
-        if row.state == WindowState.PAUSED:
-            raise IllegalTransition("窗口已经处于暂停状态", f"window {window} is paused already")
-        if back_at is not None and back_at <= scope.now:
-            raise InvalidInput("预计恢复时间应晚于现在", "back_at must be in the future")
-        _require_idle(scope, row)
-        row.state = WindowState.PAUSED
-        row.pause_reason = reason
-        row.paused_at = scope.now
-        row.pause_back_at = back_at
-        event = append_event(scope, staff_actor(staff_no), "window_paused", window_id=row.id,
-                             payload={"window": row.number, "reason": reason,
-                                      "back_at": back_at.isoformat() if back_at else None},
-                             request_id=request_id)
-        return result(event, None, row)
+    row = at.window
+    if row.state == WindowState.PAUSED:
+        raise IllegalTransition("窗口已经处于暂停状态", f"window {row.number} is paused already")
+    if back_at is not None and back_at <= at.scope.now:
+        raise InvalidInput("预计恢复时间应晚于现在", "back_at must be in the future")
+    _require_idle(at.scope, row)
+    row.state = WindowState.PAUSED
+    row.pause_reason = reason
+    row.paused_at = at.scope.now
+    row.pause_back_at = back_at
+    event = at.event("window_paused", None, {
+        "window": row.number, "reason": reason,
+        "back_at": back_at.isoformat() if back_at else None})
+    return result(event, None, row)
 
 
-def resume(ctx: HallContext, *, window: int, staff_no: str,
-           request_id: str | None = None) -> ActionResult:
-    with ctx.db.write() as session:
-        scope = open_scope(ctx, session)
-        if (done := replay(scope, request_id)) is not None:
-            return done
-        row = staffed_window(scope, window, staff_no)
-        if row.state != WindowState.PAUSED:
-            raise IllegalTransition("窗口没有暂停", f"window {window} is not paused")
-        paused_s = round((scope.now - row.paused_at).total_seconds()) if row.paused_at else 0
-        row.state = WindowState.OPEN
-        row.pause_reason = row.paused_at = row.pause_back_at = None
-        event = append_event(scope, staff_actor(staff_no), "window_resumed", window_id=row.id,
-                             payload={"window": row.number, "paused_s": paused_s},
-                             request_id=request_id)
-        return result(event, None, row)
+@window_action
+def resume(at: AtWindow) -> ActionResult:
+    row = at.window
+    if row.state != WindowState.PAUSED:
+        raise IllegalTransition("窗口没有暂停", f"window {row.number} is not paused")
+    paused_s = round((at.scope.now - row.paused_at).total_seconds()) if row.paused_at else 0
+    row.state = WindowState.OPEN
+    row.pause_reason = row.paused_at = row.pause_back_at = None
+    event = at.event("window_resumed", None, {"window": row.number, "paused_s": paused_s})
+    return result(event, None, row)

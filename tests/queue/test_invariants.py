@@ -1,7 +1,6 @@
 """A hypothesis state machine drives random hall days and checks the invariants after
 every step: a ticket is never served twice, numbers are unique and gap-free per day and
 prefix, first come first called within a class, and the counts balance."""
-import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path

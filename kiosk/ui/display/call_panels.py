@@ -89,7 +89,7 @@ class RecentCalls(QFrame):
         super().__init__(parent)
         self.setObjectName("recentCalls")
         self.setStyleSheet(style.panel_css("recentCalls")
-                           + f"#recentCalls QLabel {{ background: transparent; }}")
+                           + "#recentCalls QLabel { background: transparent; }")
         self._scale = scale
         self._row_px = row_px
         self._columns = columns
