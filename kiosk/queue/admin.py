@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from kiosk.clock import at_hall_time, hall_time
 from kiosk.errors import CatalogInvalid, InvalidInput, NotFound, NotPermitted
-from kiosk.queue.catalog import _item_data, _window_data, import_catalog
+from kiosk.queue.catalog import catalog_data, import_catalog
 from kiosk.queue.catalog_schema import validate
 from kiosk.queue.context import HallContext, Scope, hall_settings, load_hall
 from kiosk.queue.context import scope as open_scope
@@ -27,7 +27,7 @@ from kiosk.queue.lookup import (
     item_by_code, parse_code, require_role, service_by_prefix, window_for_update,
 )
 from kiosk.queue.models import (
-    Department, Event, Hall, Item, ItemKind, Material, MaterialForm, Role, Service, Staff,
+    Department, Event, Hall, Item, ItemKind, Material, MaterialForm, Role, Staff,
     Ticket, Window,
 )
 from kiosk.settings import OPTIONS, Option, Settings
@@ -42,28 +42,9 @@ SOURCE = "<管理端>"
 # --- the catalog -------------------------------------------------------------------
 
 def _catalog_data(scope: Scope) -> dict[str, Any]:
-    """The active catalog as ``catalog.export_catalog`` shapes it, read in this
-    transaction so the check and the write see the same rows."""
-    session, hall = scope.session, scope.hall
-    departments = session.scalars(select(Department).where(
-        Department.hall_id == hall.id).order_by(Department.sort)).all()
-    dept_code = {d.id: d.code for d in departments}
-    items = session.scalars(select(Item).where(
-        Item.hall_id == hall.id, Item.active.is_(True)).order_by(Item.sort)).all()
-    services = session.scalars(select(Service).where(
-        Service.hall_id == hall.id, Service.active.is_(True)).order_by(Service.sort)).all()
-    windows = session.scalars(select(Window).where(
-        Window.hall_id == hall.id, Window.active.is_(True)).order_by(Window.number)).all()
-    return {
-        "hall": {"code": hall.code, "name": hall.name, "timezone": hall.timezone},
-        "departments": [{"code": d.code, "name": d.name} for d in departments],
-        "items": [_item_data(item, dept_code) for item in items],
-        "services": [{"prefix": s.prefix, "name": s.name,
-                      "items": [i.code for i in s.items if i.active],
-                      "daily_limit": s.daily_limit, "hours": dict(s.hours)}
-                     for s in services],
-        "windows": [_window_data(w, dept_code) for w in windows],
-    }
+    """The active catalog in the file's shape, read in this transaction so the check and
+    the write see the same rows."""
+    return catalog_data(scope.session, scope.hall)
 
 
 def _check(data: dict[str, Any]) -> None:

@@ -153,26 +153,31 @@ def _windows(session: Session, hall: Hall, entries: list, departments: dict,
 def export_catalog(ctx: HallContext) -> dict[str, Any]:
     """The hall's active catalog in the file's shape (round-trips through ``load``)."""
     with ctx.db.read() as session:
-        hall = load_hall(session, ctx.hall_code)
-        departments = session.scalars(select(Department).where(
-            Department.hall_id == hall.id).order_by(Department.sort)).all()
-        dept_code = {d.id: d.code for d in departments}
-        items = session.scalars(select(Item).where(
-            Item.hall_id == hall.id, Item.active.is_(True)).order_by(Item.sort)).all()
-        services = session.scalars(select(Service).where(
-            Service.hall_id == hall.id, Service.active.is_(True)).order_by(Service.sort)).all()
-        windows = session.scalars(select(Window).where(
-            Window.hall_id == hall.id, Window.active.is_(True)).order_by(Window.number)).all()
-        return {
-            "hall": {"code": hall.code, "name": hall.name, "timezone": hall.timezone},
-            "departments": [{"code": d.code, "name": d.name} for d in departments],
-            "items": [_item_data(item, dept_code) for item in items],
-            "services": [{"prefix": s.prefix, "name": s.name,
-                          "items": [i.code for i in s.items if i.active],
-                          "daily_limit": s.daily_limit, "hours": dict(s.hours)}
-                         for s in services],
-            "windows": [_window_data(w, dept_code) for w in windows],
-        }
+        return catalog_data(session, load_hall(session, ctx.hall_code))
+
+
+def catalog_data(session: Session, hall: Hall) -> dict[str, Any]:
+    """The active catalog in the file's shape, read in the caller's transaction (the
+    admin's edits validate exactly what ``catalog import`` would)."""
+    departments = session.scalars(select(Department).where(
+        Department.hall_id == hall.id).order_by(Department.sort)).all()
+    dept_code = {d.id: d.code for d in departments}
+    items = session.scalars(select(Item).where(
+        Item.hall_id == hall.id, Item.active.is_(True)).order_by(Item.sort)).all()
+    services = session.scalars(select(Service).where(
+        Service.hall_id == hall.id, Service.active.is_(True)).order_by(Service.sort)).all()
+    windows = session.scalars(select(Window).where(
+        Window.hall_id == hall.id, Window.active.is_(True)).order_by(Window.number)).all()
+    return {
+        "hall": {"code": hall.code, "name": hall.name, "timezone": hall.timezone},
+        "departments": [{"code": d.code, "name": d.name} for d in departments],
+        "items": [_item_data(item, dept_code) for item in items],
+        "services": [{"prefix": s.prefix, "name": s.name,
+                      "items": [i.code for i in s.items if i.active],
+                      "daily_limit": s.daily_limit, "hours": dict(s.hours)}
+                     for s in services],
+        "windows": [_window_data(w, dept_code) for w in windows],
+    }
 
 
 def _item_data(item: Item, dept_code: dict[int, str]) -> dict[str, Any]:
