@@ -1,9 +1,10 @@
-"""Finding a Chinese font to embed in PDF exports, on Windows, Linux and macOS.
+"""The Chinese font to embed in PDF exports: found by ``kiosk.fonts`` (shared with slip
+printing, TrueType outlines first), plus the face of a .ttc collection to embed.
 
 fpdf2 embeds a subset of a TrueType/OpenType font (collections .ttc included), so the
-PDF shows the same glyphs on any reader. We try well-known files in the platform's font
-folders (an explicit path or ``KIOSK_PDF_FONT`` first) and, if none is there, fail with
-an error that names every place searched, so the installer knows what to add.
+PDF shows the same glyphs on any reader. An explicit path or ``KIOSK_PDF_FONT`` comes
+first; if no font is found, ``FontNotFound`` names every place searched, in Chinese and
+English, so the installer knows what to add.
 """
 from __future__ import annotations
 
@@ -13,23 +14,9 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from kiosk import fonts
 from kiosk.errors import KioskError
 
-WINDOWS_FILES = ("simhei.ttf", "msyh.ttc", "msyh.ttf", "simsun.ttc", "Deng.ttf")
-UNIX_PATHS = (
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-)
-MACOS_PATHS = ("/System/Library/Fonts/STHeiti Medium.ttc",
-               "/System/Library/Fonts/STHeiti Light.ttc",
-               "/Library/Fonts/Arial Unicode.ttf",
-               "/System/Library/Fonts/Supplemental/Songti.ttc")
 #: family names that mark the Simplified Chinese face of a collection
 SC_MARKERS = ("SC", "Zen Hei", "Micro Hei", "YaHei", "SimSun", "Heiti SC", "Songti SC")
 
@@ -54,22 +41,6 @@ class FontChoice:
     index: int = 0   # the face within a .ttc collection
 
 
-def candidates(platform: str = sys.platform,
-               env: Mapping[str, str] = os.environ) -> list[Path]:
-    """Font files tried on ``platform``, best first."""
-    if platform == "win32":
-        windir = env.get("WINDIR") or env.get("SystemRoot") or r"C:\Windows"
-        folders = [Path(windir) / "Fonts"]
-        if env.get("LOCALAPPDATA"):
-            folders.append(Path(env["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
-        return [folder / name for folder in folders for name in WINDOWS_FILES]
-    if platform == "darwin":
-        return [Path(p) for p in MACOS_PATHS]
-    home = Path(env.get("HOME", "~")).expanduser()
-    extra = [home / ".local/share/fonts" / Path(p).name for p in UNIX_PATHS[:4]]
-    return [Path(p) for p in UNIX_PATHS] + extra
-
-
 def collection_index(path: Path) -> int:
     """The Simplified Chinese face of a .ttc (Noto CJK puts Japanese first)."""
     if path.suffix.lower() != ".ttc":
@@ -90,16 +61,10 @@ def collection_index(path: Path) -> int:
 def find_cjk_font(explicit: str | os.PathLike | None = None, *,
                   platform: str = sys.platform,
                   env: Mapping[str, str] = os.environ) -> FontChoice:
-    """The font to embed, or FontNotFound naming every path searched."""
-    wanted = explicit or env.get("KIOSK_PDF_FONT")
-    if wanted:
-        path = Path(wanted).expanduser()
-        if path.is_file():
-            return FontChoice(path, collection_index(path))
-        raise FontNotFound([str(path)])
-    searched = []
-    for path in candidates(platform, env):
-        if path.is_file():
-            return FontChoice(path, collection_index(path))
-        searched.append(str(path))
-    raise FontNotFound(searched)
+    """The font to embed, or FontNotFound naming every place searched."""
+    try:
+        path = fonts.find_cjk_font(explicit or env.get("KIOSK_PDF_FONT"),
+                                   platform=platform, env=env, embed=True)
+    except fonts.FontMissing as missing:
+        raise FontNotFound(missing.searched) from None
+    return FontChoice(path, collection_index(path))

@@ -4,8 +4,7 @@ state, the waiting count per service and the scrolling notice, for a landscape
 and reads nothing itself."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.queue.display_queries import CallView, DisplayState
 from kiosk.ui.display import style, texts
@@ -13,6 +12,7 @@ from kiosk.ui.display.call_panels import NewestCallPanel, RecentCalls
 from kiosk.ui.display.controller import DisplayController
 from kiosk.ui.display.header import Header
 from kiosk.ui.display.marquee import Marquee
+from kiosk.ui.display.screen import DisplayScreen
 from kiosk.ui.display.window_panels import ServiceStrip, WindowGrid
 from kiosk.ui.i18n import tr
 
@@ -30,17 +30,12 @@ def window_columns(count: int) -> int:
     return 4 if count <= 20 else 5 if count <= 30 else 6
 
 
-class HallScreen(QWidget):
+class HallScreen(DisplayScreen):
     def __init__(self, controller: DisplayController, portrait: bool = False,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
+        super().__init__(controller, "hallScreen", tr(texts.CONTEXT, "叫号大屏"),
+                         style.PORTRAIT if portrait else style.LANDSCAPE, parent=parent)
         self.portrait = portrait
-        self.setObjectName("hallScreen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(f"#hallScreen {{ background: {style.BACKGROUND}; }}")
-        self.setWindowTitle(tr(texts.CONTEXT, "叫号大屏"))
-        self.scale = style.TypeScale(style.PORTRAIT if portrait else style.LANDSCAPE)
         sizes = SIZES[portrait]
         state = controller.state
         self.header = Header(self.scale, controller.ctx.clock.now, state.timezone,
@@ -49,26 +44,14 @@ class HallScreen(QWidget):
         self.recent = RecentCalls(self.scale, controller.recent_limit, sizes["recent"],
                                   columns=RECENT_COLUMNS[portrait])
         self.windows = WindowGrid(self.scale, sizes["card"], window_columns(len(state.windows)))
-        self.windows_caption = self._caption(tr(texts.CONTEXT, "窗口状态"))
+        self.windows_caption = self._label(tr(texts.CONTEXT, "窗口状态"),
+                                           sizes["caption"] * 0.8, colour=style.SOFT)
         self.services = ServiceStrip(self.scale, sizes["service"], 2 if portrait else 3)
         self.notice = self.scale.set(Marquee(controller.notice), sizes["notice"])
-        self._lay_out()
+        self._frame(self._body(), self.notice)
+        self._follow()
 
-        controller.state_changed.connect(self.apply_state)
-        controller.call_arrived.connect(self.on_call)
-        controller.notice_changed.connect(self.notice.set_text)
-        controller.connection_changed.connect(self.header.set_connected)
-        controller.speech_failed.connect(self.header.set_speech_failed)
-        controller.speech_recovered.connect(self.header.set_speech_ok)
-        self.header.set_connected(controller.connected)
-        self.apply_state(state)
-
-    def _caption(self, text: str) -> QLabel:
-        label = self.scale.set(QLabel(text), SIZES[self.portrait]["caption"] * 0.8)
-        label.setStyleSheet(f"color: {style.SOFT};")
-        return label
-
-    def _lay_out(self) -> None:
+    def _body(self) -> QGridLayout:
         body = QGridLayout()
         body.setSpacing(16)
         right = QVBoxLayout()
@@ -92,15 +75,7 @@ class HallScreen(QWidget):
             body.addLayout(right, 0, 1)
             body.setColumnStretch(0, 1)
             body.setColumnStretch(1, 2)
-        outer = QVBoxLayout(self)
-        # any screen size is accepted: the type scales to it (TypeScale), and the
-        # layout never forces the window larger than the screen
-        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        outer.setContentsMargins(16, 8, 16, 0)
-        outer.setSpacing(10)
-        outer.addWidget(self.header)
-        outer.addLayout(body, 1)
-        outer.addWidget(self.notice)
+        return body
 
     # --- what the controller tells us ------------------------------------------------
 
@@ -119,18 +94,3 @@ class HallScreen(QWidget):
     def on_call(self, call: CallView) -> None:
         self.newest.show_call(call)
         self.newest.highlight()
-
-    # --- life cycle ------------------------------------------------------------------
-
-    def start(self) -> None:
-        """Start the clock and the notice (timers of the screen only)."""
-        self.header.start()
-        self.notice.start()
-
-    def stop(self) -> None:
-        self.header.stop()
-        self.notice.stop()
-
-    def resizeEvent(self, event) -> None:
-        self.scale.resize_to(event.size().width(), event.size().height())
-        super().resizeEvent(event)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.queue.display_queries import CallView, DisplayState, WindowStatus
 from kiosk.ui.display import style, texts
@@ -14,24 +14,21 @@ from kiosk.ui.display.controller import DisplayController
 from kiosk.ui.display.header import Header
 from kiosk.ui.display.highlight import Highlighter
 from kiosk.ui.display.marquee import Marquee
+from kiosk.ui.display.screen import DisplayScreen
 from kiosk.ui.i18n import tr
 
 COLOURS = {"open": style.OPEN, "idle": style.OPEN, "paused": style.PAUSED,
            "closed": style.CLOSED}
 
 
-class WindowScreen(QWidget):
+class WindowScreen(DisplayScreen):
     def __init__(self, controller: DisplayController, number: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
+        super().__init__(controller, "windowScreen", tr(texts.CONTEXT, "窗口屏"),
+                         style.WINDOW_SCREEN,
+                         css="#windowScreen QLabel { background: transparent; }",
+                         parent=parent)
         self.number = number
-        self.setObjectName("windowScreen")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(f"#windowScreen {{ background: {style.BACKGROUND}; }}"
-                           "#windowScreen QLabel { background: transparent; }")
-        self.setWindowTitle(tr(texts.CONTEXT, "窗口屏"))
-        self.scale = style.TypeScale(style.WINDOW_SCREEN)
         self.header = Header(self.scale, controller.ctx.clock.now, controller.state.timezone,
                              title_px=60, clock_px=34)
 
@@ -61,32 +58,9 @@ class WindowScreen(QWidget):
         body.setSpacing(16)
         body.addWidget(clerk, 2)
         body.addWidget(self.status_panel, 3)
-        outer = QVBoxLayout(self)
-        # any screen size is accepted: the type scales to it (TypeScale), and the
-        # layout never forces the window larger than the screen
-        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        outer.setContentsMargins(16, 8, 16, 0)
-        outer.setSpacing(10)
-        outer.addWidget(self.header)
-        outer.addLayout(body, 1)
-        outer.addWidget(self.services)
-        outer.addWidget(self.notice)
-
-        controller.state_changed.connect(self.apply_state)
-        controller.call_arrived.connect(self.on_call)
-        controller.notice_changed.connect(self.notice.set_text)
-        controller.connection_changed.connect(self.header.set_connected)
-        controller.speech_failed.connect(self.header.set_speech_failed)
-        controller.speech_recovered.connect(self.header.set_speech_ok)
-        self.header.set_connected(controller.connected)
+        self._frame(body, self.services, self.notice)
         self.status: WindowStatus | None = None
-        self.apply_state(controller.state)
-
-    def _label(self, text: str, px: float, bold: bool = False,
-               colour: str = style.TEXT) -> QLabel:
-        label = self.scale.set(QLabel(text), px, bold)
-        label.setStyleSheet(f"color: {colour};")
-        return label
+        self._follow()
 
     def _panel(self, name: str, *labels: QLabel) -> QFrame:
         frame = QFrame()
@@ -157,17 +131,3 @@ class WindowScreen(QWidget):
         self.detail.setStyleSheet(f"color: {ink if inverted else style.TEXT};")
         self.back.setStyleSheet(f"color: {ink if inverted else style.PAUSED};")
         self.status_caption.setStyleSheet(f"color: {ink if inverted else style.SOFT};")
-
-    # --- life cycle ------------------------------------------------------------------
-
-    def start(self) -> None:
-        self.header.start()
-        self.notice.start()
-
-    def stop(self) -> None:
-        self.header.stop()
-        self.notice.stop()
-
-    def resizeEvent(self, event) -> None:
-        self.scale.resize_to(event.size().width(), event.size().height())
-        super().resizeEvent(event)

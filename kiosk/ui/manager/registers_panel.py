@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
-    QWidget,
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from kiosk.errors import KioskError
@@ -16,8 +15,9 @@ from kiosk.reports import registers
 from kiosk.reports.pdf import write_register
 from kiosk.reports.xlsx import write_registers
 from kiosk.ui.i18n import tr
+from kiosk.ui.manager.file_export import ask_path, export_buttons, start_export
 from kiosk.ui.manager.tasks import BackgroundTask
-from kiosk.ui.manager.widgets import fill_table, make_table, show_done, show_error
+from kiosk.ui.manager.widgets import fill_table, make_table, show_error
 
 
 class RegistersPanel(QWidget):
@@ -44,10 +44,7 @@ class RegistersPanel(QWidget):
         self.show_button = QPushButton(tr("ManagerReports", "生成"))
         self.show_button.setObjectName("primary")
         self.show_button.clicked.connect(self.load)
-        self.xlsx_button = QPushButton(tr("ManagerReports", "导出 Excel…"))
-        self.pdf_button = QPushButton(tr("ManagerReports", "导出 PDF…"))
-        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.xlsx_button, self.pdf_button = export_buttons(self.export)
         bar = QHBoxLayout()
         for widget in (self.kind, self.year, self.month, self.show_button):
             bar.addWidget(widget)
@@ -93,10 +90,7 @@ class RegistersPanel(QWidget):
         register = self.register
         if path is None:
             name = f"{register.title}-{register.year}-{register.month:02d}.{kind}"
-            path, _ = QFileDialog.getSaveFileName(
-                self, tr("ManagerReports", "导出登记表"), name,
-                tr("ManagerReports", "Excel 文件 (*.xlsx)") if kind == "xlsx"
-                else tr("ManagerReports", "PDF 文件 (*.pdf)"))
+            path = ask_path(self, tr("ManagerReports", "导出登记表"), name, kind)
         if not path:
             return None
         if kind == "xlsx":
@@ -106,12 +100,6 @@ class RegistersPanel(QWidget):
             def job(_progress):
                 return write_register(path, register)
 
-        self.task = BackgroundTask(self, tr("ManagerReports", "正在导出…"), job)
-        self.task.finished_ok.connect(lambda _value: self._exported(path))
-        self.task.finished_failed.connect(lambda text: show_error(self, KioskError(text, text)))
-        self.task.start()
+        self.task = start_export(self, path, job,
+                                 tr("ManagerReports", "登记表已导出到 %1"))
         return self.task
-
-    def _exported(self, path: str) -> None:
-        self.export_written.emit(path)
-        show_done(self, tr("ManagerReports", "登记表已导出到 %1").replace("%1", path))

@@ -8,8 +8,8 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget,
-    QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from kiosk.errors import KioskError
@@ -22,10 +22,10 @@ from kiosk.reports.xlsx import export_report
 from kiosk.reports.stats import FIGURES, format_value
 from kiosk.settings import Settings
 from kiosk.ui.i18n import tr
+from kiosk.ui.manager.file_export import ask_path, export_buttons, start_export
 from kiosk.ui.manager.registers_panel import RegistersPanel
 from kiosk.ui.manager.tasks import BackgroundTask
-from kiosk.ui.manager.widgets import fill_table, make_table, muted, page_title, show_done, \
-    show_error
+from kiosk.ui.manager.widgets import fill_table, make_table, muted, page_title, show_error
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -67,10 +67,7 @@ class ReportsPage(QWidget):
         self.run_button = QPushButton(tr("ManagerReports", "统计"))
         self.run_button.setObjectName("primary")
         self.run_button.clicked.connect(lambda: self.run())
-        self.xlsx_button = QPushButton(tr("ManagerReports", "导出 Excel…"))
-        self.pdf_button = QPushButton(tr("ManagerReports", "导出 PDF…"))
-        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.xlsx_button, self.pdf_button = export_buttons(self.export)
         for button in (self.xlsx_button, self.pdf_button):
             button.setEnabled(False)
         bar = QHBoxLayout()
@@ -145,10 +142,7 @@ class ReportsPage(QWidget):
             return None
         if path is None:
             name = f"report-{self.report.group_by}-{self.report.start}-{self.report.end}.{kind}"
-            path, _ = QFileDialog.getSaveFileName(
-                self, tr("ManagerReports", "导出报表"), name,
-                tr("ManagerReports", "Excel 文件 (*.xlsx)") if kind == "xlsx"
-                else tr("ManagerReports", "PDF 文件 (*.pdf)"))
+            path = ask_path(self, tr("ManagerReports", "导出报表"), name, kind)
         if not path:
             return None
         report, ctx, by, details = self.report, self.ctx, self.user.staff_no, self.with_details
@@ -160,15 +154,8 @@ class ReportsPage(QWidget):
             def job(progress):
                 return write_report(path, report)
 
-        self.task = BackgroundTask(self, tr("ManagerReports", "正在导出…"), job)
-        self.task.finished_ok.connect(lambda _value: self._exported(path))
-        self.task.finished_failed.connect(lambda text: show_error(self, KioskError(text, text)))
-        self.task.start()
+        self.task = start_export(self, path, job, tr("ManagerReports", "报表已导出到 %1"))
         return self.task
-
-    def _exported(self, path: str) -> None:
-        self.export_written.emit(path)
-        show_done(self, tr("ManagerReports", "报表已导出到 %1").replace("%1", path))
 
 
 def build(ctx: HallContext, settings: Settings, user: ManagerView) -> ReportsPage:
