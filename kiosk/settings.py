@@ -127,6 +127,12 @@ _declare("printer.paper_mm", int, 80, "Paper width in millimetres", "纸宽(毫�
 _declare("printer.text_mode", str, "raster",
          "raster: Chinese drawn as an image (works everywhere); gb18030: printer's own font",
          "中文打印方式", "machine", choices=("raster", "gb18030"))
+_declare("printer.font_path", str, "",
+         "Chinese font file for raster printing; empty = the first one found on this PC",
+         "打印字体文件", "machine")
+_declare("printer.check_paper", bool, False,
+         "Network printers: ask for paper status before each slip (some never answer)",
+         "打印前检测缺纸", "machine")
 _declare("printer.timeout_s", float, 5.0, "Seconds before a print job counts as failed",
          "打印超时(秒)", "machine", minimum=0.5, maximum=60)
 

@@ -50,7 +50,8 @@ class PrintFormat:
     @classmethod
     def from_settings(cls, settings, font_path: str | None = None) -> PrintFormat:
         return cls(paper_mm=settings.get("printer.paper_mm"),
-                   text_mode=settings.get("printer.text_mode"), font_path=font_path)
+                   text_mode=settings.get("printer.text_mode"),
+                   font_path=font_path or settings.get("printer.font_path") or None)
 
     @property
     def paper(self) -> Paper:

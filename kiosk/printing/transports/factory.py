@@ -30,7 +30,8 @@ def printer_from_settings(settings) -> Transport:
     if kind == "none":
         return NoPrinter()
     if kind == "network":
-        return NetworkTransport(settings.get("printer.host"), settings.get("printer.port"))
+        return NetworkTransport(settings.get("printer.host"), settings.get("printer.port"),
+                                check_paper=settings.get("printer.check_paper"))
     if kind == "usb":
         return UsbTransport(parse_usb_id("printer.usb_vendor", settings.get("printer.usb_vendor")),
                             parse_usb_id("printer.usb_product",
