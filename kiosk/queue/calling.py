@@ -12,7 +12,7 @@ oldest ordinary ticket goes next if one waits, so priority never starves the oth
 """
 from __future__ import annotations
 
-from sqlalchemy import case, or_, select
+from sqlalchemy import bindparam, case, or_, select
 from sqlalchemy.orm import joinedload
 
 from kiosk.errors import IllegalTransition, NotPermitted
@@ -33,47 +33,42 @@ STATE_ZH = {
 }
 
 
-def call_tier(scope: Scope):
-    """0 due appointment, 1 priority, 2 ordinary (see the module docstring)."""
-    return case((Ticket.due_at.is_not(None) & (Ticket.due_at <= scope.now), 0),
-                (Ticket.priority != Priority.NONE, 1), else_=2)
-
-
-def candidates(scope: Scope, window: Window):
-    """The waiting tickets ``window`` may call, unordered."""
-    service_ids = [s.id for s in window.services]
-    return select(Ticket).where(
-        Ticket.hall_id == scope.hall.id, Ticket.day == scope.today,
-        Ticket.state.in_(WAITING_STATES),
-        or_(Ticket.target_window_id == window.id,
-            Ticket.service_id.in_(service_ids) & Ticket.target_window_id.is_(None)))
-
-
+# The call order as statements built once (building costs more than running them);
+# ``call_params`` supplies the values.
+#: 0 due appointment, 1 priority, 2 ordinary (see the module docstring)
+CALL_TIER = case((Ticket.due_at.is_not(None) & (Ticket.due_at <= bindparam("now")), 0),
+                 (Ticket.priority != Priority.NONE, 1), else_=2)
+#: the waiting tickets a window may call, unordered
+CANDIDATES = select(Ticket).where(
+    Ticket.hall_id == bindparam("hall_id"), Ticket.day == bindparam("day"),
+    Ticket.state.in_(WAITING_STATES),
+    or_(Ticket.target_window_id == bindparam("window_id"),
+        Ticket.service_id.in_(bindparam("service_ids", expanding=True))
+        & Ticket.target_window_id.is_(None)))
+#: the order call_next takes them in, before the priority streak rule (which may move
+#: the oldest ordinary ticket forward)
+IN_CALL_ORDER = CANDIDATES.order_by(
+    CALL_TIER, case((CALL_TIER == 0, Ticket.due_at), else_=Ticket.queue_at), Ticket.id)
 #: what a called ticket's snapshot shows, loaded with it
 _LOADS = (joinedload(Ticket.item), joinedload(Ticket.service))
+_NEXT = IN_CALL_ORDER.limit(1).options(*_LOADS).with_for_update(skip_locked=True, of=Ticket)
+_NEXT_ORDINARY = (CANDIDATES.where(CALL_TIER == 2).order_by(Ticket.queue_at, Ticket.id)
+                  .limit(1).options(*_LOADS).with_for_update(skip_locked=True, of=Ticket))
 
 
-def in_call_order(scope: Scope, window: Window):
-    """The tickets ``window`` may call, in the order call_next takes them (before the
-    priority streak rule, which may move one ordinary ticket forward)."""
-    tier = call_tier(scope)
-    place = case((tier == 0, Ticket.due_at), else_=Ticket.queue_at)
-    return candidates(scope, window).order_by(tier, place, Ticket.id)
+def call_params(scope: Scope, window: Window) -> dict:
+    """The values of the call-order statements for ``window`` now."""
+    return {"now": scope.now, "hall_id": scope.hall.id, "day": scope.today,
+            "window_id": window.id, "service_ids": [s.id for s in window.services]}
 
 
 def _pick_next(scope: Scope, window: Window) -> Ticket | None:
-    tier = call_tier(scope)
-    ordered = in_call_order(scope, window).limit(1).options(*_LOADS).with_for_update(
-        skip_locked=True, of=Ticket)
-    limit = scope.settings.get("queue.priority_streak_limit")
-    if window.priority_streak >= limit:
-        ordinary = candidates(scope, window).where(tier == 2).order_by(
-            Ticket.queue_at, Ticket.id).limit(1).options(*_LOADS).with_for_update(
-            skip_locked=True, of=Ticket)
-        ticket = scope.session.scalar(ordinary)
+    params = call_params(scope, window)
+    if window.priority_streak >= scope.settings.get("queue.priority_streak_limit"):
+        ticket = scope.session.scalar(_NEXT_ORDINARY, params)
         if ticket is not None:
             return ticket
-    return scope.session.scalar(ordered)
+    return scope.session.scalar(_NEXT, params)
 
 
 def _require_free(window: Window, scope: Scope) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock, SystemClock, hall_day, hall_time
@@ -60,12 +60,15 @@ def hall_settings(session: Session, hall_id: int) -> dict[str, Any]:
     return {name: value for name, value in rows}
 
 
+#: built once: every action runs it, and building a statement costs more than running it
+_HALL_AND_SETTINGS = (select(Hall, HallSetting.name, HallSetting.value)
+                      .outerjoin(HallSetting, HallSetting.hall_id == Hall.id)
+                      .where(Hall.code == bindparam("hall_code")))
+
+
 def scope(ctx: HallContext, session: Session) -> Scope:
     """The hall and its settings in one round trip (every action starts here)."""
-    rows = session.execute(
-        select(Hall, HallSetting.name, HallSetting.value)
-        .outerjoin(HallSetting, HallSetting.hall_id == Hall.id)
-        .where(Hall.code == ctx.hall_code)).all()
+    rows = session.execute(_HALL_AND_SETTINGS, {"hall_code": ctx.hall_code}).all()
     if not rows:
         load_hall(session, ctx.hall_code)  # raises the readable NotFound
     hall = rows[0][0]

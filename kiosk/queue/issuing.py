@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -79,18 +79,42 @@ def _check_open(scope: Scope, service: Service) -> None:
             f"queue {service.prefix} is outside its opening hours", prefix=service.prefix)
 
 
+def _counter_row(insert):
+    return insert(TicketCounter).values(
+        hall_id=bindparam("c_hall"), day=bindparam("c_day"), prefix=bindparam("c_prefix"),
+        last_number=0).on_conflict_do_nothing()
+
+
+# The statements of the issuing path, built once (building costs more than running).
+_COUNTER_ROW = {"postgresql": _counter_row(pg_insert), "sqlite": _counter_row(sqlite_insert)}
+_BUMP_COUNTER = (update(TicketCounter).where(
+    TicketCounter.hall_id == bindparam("c_hall"), TicketCounter.day == bindparam("c_day"),
+    TicketCounter.prefix == bindparam("c_prefix"))
+    .values(last_number=TicketCounter.last_number + 1)
+    .returning(TicketCounter.last_number))
+_AHEAD = select(func.count()).select_from(Ticket).where(
+    Ticket.hall_id == bindparam("hall_id"), Ticket.day == bindparam("day"),
+    Ticket.service_id == bindparam("service_id"), Ticket.state.in_(WAITING_STATES),
+    Ticket.id != bindparam("ticket_id"), Ticket.queue_at <= bindparam("queue_at"))
+_AHEAD_OF_PRIORITY = _AHEAD.where(
+    (Ticket.priority != Priority.NONE) | (Ticket.due_at.is_not(None)))
+_SERVICE_WINDOWS = (select(Window.number, Window.state).join(window_service).where(
+    window_service.c.service_id == bindparam("service_id"), Window.active.is_(True))
+    .order_by(Window.number))
+_RECENT_FINISHED = (select(Ticket.called_at, Ticket.finished_at).where(
+    Ticket.hall_id == bindparam("hall_id"), Ticket.service_id == bindparam("service_id"),
+    Ticket.finished_at >= bindparam("day_start"),  # bounds the index walk to today
+    Ticket.day == bindparam("day"), Ticket.state == TicketState.FINISHED)
+    .order_by(Ticket.finished_at.desc()).limit(bindparam("sample")))
+
+
 def _next_number(scope: Scope, service: Service) -> int:
     """Bump the day's counter for the prefix; the row lock (PostgreSQL) or the write lock
     (SQLite) serialises issuers, and a rollback hands the number back."""
     session = scope.session
-    key = {"hall_id": scope.hall.id, "day": scope.today, "prefix": service.prefix}
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(insert(TicketCounter).values(**key, last_number=0)
-                    .on_conflict_do_nothing())
-    number = session.scalar(
-        update(TicketCounter).where(*(getattr(TicketCounter, k) == v for k, v in key.items()))
-        .values(last_number=TicketCounter.last_number + 1)
-        .returning(TicketCounter.last_number))
+    key = {"c_hall": scope.hall.id, "c_day": scope.today, "c_prefix": service.prefix}
+    session.execute(_COUNTER_ROW[session.get_bind().dialect.name], key)
+    number = session.scalar(_BUMP_COUNTER, key)
     if service.daily_limit and number > service.daily_limit:
         raise ServiceUnavailable(
             f"{service.name}今日号已取完（限 {service.daily_limit} 个），请明天再来或网上预约",
@@ -122,26 +146,19 @@ def format_code(prefix: str, number: int) -> str:
 
 def people_ahead(scope: Scope, ticket: Ticket) -> int:
     """Waiting tickets of the same queue that will be called before this one."""
-    query = select(func.count()).select_from(Ticket).where(
-        Ticket.hall_id == scope.hall.id, Ticket.day == ticket.day,
-        Ticket.service_id == ticket.service_id, Ticket.state.in_(WAITING_STATES),
-        Ticket.id != ticket.id)
-    if ticket.priority != Priority.NONE or ticket.due_at is not None:
-        query = query.where((Ticket.priority != Priority.NONE) | (Ticket.due_at.is_not(None)))
-    query = query.where(Ticket.queue_at <= ticket.queue_at)
-    return scope.session.scalar(query)
+    first_class = ticket.priority != Priority.NONE or ticket.due_at is not None
+    return scope.session.scalar(_AHEAD_OF_PRIORITY if first_class else _AHEAD, {
+        "hall_id": scope.hall.id, "day": ticket.day, "service_id": ticket.service_id,
+        "ticket_id": ticket.id, "queue_at": ticket.queue_at})
 
 
 def average_handling_minutes(scope: Scope, service_id: int) -> float:
     """Mean call-to-finish time of the queue's last finished tickets today."""
     sample = scope.settings.get("queue.estimate_sample")
     day_start = at_hall_time(scope.today, dt.time(0), scope.hall.timezone)
-    rows = scope.session.execute(
-        select(Ticket.called_at, Ticket.finished_at).where(
-            Ticket.hall_id == scope.hall.id, Ticket.service_id == service_id,
-            Ticket.finished_at >= day_start,  # bounds the index walk to today
-            Ticket.day == scope.today, Ticket.state == TicketState.FINISHED)
-        .order_by(Ticket.finished_at.desc()).limit(sample)).all()
+    rows = scope.session.execute(_RECENT_FINISHED, {
+        "hall_id": scope.hall.id, "service_id": service_id, "day_start": day_start,
+        "day": scope.today, "sample": sample}).all()
     spans = [(end - start).total_seconds() / 60 for start, end in rows if start and end]
     if not spans:
         return scope.settings.get("queue.default_handling_minutes")
@@ -150,10 +167,7 @@ def average_handling_minutes(scope: Scope, service_id: int) -> float:
 
 def service_windows(scope: Scope, service_id: int) -> list[tuple[int, bool]]:
     """(number, open now) of each active window serving the queue, in one query."""
-    rows = scope.session.execute(
-        select(Window.number, Window.state).join(window_service).where(
-            window_service.c.service_id == service_id, Window.active.is_(True))
-        .order_by(Window.number)).all()
+    rows = scope.session.execute(_SERVICE_WINDOWS, {"service_id": service_id}).all()
     return [(number, state == WindowState.OPEN) for number, state in rows]
 
 

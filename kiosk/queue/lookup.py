@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from kiosk.errors import NotFound, NotPermitted
@@ -11,13 +11,17 @@ from kiosk.queue.context import Scope
 from kiosk.queue.models import Item, Role, Service, Staff, Ticket, Window, WindowState
 
 
+_WINDOW_FOR_UPDATE = (
+    select(Window).where(Window.hall_id == bindparam("hall_id"),
+                         Window.number == bindparam("number"), Window.active.is_(True))
+    .options(joinedload(Window.staff), joinedload(Window.services))
+    .with_for_update(of=Window))
+
+
 def window_for_update(scope: Scope, number: int) -> Window:
     """The window row, locked for this transaction (two clients of one window queue up)."""
-    window = scope.session.scalars(
-        select(Window).where(Window.hall_id == scope.hall.id, Window.number == number,
-                             Window.active.is_(True))
-        .options(joinedload(Window.staff), joinedload(Window.services))
-        .with_for_update(of=Window)).unique().one_or_none()
+    window = scope.session.scalars(_WINDOW_FOR_UPDATE, {
+        "hall_id": scope.hall.id, "number": number}).unique().one_or_none()
     if window is None:
         raise NotFound(f"没有 {number} 号窗口", f"window {number} does not exist",
                        window=number)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from kiosk.clock import at_hall_time
 from kiosk.errors import NotFound
-from kiosk.queue.calling import in_call_order
+from kiosk.queue.calling import IN_CALL_ORDER, call_params
 from kiosk.queue.context import HallContext, load_hall, scope as open_scope
 from kiosk.queue.models import (
     ACTIVE_STATES, WAITING_STATES, Rating, Service, Staff, Ticket, TicketState, Window,
@@ -195,8 +195,8 @@ def _all_queues(scope, waiting: dict[int, int]) -> tuple[QueueCount, ...]:
 def _next_codes(scope, window: Window, count: int) -> tuple[str, ...]:
     """The next tickets in the order call_next takes them (ignoring the priority streak
     rule, which may move one ordinary ticket forward)."""
-    query = in_call_order(scope, window)
-    return tuple(t.code for t in scope.session.scalars(query.limit(count)))
+    rows = scope.session.scalars(IN_CALL_ORDER.limit(count), call_params(scope, window))
+    return tuple(t.code for t in rows)
 
 
 def _today(scope, window: Window) -> TodayFigures:
