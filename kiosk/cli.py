@@ -239,9 +239,23 @@ def cmd_hall(args) -> int:
 
 
 def cmd_print_test(args) -> int:
-    from kiosk.printing.commands import print_test
+    """The test page shows the hall's name and its wall clock when the database answers
+    (an installer may run it before the database is set up: then the machine's)."""
+    from sqlalchemy.exc import SQLAlchemyError
 
-    return print_test(machine_settings(args))
+    from kiosk.clock import SystemClock, hall_time
+    from kiosk.printing.commands import print_test
+    from kiosk.queue import queries
+
+    name = now = None
+    try:
+        ctx = open_context(args)
+        name, timezone = queries.hall_info(ctx)
+        now = hall_time(SystemClock().now(), timezone)
+        ctx.db.dispose()
+    except (KioskError, SQLAlchemyError) as exc:
+        log.info("test page without the hall's name: %s", exc)
+    return print_test(machine_settings(args), hall_name=name, now=now)
 
 
 def hall_settings_or_defaults(args):
@@ -297,6 +311,8 @@ APP_COMMANDS = [
 
 def _add_app_commands(sub) -> None:
     p = sub.add_parser("hall", help="start the whole hall on this machine (sample database)")
+    p.add_argument("--always-open", action="store_true",
+                   help="let the demo hall issue tickets at any hour (weekends, evenings)")
     p.set_defaults(func=cmd_hall)
     p = sub.add_parser("print-test", help="print a test page on the configured printer")
     p.set_defaults(func=cmd_print_test)
@@ -310,14 +326,40 @@ def _add_app_commands(sub) -> None:
         p.set_defaults(func=_app(module), app_argv=[])
 
 
+GLOBAL_OPTIONS = ("--db", "--config", "--hall")
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """Move --db/--config/--hall (and their values) to the front, so they may be given
+    anywhere: ``python -m kiosk init --db URL`` works like ``python -m kiosk --db URL
+    init``."""
+    front, rest = [], []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS:
+            if "=" in arg:
+                front.append(arg)
+                i += 1
+            else:
+                front.extend(argv[i:i + 2])
+                i += 2
+            continue
+        rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def split_app_argv(argv: list[str]) -> tuple[list[str], list[str] | None]:
     """Cut the command line after an app's name: what follows is the app's own
     (``python -m kiosk --db URL window --window 3``)."""
+    argv = hoist_global_options(argv)
     apps = {name for name, _, _ in APP_COMMANDS}
     i = 0
     while i < len(argv):
-        if argv[i] in ("--db", "--config", "--hall"):
-            i += 2
+        if argv[i].split("=", 1)[0] in GLOBAL_OPTIONS:
+            i += 1 if "=" in argv[i] else 2
             continue
         if argv[i] in apps:
             return argv[:i + 1], argv[i + 1:]

@@ -7,4 +7,4 @@ if (-not (Test-Path .venv\Scripts\python.exe)) {
     .venv\Scripts\python.exe -m pip install --upgrade pip
 }
 .venv\Scripts\python.exe -m pip install -q -e .
-.venv\Scripts\python.exe -m kiosk @args hall
+.venv\Scripts\python.exe -m kiosk hall @args

@@ -6,4 +6,4 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 bash scripts/setup-system.sh
 bash scripts/venv.sh
-exec .venv/bin/python -m kiosk "$@" hall
+exec .venv/bin/python -m kiosk hall "$@"

@@ -56,3 +56,9 @@ def test_say_writes_a_wav(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "请 A 零 一 二 号到 三 号窗口办理" in done.stdout
     assert wav.stat().st_size > 10_000
+
+
+def test_global_options_may_follow_the_command(tmp_path):
+    done = kiosk("init", "--db", f"sqlite:///{tmp_path / 'late.sqlite3'}", "--sample")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "late.sqlite3").exists()

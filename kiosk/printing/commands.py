@@ -12,7 +12,7 @@ from kiosk.printing.transports.factory import printer_from_settings
 
 
 def print_test(settings, *, stdout: TextIO | None = None, stderr: TextIO | None = None,
-               now: dt.datetime | None = None) -> int:
+               now: dt.datetime | None = None, hall_name: str | None = None) -> int:
     """Print a test page through the configured printer; return the exit code.
 
     Runs in the foreground on purpose: the installer standing at the kiosk wants the
@@ -30,7 +30,7 @@ def print_test(settings, *, stdout: TextIO | None = None, stderr: TextIO | None 
         fmt = PrintFormat.from_settings(settings)
         paper = fmt.paper
         page = TestPage(
-            hall_name=f"政务服务中心（大厅代码 {settings.get('hall.code')}）",
+            hall_name=hall_name or f"政务服务中心（大厅代码 {settings.get('hall.code')}）",
             paper_mm=paper.mm, dots=paper.dots, columns=paper.columns,
             text_mode=fmt.text_mode, transport=transport.describe(),
             printed_at_local=now or dt.datetime.now().astimezone(),

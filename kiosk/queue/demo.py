@@ -4,10 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from sqlalchemy import select
+
+from kiosk.clock import hall_time
 
 from kiosk.errors import AlreadyExists
 from kiosk.queue import catalog, queries, staff
-from kiosk.queue.context import HallContext
+from kiosk.queue.context import HallContext, load_hall
+from kiosk.queue.hours import open_period
+from kiosk.queue.models import Service
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 SAMPLE_CATALOG = ASSETS / "catalog" / "sample_hall.yaml"
@@ -49,3 +54,25 @@ def seed_sample(ctx: HallContext) -> dict:
                                   backup=clerk_no(backup))
     counts["staff_created"] = created
     return counts
+
+
+AROUND_THE_CLOCK = {"weekdays": [1, 2, 3, 4, 5, 6, 7], "periods": ["00:00-23:59"]}
+
+
+def open_around_the_clock(ctx: HallContext) -> None:
+    """Let the demo hall issue tickets at any hour (for trying it on a weekend or in the
+    evening); goes through the catalog import, so it is validated and audited."""
+    data = catalog.export_catalog(ctx)
+    for service in data["services"]:
+        service["hours"] = dict(AROUND_THE_CLOCK)
+    catalog.import_catalog(ctx, data)
+
+
+def any_service_open(ctx: HallContext) -> bool:
+    """Whether any queue of the hall takes tickets right now."""
+    with ctx.db.read() as session:
+        hall = load_hall(session, ctx.hall_code)
+        local = hall_time(ctx.clock.now(), hall.timezone)
+        hours = session.scalars(select(Service.hours).where(
+            Service.hall_id == hall.id, Service.active.is_(True))).all()
+    return any(open_period(h, local) is not None for h in hours)

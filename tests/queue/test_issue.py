@@ -158,3 +158,13 @@ def test_handled_ticket_lowers_people_ahead(ctx):
     take(ctx)
     serve_next(ctx, 1)
     assert take(ctx).people_ahead == 1
+
+
+def test_the_demo_hall_can_be_opened_around_the_clock(ctx, clock):
+    from kiosk.queue import demo
+
+    clock.set(dt.datetime(2026, 11, 22, 21, 0, tzinfo=HALL_TZ))  # Sunday evening
+    assert not demo.any_service_open(ctx)
+    demo.open_around_the_clock(ctx)
+    assert demo.any_service_open(ctx)
+    assert take(ctx).ticket.code == "A001"

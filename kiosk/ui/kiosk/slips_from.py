@@ -26,7 +26,12 @@ def ticket_qr_payload(hall_code: str, day: dt.date, code: str) -> str:
 
 
 def window_labels(numbers: tuple[int, ...]) -> tuple[str, ...]:
-    return tuple(f"{n}号窗口" for n in numbers)
+    """("9号", "10号", "20号窗口"): joined with 、 it reads as on the screen and keeps
+    the line short enough for 58 mm paper."""
+    labels = [f"{n}号" for n in numbers]
+    if labels:
+        labels[-1] += "窗口"
+    return tuple(labels)
 
 
 def ticket_slip(result: IssueResult, *, hall_name: str, hall_code: str, timezone: str,
