@@ -104,10 +104,10 @@ def _notes(book: Workbook) -> None:
     sheet.append([_cell(sheet, h, BOLD) for h in ("指标", "单位", "定义")])
     units = {"count": "个", "minutes": "分钟", "rate": "%"}
     for figure in FIGURES:
-        sheet.append([figure.header_zh, units[figure.kind], figure.definition_en])
+        sheet.append([figure.header_zh, units[figure.kind], figure.definition_zh])
     sheet.append(["90%等候/办理", "分钟",
-                  "nearest-rank 90th percentile: sorted ascending, the value at rank "
-                  "ceil(0.9 n)"])
+                  "最近秩法：数值从小到大排列，取第 ⌈0.9n⌉ 个"])
+    sheet.append(["比率", "%", "分母为 0 时显示“—”，不计为 0"])
 
 
 DETAILS = "明细"
