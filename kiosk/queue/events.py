@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 
 from kiosk.queue.context import Scope
 from kiosk.queue.models import Event
@@ -47,22 +47,38 @@ def staff_actor(staff_no: str) -> Actor:
 
 def append_event(scope: Scope, actor: Actor, action: str, *, ticket_id: int | None = None,
                  window_id: int | None = None, payload: dict[str, Any] | None = None,
-                 request_id: str | None = None) -> Event:
+                 request_id: str | None = None) -> Appended:
     session = scope.session
     session.flush()  # row changes first, so the event is the transaction's tail
-    event = Event(hall_id=scope.hall.id, at=scope.now, actor=str(actor), action=action,
-                  ticket_id=ticket_id, window_id=window_id, payload=payload or {},
-                  request_id=request_id)
-    session.add(event)
-    session.flush()
-    return event
+    event_id = session.scalar(_APPEND, {
+        "e_hall": scope.hall.id, "e_at": scope.now, "e_actor": str(actor),
+        "e_action": action, "e_ticket": ticket_id, "e_window": window_id,
+        "e_payload": payload or {}, "e_request": request_id})
+    return Appended(event_id)
+
+
+@dataclasses.dataclass(frozen=True)
+class Appended:
+    """The event an action just appended (its id is what callers hand on)."""
+
+    id: int
+
+
+#: built once (building a statement costs more than running it)
+_APPEND = insert(Event).values(
+    hall_id=bindparam("e_hall"), at=bindparam("e_at", type_=Event.at.type),
+    actor=bindparam("e_actor"), action=bindparam("e_action"),
+    ticket_id=bindparam("e_ticket"), window_id=bindparam("e_window"),
+    payload=bindparam("e_payload", type_=Event.payload.type),
+    request_id=bindparam("e_request")).returning(Event.id)
+_PRIOR = select(Event).where(Event.request_id == bindparam("request_id"))
 
 
 def prior_event(scope: Scope, request_id: str | None) -> Event | None:
     """The event an earlier try of the same request left, if it committed."""
     if not request_id:
         return None
-    return scope.session.scalar(select(Event).where(Event.request_id == request_id))
+    return scope.session.scalar(_PRIOR, {"request_id": request_id})
 
 
 @dataclasses.dataclass(frozen=True)

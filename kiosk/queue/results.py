@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from kiosk.queue.context import Scope
-from kiosk.queue.events import prior_event
+from kiosk.queue.events import Appended, prior_event
 from kiosk.queue.lookup import ticket_by_id
-from kiosk.queue.models import Event, Ticket, Window
+from kiosk.queue.models import Ticket, Window
 from kiosk.queue.views import ActionResult, TicketView, WindowView
 
 
-def result(event: Event | None, ticket: Ticket | None = None,
+def result(event: Appended | None, ticket: Ticket | None = None,
            window: Window | None = None) -> ActionResult:
     return ActionResult(event_id=event.id if event else None,
                         ticket=TicketView.of(ticket) if ticket else None,

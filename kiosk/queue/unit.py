@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from kiosk.queue.context import HallContext, Scope, scope as open_scope
-from kiosk.queue.events import append_event, staff_actor
+from kiosk.queue.events import Appended, append_event, staff_actor
 from kiosk.queue.lookup import staffed_window
-from kiosk.queue.models import Event, Ticket, Window
+from kiosk.queue.models import Ticket, Window
 from kiosk.queue.results import replay
 from kiosk.queue.views import ActionResult
 
@@ -29,7 +29,7 @@ class AtWindow:
     staff_no: str
     request_id: str | None
 
-    def event(self, action: str, ticket: Ticket | None, payload: dict[str, Any]) -> Event:
+    def event(self, action: str, ticket: Ticket | None, payload: dict[str, Any]) -> Appended:
         """Append the action's event (its last statement), by this clerk at this window."""
         return append_event(self.scope, staff_actor(self.staff_no), action,
                             ticket_id=ticket.id if ticket else None,
