@@ -5,20 +5,45 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
-    QWidget,
+    QAbstractScrollArea, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from kiosk.ui.i18n import tr
+from window_client.style import BUTTON_MIN_H, TOUCH_MIN_H
 
 CONFIRM_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+#: a list shows at most this many rows before it scrolls
+VISIBLE_ROWS = 7
+
+
+def two_line_button(text: str) -> QPushButton:
+    """A large button whose two lines (action, key) are never clipped: its height comes
+    from the font, not from a pixel guess, and layouts may not squeeze it."""
+    button = QPushButton(text)
+    lines = text.count("\n") + 1
+    height = lines * button.fontMetrics().lineSpacing() + 32   # padding, border, margin
+    button.setMinimumHeight(max(BUTTON_MIN_H, height))
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
 
 
 class ChoiceList(QListWidget):
-    """A short list chosen with the arrow keys or by the digit shown before each line."""
+    """A short list chosen with the arrow keys or by the digit shown before each line.
+    Rows are touch-sized; the list asks for room for all its rows (up to VISIBLE_ROWS)
+    and scrolls beyond that."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
 
     def set_choices(self, choices: list[tuple[str, Any]], current: int = 0) -> None:
         self.clear()
@@ -29,8 +54,19 @@ class ChoiceList(QListWidget):
             self.addItem(item)
         if choices:
             self.setCurrentRow(max(0, min(current, len(choices) - 1)))
-        rows = min(len(choices), 7)
-        self.setMinimumHeight(max(1, rows) * 40 + 8)
+        self.updateGeometry()
+
+    def _rows_height(self) -> int:
+        rows = min(self.count(), VISIBLE_ROWS)
+        line = max(TOUCH_MIN_H, self.fontMetrics().lineSpacing() + 16)
+        height = sum(max(line, self.sizeHintForRow(row)) for row in range(rows))
+        return max(line, height) + 2 * self.frameWidth() + 4
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._rows_height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._rows_height())
 
     def value(self) -> Any:
         item = self.currentItem()
@@ -52,7 +88,9 @@ class ChoiceList(QListWidget):
 
 
 class FormPanel(QFrame):
-    """Base of the action forms: a title, a body the subclass fills, confirm/cancel."""
+    """Base of the action forms: a title, a body the subclass fills, confirm/cancel.
+    The body scrolls when the screen is short, so its rows never draw over each other;
+    the title and the buttons stay in view."""
 
     #: the clerk confirmed the form (Enter, the confirm button, or the action key again)
     submitted = Signal()
@@ -63,17 +101,31 @@ class FormPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("form")
         layout = QVBoxLayout(self)
+        layout.setSpacing(6)
         self.title = QLabel(title)
         self.title.setObjectName("heading")
+        self.title.setWordWrap(True)
         layout.addWidget(self.title)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        content = QWidget()
+        content.setObjectName("formBody")
+        outer_body = QVBoxLayout(content)
+        outer_body.setContentsMargins(0, 0, 0, 0)
         self.body = QVBoxLayout()
-        layout.addLayout(self.body)
+        self.body.setSpacing(4)
+        outer_body.addLayout(self.body)
+        outer_body.addStretch(1)
+        self.body_scroll.setWidget(content)
+        layout.addWidget(self.body_scroll, 1)
         buttons = QHBoxLayout()
-        self.confirm_button = QPushButton(f"{confirm_text}\n{tr('WindowForms', '（回车键）')}")
-        self.cancel_button = QPushButton(tr("WindowForms", "取消\n（Esc 键）"))
+        self.confirm_button = two_line_button(
+            f"{confirm_text}\n{tr('WindowForms', '（回车键）')}")
+        self.cancel_button = two_line_button(tr("WindowForms", "取消\n（Esc 键）"))
         for button in (self.confirm_button, self.cancel_button):
-            button.setMinimumHeight(64)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.confirm_button.clicked.connect(self.submitted)
@@ -81,6 +133,7 @@ class FormPanel(QFrame):
 
     def add_row(self, label: str, widget: QWidget) -> QWidget:
         caption = QLabel(label)
+        caption.setWordWrap(True)
         caption.setBuddy(widget)
         self.body.addWidget(caption)
         self.body.addWidget(widget)

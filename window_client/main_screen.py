@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kiosk.queue import calling, inquiry, serving, window_queries, windows
@@ -26,6 +26,17 @@ from window_client.texts import action_message, disabled_reasons
 SCREEN_ACTIONS = {"call_next", "recall", "start", "no_show", "finish", "transfer",
                   "call_number", "requeue", "pause", "resume", "inquiry"}
 TICK_MS = 5000
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` at its full width, scrolling vertically when the screen is too short."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(widget)
+    return area
 
 
 class MainScreen(QWidget):
@@ -78,12 +89,24 @@ class MainScreen(QWidget):
         layout.addWidget(self.pause_notice)
         self.message = MessageArea()
         layout.addWidget(self.message)
+        # The ticket in hand keeps the left column whole. The right column shows the
+        # queues and today's figures, or, while one is open, the action's form in their
+        # place: a form never squeezes the ticket's details, and the ticket stays in view
+        # while its form is filled in. Both columns scroll rather than overlap when the
+        # screen is short.
         middle = QHBoxLayout()
-        left = QVBoxLayout()
         self.ticket_panel = TicketPanel()
-        left.addWidget(self.ticket_panel, 3)
+        self.ticket_scroll = _scrolling(self.ticket_panel)
+        middle.addWidget(self.ticket_scroll, 5)
         self.forms = QStackedWidget()
-        self.forms.addWidget(QWidget())
+        info = QWidget()
+        right = QVBoxLayout(info)
+        right.setContentsMargins(0, 0, 0, 0)
+        self.queue_panel = QueuePanel()
+        self.figures_panel = FiguresPanel()
+        right.addWidget(self.queue_panel, 2)
+        right.addWidget(self.figures_panel, 1)
+        self.forms.addWidget(_scrolling(info))      # index 0: no form open
         self.finish_form = FinishForm()
         self.transfer_form = TransferForm()
         self.call_form = NumberForm(tr("WindowMain", "指定叫号：输入号码"),
@@ -100,14 +123,7 @@ class MainScreen(QWidget):
             self.forms.addWidget(form)
             form.submitted.connect(lambda a=action: self._submit_form(a))
             form.cancelled.connect(self.close_form)
-        left.addWidget(self.forms, 2)
-        middle.addLayout(left, 3)
-        right = QVBoxLayout()
-        self.queue_panel = QueuePanel()
-        self.figures_panel = FiguresPanel()
-        right.addWidget(self.queue_panel, 2)
-        right.addWidget(self.figures_panel, 1)
-        middle.addLayout(right, 2)
+        middle.addWidget(self.forms, 4)
         layout.addLayout(middle, 1)
         layout.addWidget(self.actions)
 
@@ -192,7 +208,7 @@ class MainScreen(QWidget):
                 if window.pause_back_at else tr("WindowMain", "未定")
             key = self.actions.key_text("pause")
             self.pause_notice.setText(tr(
-                "WindowMain", "⏸ 暂停服务中：{reason} · 预计恢复 {back} · 按［{key}］恢复服务")
+                "WindowMain", "‖ 暂停服务中：{reason} · 预计恢复 {back} · 按［{key}］恢复服务")
                 .format(reason=window.pause_reason or "", back=back, key=key))
         self.pause_notice.setVisible(paused)
         self.actions.set_paused(paused)

@@ -16,7 +16,7 @@ from kiosk.queue.rating import BAD_REASONS, LEVELS
 from kiosk.queue.window_queries import PadScreen
 from kiosk.ui.i18n import tr
 from kiosk.ui.theme import app_font
-from window_client.style import PAD_BUTTON_MIN_H
+from window_client.style import PAD_BUTTON_MIN_H, PAD_CHECK_H
 
 PHOTO_SIZE = (240, 320)
 
@@ -128,8 +128,9 @@ class ReasonsPage(QWidget):
         self.checks: list[QCheckBox] = []
         for index, reason in enumerate(BAD_REASONS):
             check = ReasonBox(f"{index + 1}  {tr('RatingPad', reason)}")
+            check.setObjectName("reason")
             check.setFont(app_font(30))
-            check.setMinimumHeight(72)
+            check.setMinimumHeight(max(PAD_CHECK_H + 12, check.fontMetrics().lineSpacing() + 24))
             check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             check.setProperty("reason", reason)
             grid.addWidget(check, index // 2, index % 2)

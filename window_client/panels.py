@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from kiosk.queue.rating import LEVELS
 from kiosk.queue.views import TicketView
@@ -53,19 +56,33 @@ class TicketPanel(QWidget):
         self.code = QLabel("—")
         self.code.setObjectName("ticketCode")
         self.code.setFont(app_font(72))
+        self.code.setMinimumHeight(self.code.fontMetrics().height())
         layout.addWidget(self.code)
         grid = QGridLayout()
+        grid.setVerticalSpacing(max(6, self.fontMetrics().lineSpacing() // 4))
+        grid.setColumnStretch(1, 1)
         captions = {
             "state": "状态", "item": "事项", "priority": "优先", "appointment": "预约",
             "issued": "取号时间", "waited": "已等候", "recalls": "重呼",
             "transfers": "转办",
         }
+        top = Qt.AlignmentFlag.AlignTop
+        self.captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         for row, name in enumerate(self.FIELDS):
-            grid.addWidget(QLabel(tr("WindowMain", captions[name]) + "："), row, 0)
+            caption = QLabel(tr("WindowMain", captions[name]) + "：")
+            caption.setAlignment(top | Qt.AlignmentFlag.AlignLeft)
             value = QLabel("")
             value.setWordWrap(True)
+            value.setAlignment(top | Qt.AlignmentFlag.AlignLeft)
+            for label in (caption, value):
+                # one line at least, whatever the font: rows never draw over each other
+                label.setMinimumHeight(label.fontMetrics().lineSpacing())
+                label.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                    QSizePolicy.Policy.Minimum)
+            grid.addWidget(caption, row, 0, top)
             grid.addWidget(value, row, 1)
+            self.captions[name] = caption
             self.values[name] = value
         layout.addLayout(grid)
         layout.addStretch(1)

@@ -7,6 +7,10 @@ from kiosk.ui.theme import (
 )
 
 BUTTON_MIN_H = 72
+#: the least height of anything touched or clicked (list rows, check boxes...)
+TOUCH_MIN_H = 44
+#: the rating pad's reason boxes: a large box and row for older citizens
+PAD_CHECK_H = 60
 PAD_BUTTON_MIN_H = 140
 
 STYLE = f"""
@@ -30,8 +34,17 @@ QLabel#message[tone="info"] {{ color: {INK}; border: 2px solid {MUTED}; padding:
 QFrame#panel {{ border: 2px solid {MUTED}; border-radius: 6px; }}
 QFrame#form {{ border: 3px solid {PRIMARY}; border-radius: 6px; }}
 QListWidget {{ border: 2px solid {INK}; }}
+QListWidget::item {{ min-height: {TOUCH_MIN_H - 8}px; padding: 4px; }}
 QListWidget::item:selected {{ background: {PRIMARY}; color: {PRIMARY_TEXT}; }}
 QLineEdit, QComboBox {{ border: 2px solid {INK}; padding: 4px; min-height: 36px; }}
 QCheckBox {{ spacing: 12px; }}
-QCheckBox::indicator {{ width: 32px; height: 32px; }}
+QCheckBox#reason {{ min-height: {PAD_CHECK_H}px; spacing: 20px; }}
+QCheckBox#reason::indicator {{
+    width: {PAD_CHECK_H}px; height: {PAD_CHECK_H}px; border: 3px solid {INK};
+    border-radius: 6px; background: white;
+}}
+QCheckBox#reason::indicator:checked {{
+    border: 5px solid {PRIMARY};
+    image: url(:/qt-project.org/styles/commonstyle/images/standardbutton-apply-128.png);
+}}
 """
