@@ -96,10 +96,14 @@ class RecentCalls(QFrame):
         self.caption = scale.set(QLabel(tr(texts.CONTEXT, "最近叫号")), row_px * 0.6)
         self.caption.setStyleSheet(f"color: {style.SOFT};")
         self._grid = QGridLayout()
-        self._grid.setHorizontalSpacing(32)
+        # small fixed gaps inside a group (number, window, tag) and a stretching gap
+        # between groups, so the list fits the left column at any screen size
+        self._grid.setHorizontalSpacing(14)
         self._grid.setVerticalSpacing(4)
+        for col in range(columns):
+            self._grid.setColumnStretch(col * 4 + 3, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setContentsMargins(20, 12, 20, 12)
         layout.addWidget(self.caption)
         layout.addLayout(self._grid)
         layout.addStretch(1)
@@ -122,7 +126,7 @@ class RecentCalls(QFrame):
             tag = self._scale.set(QLabel(), self._row_px * 0.5)
             tag.setStyleSheet(f"color: {style.SOFT};")
             for offset, label in enumerate((code, where, tag)):
-                self._grid.addWidget(label, row, col * 3 + offset)
+                self._grid.addWidget(label, row, col * 4 + offset)
             self.rows.append((code, where, tag))
 
     def set_calls(self, calls: Sequence[CallView]) -> None:

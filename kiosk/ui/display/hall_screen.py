@@ -4,7 +4,7 @@ state, the waiting count per service and the scrolling notice, for a landscape
 and reads nothing itself."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.queue.display_queries import CallView, DisplayState
 from kiosk.ui.display import style, texts
@@ -28,6 +28,17 @@ RECENT_COLUMNS = {False: 2, True: 2}
 
 def window_columns(count: int) -> int:
     return 4 if count <= 20 else 5 if count <= 30 else 6
+
+
+def _column() -> QWidget:
+    """A column of the body whose width comes from the column stretch only, never from
+    the width its content would like (so the proportions do not move with the texts)."""
+    column = QWidget()
+    column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    return column
 
 
 class HallScreen(DisplayScreen):
@@ -54,7 +65,8 @@ class HallScreen(DisplayScreen):
     def _body(self) -> QGridLayout:
         body = QGridLayout()
         body.setSpacing(16)
-        right = QVBoxLayout()
+        right_column = _column()
+        right = right_column.layout()
         right.setSpacing(8)
         right.addWidget(self.windows_caption)
         right.addWidget(self.windows, 1)
@@ -62,17 +74,20 @@ class HallScreen(DisplayScreen):
         if self.portrait:
             body.addWidget(self.newest, 0, 0)
             body.addWidget(self.recent, 1, 0)
-            body.addLayout(right, 2, 0)
+            body.addWidget(right_column, 2, 0)
             body.setRowStretch(0, 5)
             body.setRowStretch(1, 2)
             body.setRowStretch(2, 12)
         else:
-            left = QVBoxLayout()
+            # the columns keep these proportions whatever they show: a long call or
+            # window name never widens the left column at the cost of the right one
+            left_column = _column()
+            left = left_column.layout()
             left.setSpacing(16)
             left.addWidget(self.newest, 3)
             left.addWidget(self.recent, 2)
-            body.addLayout(left, 0, 0)
-            body.addLayout(right, 0, 1)
+            body.addWidget(left_column, 0, 0)
+            body.addWidget(right_column, 0, 1)
             body.setColumnStretch(0, 1)
             body.setColumnStretch(1, 2)
         return body

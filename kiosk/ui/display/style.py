@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
 
 from kiosk.ui.theme import cjk_family
 
@@ -77,6 +78,35 @@ def elastic(widget: QWidget) -> QWidget:
     widening the screen; too long a text is cut at the panel's edge."""
     widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return widget
+
+
+class FittedLabel(QLabel):
+    """A one-line label that takes the width it is given (like ``elastic``) and, only
+    when its text still does not fit, ends it with "…" instead of cutting a character
+    in half. ``text()`` is always the whole text."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        elastic(self)
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def paintEvent(self, event) -> None:
+        if not self.is_elided() or "\n" in self.text():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                              rect.width())
+        align = (self.alignment() & ~Qt.AlignmentFlag.AlignHorizontal_Mask) \
+            | Qt.AlignmentFlag.AlignLeft
+        self.style().drawItemText(painter, rect, int(align), self.palette(), self.isEnabled(),
+                                  shown, self.foregroundRole())
 
 
 def panel_css(name: str, background: str = PANEL, border: str | None = None,

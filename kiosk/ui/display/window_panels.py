@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from kiosk.queue.display_queries import ServiceWaiting, WindowStatus
 from kiosk.ui.display import style, texts
@@ -19,8 +20,8 @@ KIND_COLOUR = {"open": style.OPEN, "idle": style.OPEN, "paused": style.PAUSED,
 
 
 class WindowCard(QFrame):
-    """Three lines: "3号窗口" / "办理中  A012" / the clerk, or the pause reason and
-    return time."""
+    """Three lines: "3号窗口" / "办理中  A012" / the clerk; a paused window says
+    "暂停服务  <reason>" / "预计 14:00 恢复"."""
 
     def __init__(self, scale: style.TypeScale, px: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,11 +29,17 @@ class WindowCard(QFrame):
         self.number = style.elastic(scale.set(QLabel(), px, bold=True))
         self.headline = style.elastic(scale.set(QLabel(), px * 0.9, bold=True))
         self.code = scale.set(QLabel(), px * 1.05, bold=True)
-        self.detail = style.elastic(scale.set(QLabel(), px * 0.68))
-        middle = QHBoxLayout()
+        self.detail = scale.set(style.FittedLabel(), px * 0.68)
+        # when paused, the reason goes where a ticket number would stand (a paused
+        # window has none), so the return time keeps the last line to itself
+        self.reason = scale.set(style.FittedLabel(), px * 0.68)
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.reason.hide()
+        middle = self._middle = QHBoxLayout()
         middle.setSpacing(8)
         middle.addWidget(self.headline, 1)
         middle.addWidget(self.code, 0, Qt.AlignmentFlag.AlignRight)
+        middle.addWidget(self.reason, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 4, 14, 6)
         layout.setSpacing(0)
@@ -48,7 +55,20 @@ class WindowCard(QFrame):
         self.number.setText(texts.window_label(status.number))
         self.headline.setText(words.headline)
         self.code.setText(words.code)
-        self.detail.setText(words.detail)
+        if words.kind == "paused" and words.back and words.reason:
+            self.detail.setText(words.back)
+            self.reason.setText(words.reason)
+        else:
+            self.detail.setText(words.detail)
+            self.reason.setText("")
+        self.reason.setVisible(bool(self.reason.text()))
+        self.code.setVisible(bool(words.code))
+        # the state word is never cut for the reason's sake: the reason takes what is left
+        paused = self.reason.isVisibleTo(self)
+        self._middle.setStretchFactor(self.headline, 0 if paused else 1)
+        self.headline.setSizePolicy(
+            QSizePolicy.Policy.Preferred if paused else QSizePolicy.Policy.Ignored,
+            QSizePolicy.Policy.Preferred)
         self.setToolTip(status.name)
         if words.kind != self.kind:
             self.kind = words.kind
@@ -59,13 +79,15 @@ class WindowCard(QFrame):
                 + f"#windowCard QLabel {{ background: transparent; color: {style.TEXT}; }}")
             self.headline.setStyleSheet(f"color: {colour};")
             self.code.setStyleSheet(f"color: {style.NUMBER};")
-            self.detail.setStyleSheet(
-                f"color: {style.PAUSED if words.kind == 'paused' else style.SOFT};")
+            for label in (self.detail, self.reason):
+                label.setStyleSheet(
+                    f"color: {style.PAUSED if words.kind == 'paused' else style.SOFT};")
 
     def text(self) -> str:
         """Everything the card says, in one line (for tests)."""
         return " ".join(part for part in (self.number.text(), self.headline.text(),
-                                          self.code.text(), self.detail.text()) if part)
+                                          self.code.text(), self.detail.text(),
+                                          self.reason.text()) if part)
 
 
 class WindowGrid(QWidget):
@@ -118,7 +140,7 @@ class ServiceStrip(QFrame):
         self.caption = scale.set(QLabel(tr(texts.CONTEXT, "各业务等候人数")), px * 0.75)
         self.caption.setStyleSheet(f"color: {style.SOFT};")
         self._grid = QGridLayout()
-        self._grid.setHorizontalSpacing(28)
+        self._grid.setHorizontalSpacing(20)
         self._grid.setVerticalSpacing(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 4, 20, 8)
@@ -144,7 +166,7 @@ class ServiceStrip(QFrame):
         self.cells = {}
         for index, service in enumerate(services):
             row, col = divmod(index, self._columns)
-            name = style.elastic(self._scale.set(QLabel(), self._px))
+            name = self._scale.set(style.FittedLabel(), self._px)
             name.setStyleSheet(f"color: {style.TEXT};")
             count = self._scale.set(QLabel(), self._px, bold=True)
             count.setStyleSheet(f"color: {style.NUMBER};")

@@ -131,7 +131,7 @@ class GuideScreen(Screen):
         middle.addLayout(paging)
         layout.addLayout(middle, 1)
 
-        actions = QHBoxLayout()
+        actions = self._actions = QHBoxLayout()
         self.take_button = button(_t("取号办理"), role="title", rows=1.5)
         self.notice_button = button(_t("打印一次性告知单"), kind="secondary", role="heading",
                                     rows=1.5)
@@ -170,6 +170,10 @@ class GuideScreen(Screen):
     def set_layout_mode(self, scale: Scale, portrait: bool) -> None:
         self._scale = scale
         self.layout().setSpacing(scale.spacing_px)
+        # a portrait screen is narrow: both actions get half the row, so the longer
+        # label (打印一次性告知单) keeps its whole text in large type too
+        self._actions.setStretchFactor(self.notice_button, 1)
+        self._actions.setStretchFactor(self.take_button, 1 if portrait else 2)
         if self.guide is not None:
             value = self.browser.verticalScrollBar().value()
             self._render()

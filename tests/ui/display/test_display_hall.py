@@ -160,3 +160,40 @@ def test_every_character_on_screen_has_a_glyph(sqlite_ctx, make_display, clock):
             missing = [ch for ch in label.text() if not ch.isspace()
                        and not metrics.inFontUcs4(ord(ch))]
             assert not missing, (label.text(), label.font().family())
+
+
+def test_nothing_is_cut_in_a_1280x720_window_once_a_call_and_a_pause_show(
+        ctx, make_display, clock, qtbot):
+    """Windowed as the launcher runs it (1280x720): the columns keep their proportions
+    when a call arrives, every waiting-count label and every card line fits, and a
+    pause reason is shown apart from its return time."""
+    from PySide6.QtWidgets import QApplication
+
+    for number in (1, 3, 4):
+        open_window(ctx, number)
+    take(ctx, "SCJG-001")
+    take(ctx, "WJW-002")
+    display = make_display(ctx)
+    screen = display.screen
+    screen.resize(1280, 720)
+    screen.show()
+    QApplication.processEvents()
+    before = screen.newest.width()
+
+    calling.call_next(ctx, window=3, staff_no=clerk_no(3))
+    windows.pause(ctx, window=4, staff_no=clerk_no(4), reason="临时离岗",
+                  back_at=clock.now() + dt.timedelta(minutes=18))
+    qtbot.waitUntil(lambda: "暂停服务" in card_text(display, 4)
+                    and screen.newest.code.text() != " ", timeout=WAIT_MS)
+    QApplication.processEvents()
+
+    assert abs(screen.newest.width() - before) <= 2           # the column did not widen
+    assert screen.windows.width() >= 1.9 * screen.newest.width()
+    for name, count in screen.services.cells.values():
+        assert name.sizeHint().width() <= name.width(), name.text()
+        assert not name.is_elided(), name.text()
+        assert count.sizeHint().width() <= count.width(), count.text()
+    card = screen.windows.cards[4]
+    assert card.detail.text() == "预计 09:48 恢复" and card.reason.text() == "临时离岗"
+    for label in (card.number, card.headline, card.detail, card.reason):
+        assert label.sizeHint().width() <= label.width(), label.text()

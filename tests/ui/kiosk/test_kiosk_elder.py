@@ -135,3 +135,17 @@ def test_modes_are_not_told_by_colour_alone(qtbot, kiosk):
     assert w.check_in.phone_button.text().startswith("●")
     kiosk.controller.show_error("暂时无法办理", "x")
     assert w.message.title_label.text().startswith("⚠")
+
+
+@pytest.mark.parametrize("portrait", [False, True], ids=["landscape", "portrait"])
+def test_the_guide_action_buttons_show_their_whole_text_in_elder_mode(
+        qtbot, make_kiosk, portrait):
+    """打印一次性告知单 in large type is not clipped at either end, even on a narrow
+    portrait screen."""
+    kiosk = make_kiosk(portrait=portrait, elder=True)
+    kiosk.controller.open_guide("SCJG-001")
+    guide = kiosk.window.guide
+    settle(qtbot, kiosk.window)
+    for button in (guide.notice_button, guide.take_button):
+        # sizeHint holds the text plus the style sheet's padding and border
+        assert button.sizeHint().width() <= button.width(), button.text()
