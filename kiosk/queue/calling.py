@@ -183,7 +183,9 @@ def requeue(ctx: HallContext, *, code: str, staff_no: str,
         ticket.state = TicketState.WAITING
         if scope.settings.get("queue.requeue_position") == "end":
             ticket.queue_at = scope.now
+        # waiting again, like a transferred ticket: the earlier call stays in the events
         ticket.window_id = None
+        ticket.called_at = None
         event = append_event(scope, staff_actor(staff_no), "ticket_requeued",
                              ticket_id=ticket.id,
                              payload={"code": ticket.code,

@@ -188,7 +188,7 @@ def test_no_show_frees_the_window_and_requeue_puts_it_at_the_end(ctx, clock):
     assert gone.ticket.state == "no_show" and gone.window.current_ticket_id is None
     clock.advance(minutes=2)
     back = calling.requeue(ctx, code="A001", staff_no="1001")
-    assert back.ticket.state == "waiting"
+    assert back.ticket.state == "waiting" and back.ticket.called_at is None
     assert back.ticket.issued_at < back.ticket.queue_at
     assert call(ctx).ticket.code == "A002"
     finish(ctx)
