@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -79,19 +79,19 @@ def _check_open(scope: Scope, service: Service) -> None:
             f"queue {service.prefix} is outside its opening hours", prefix=service.prefix)
 
 
-def _counter_row(insert):
-    return insert(TicketCounter).values(
+def _bump_counter(insert):
+    """One statement: the day's first ticket of a prefix creates its counter at 1, every
+    later one adds 1 under the row's lock; either way the new number comes back."""
+    return (insert(TicketCounter).values(
         hall_id=bindparam("c_hall"), day=bindparam("c_day"), prefix=bindparam("c_prefix"),
-        last_number=0).on_conflict_do_nothing()
+        last_number=1)
+        .on_conflict_do_update(index_elements=["hall_id", "day", "prefix"],
+                               set_={"last_number": TicketCounter.last_number + 1})
+        .returning(TicketCounter.last_number))
 
 
 # The statements of the issuing path, built once (building costs more than running).
-_COUNTER_ROW = {"postgresql": _counter_row(pg_insert), "sqlite": _counter_row(sqlite_insert)}
-_BUMP_COUNTER = (update(TicketCounter).where(
-    TicketCounter.hall_id == bindparam("c_hall"), TicketCounter.day == bindparam("c_day"),
-    TicketCounter.prefix == bindparam("c_prefix"))
-    .values(last_number=TicketCounter.last_number + 1)
-    .returning(TicketCounter.last_number))
+_BUMP_COUNTER = {"postgresql": _bump_counter(pg_insert), "sqlite": _bump_counter(sqlite_insert)}
 _AHEAD = select(func.count()).select_from(Ticket).where(
     Ticket.hall_id == bindparam("hall_id"), Ticket.day == bindparam("day"),
     Ticket.service_id == bindparam("service_id"), Ticket.state.in_(WAITING_STATES),
@@ -113,8 +113,7 @@ def _next_number(scope: Scope, service: Service) -> int:
     (SQLite) serialises issuers, and a rollback hands the number back."""
     session = scope.session
     key = {"c_hall": scope.hall.id, "c_day": scope.today, "c_prefix": service.prefix}
-    session.execute(_COUNTER_ROW[session.get_bind().dialect.name], key)
-    number = session.scalar(_BUMP_COUNTER, key)
+    number = session.scalar(_BUMP_COUNTER[session.get_bind().dialect.name], key)
     if service.daily_limit and number > service.daily_limit:
         raise ServiceUnavailable(
             f"{service.name}今日号已取完（限 {service.daily_limit} 个），请明天再来或网上预约",
