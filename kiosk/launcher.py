@@ -6,6 +6,7 @@ a real hall's separate PCs) and stops them all when any one is closed or on Ctrl
 from __future__ import annotations
 
 import logging
+import signal
 import subprocess
 import sys
 
@@ -63,6 +64,10 @@ def ensure_sample(args) -> None:
     ctx.db.dispose()
 
 
+def _stop_on_sigterm(_signum, _frame) -> None:
+    raise KeyboardInterrupt
+
+
 def run_hall(args) -> int:
     ensure_sample(args)
     base = [sys.executable, "-m", "kiosk"]
@@ -73,6 +78,8 @@ def run_hall(args) -> int:
         print("the sample hall database is ready; following its event feed (Ctrl+C ends)")
         return subprocess.call(base + ["events"])
     procs = []
+    # a service manager stops us with SIGTERM: close the apps as Ctrl+C would
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         for label, extra in apps:
             print(f"starting {label}", flush=True)

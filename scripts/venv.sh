@@ -14,6 +14,10 @@ spec="."
 [ -n "$extras" ] && spec=".[$extras]"
 stamp=".venv/.installed-${extras:-base}"
 if [ ! -f "$stamp" ] || [ setup.cfg -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q -e "$spec"
+  echo "installing the project and its dependencies into .venv (log: .venv/pip.log)"
+  if ! .venv/bin/python -m pip install -q -e "$spec" > .venv/pip.log 2>&1; then
+    cat .venv/pip.log >&2
+    exit 1
+  fi
   touch "$stamp"
 fi
