@@ -21,6 +21,7 @@ def outcome_choices() -> list[tuple[str, str]]:
         (tr("WindowForms", "一次性告知（补正材料）"), "notice_given"),
         (tr("WindowForms", "咨询"), "consultation"),
         (tr("WindowForms", "不予受理"), "rejected"),
+        (tr("WindowForms", "容缺受理（承诺件，材料后补，请在备注写明）"), "supply_later"),
     ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from kiosk.queue.views import ActionResult, TicketView, WindowView
 from kiosk.ui.i18n import tr
 
-OUTCOME_TEXT = {"completed": "办结", "accepted": "受理", "notice_given": "一次性告知",
+OUTCOME_TEXT = {"completed": "办结", "accepted": "受理", "supply_later": "容缺受理", "notice_given": "一次性告知",
                 "consultation": "咨询", "rejected": "不予受理"}
 
 

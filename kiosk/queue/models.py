@@ -80,6 +80,7 @@ ACTIVE_STATES = (TicketState.CALLED, TicketState.SERVING)
 class Outcome(str, enum.Enum):
     COMPLETED = "completed"        # 办结
     ACCEPTED = "accepted"          # 受理 (promised items)
+    SUPPLY_LATER = "supply_later"  # 容缺受理: accepted, 容缺 materials to follow
     NOTICE_GIVEN = "notice_given"  # 一次性告知 / 补正
     CONSULTATION = "consultation"  # 咨询
     REJECTED = "rejected"          # 不予受理

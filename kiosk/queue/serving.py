@@ -10,8 +10,9 @@ from kiosk.queue.unit import AtWindow, window_action
 from kiosk.queue.views import ActionResult
 
 OUTCOME_ZH = {
-    Outcome.COMPLETED: "办结", Outcome.ACCEPTED: "受理", Outcome.NOTICE_GIVEN: "一次性告知",
-    Outcome.CONSULTATION: "咨询", Outcome.REJECTED: "不予受理",
+    Outcome.COMPLETED: "办结", Outcome.ACCEPTED: "受理", Outcome.SUPPLY_LATER: "容缺受理",
+    Outcome.NOTICE_GIVEN: "一次性告知", Outcome.CONSULTATION: "咨询",
+    Outcome.REJECTED: "不予受理",
 }
 
 
@@ -29,16 +30,21 @@ def start(at: AtWindow) -> ActionResult:
 @window_action
 def finish(at: AtWindow, *, outcome: str, note: str | None = None) -> ActionResult:
     """办结 the current ticket. Finishing a ticket that was only called counts its
-    handling from the call. ``accepted`` (受理) is for promised items only."""
+    handling from the call. ``accepted`` (受理) is for promised items only;
+    ``supply_later`` (容缺受理) also needs an item with materials that may follow."""
     try:
         result_kind = Outcome(outcome)
     except ValueError:
         raise InvalidInput(f"未知的办理结果：{outcome}", f"unknown outcome {outcome!r}")
     ticket = _current(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
-    if result_kind == Outcome.ACCEPTED and (
-            ticket.item is None or ticket.item.kind != ItemKind.PROMISED):
+    promised = ticket.item is not None and ticket.item.kind == ItemKind.PROMISED
+    if result_kind in (Outcome.ACCEPTED, Outcome.SUPPLY_LATER) and not promised:
         raise InvalidInput("“受理”只适用于承诺件，即办件请选“办结”",
-                           "outcome 'accepted' applies to promised items only")
+                           f"outcome {result_kind.value!r} applies to promised items only")
+    if result_kind == Outcome.SUPPLY_LATER and not any(
+            m.may_supply_later for m in ticket.item.materials):
+        raise InvalidInput("该事项没有可容缺后补的材料，请选“受理”或“一次性告知”",
+                           "no material of this item may be supplied later")
     if ticket.started_at is None:
         ticket.started_at = ticket.called_at
     ticket.state = TicketState.FINISHED

@@ -22,7 +22,7 @@ from kiosk.reports.report import authorise, check_range
 
 STATE_ZH = {"waiting": "等候中", "called": "已叫号", "serving": "办理中", "finished": "已办结",
             "no_show": "过号", "transferred": "转办待叫", "expired": "作废"}
-OUTCOME_ZH = {"completed": "办结", "accepted": "受理", "notice_given": "一次性告知",
+OUTCOME_ZH = {"completed": "办结", "accepted": "受理", "supply_later": "容缺受理", "notice_given": "一次性告知",
               "consultation": "咨询", "rejected": "不予受理"}
 PRIORITY_ZH = {"none": "", "elderly": "老年人", "disabled": "残疾人", "military": "军人",
                "pregnant": "孕妇"}

@@ -1,9 +1,9 @@
 """Monthly registers shaped like the hall's paper forms: 预约办理登记表 and 容缺后补登记表.
 
 Both have the paper columns 序号, 申请事由, 申请人, 时间, 内容 (see docs/manager.md for
-what goes where). 容缺 (accepted with materials to follow) is not a ticket field: a
-ticket counts when it was finished as 受理 (accepted) for an item that has materials
-marked ``may_supply_later``; the clerk's note on the ticket says what is to follow.
+what goes where). A ticket is on the 容缺 register when the clerk finished it as 容缺受理
+(outcome ``supply_later``: accepted with materials to follow); the item's materials
+marked ``may_supply_later`` and the clerk's note say what is to follow.
 """
 from __future__ import annotations
 
@@ -101,7 +101,8 @@ def appointment_register(ctx: HallContext, *, year: int, month: int,
 
 def supply_later_register(ctx: HallContext, *, year: int, month: int,
                           by: str | None = None) -> Register:
-    """容缺后补登记表: tickets of the month accepted (受理) for items with 容缺 materials."""
+    """容缺后补登记表: the month's tickets finished as 容缺受理 (accepted with materials to
+    follow), with the item's 容缺 materials and the clerk's note on what is missing."""
     with ctx.db.read() as session:
         scope = open_scope(ctx, session)
         authorise(scope, by)
@@ -123,11 +124,11 @@ def supply_later_register(ctx: HallContext, *, year: int, month: int,
                 .outerjoin(Staff, Staff.id == Ticket.staff_id)
                 .where(*_where(scope.hall.id, year, month),
                        Ticket.state == TicketState.FINISHED,
-                       Ticket.outcome == Outcome.ACCEPTED, Ticket.item_id.in_(list(later)))
+                       Ticket.outcome == Outcome.SUPPLY_LATER)
                 .order_by(Ticket.finished_at, Ticket.id)).all()
         out = []
         for seq, (ticket, item_name, booked_name, window_number, clerk) in enumerate(rows, 1):
-            content = (f"容缺受理，可后补材料：{'、'.join(later[ticket.item_id])}；"
+            content = (f"容缺受理，可后补材料：{'、'.join(later.get(ticket.item_id, []))}；"
                        f"{ticket.code} 号，{window_number}号窗口 {clerk or ''}".rstrip())
             if ticket.note:
                 content += f"；备注：{ticket.note}"

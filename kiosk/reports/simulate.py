@@ -93,6 +93,9 @@ class _Day:
             # bookings go to items whose first queue is served today
             self.bookable = sorted(code for code, p in firsts.items() if p in prefixes)
             self.kinds = {c: k for s in self.items.values() for c, k in s}
+            self.supply_later_items = {
+                i.code for s in services for i in s.items
+                if any(m.may_supply_later for m in i.materials)}
 
     # --- the event queue -------------------------------------------------------------
     def at(self, when: dt.datetime, kind: str, *data) -> None:
@@ -316,6 +319,9 @@ class _Day:
         if self.kinds.get(item_code) == ItemKind.PROMISED:
             outcome = rng.choices(("accepted", "notice_given", "consultation", "rejected"),
                                   weights=(65, 20, 10, 5))[0]
+            if outcome == "accepted" and item_code in self.supply_later_items \
+                    and ticket_id % 5 == 0:  # not drawn from rng: keeps the day as it was
+                outcome = "supply_later"  # 容缺受理: a material will follow
         else:
             outcome = rng.choices(("completed", "notice_given", "consultation"),
                                   weights=(80, 10, 10))[0]

@@ -101,3 +101,17 @@ def test_transfer_needs_exactly_one_target(ctx):
         serving.transfer(ctx, window=1, staff_no="1001", to_prefix="E", to_window=11)
     with pytest.raises(InvalidInput):
         serving.transfer(ctx, window=1, staff_no="1001", to_window=1)
+
+
+def test_supply_later_is_for_promised_items_with_materials_that_may_follow(ctx):
+    open_window(ctx, 3)                   # queue B
+    take(ctx, "SCJG-004")                 # 食品经营许可: promised, has 容缺 materials
+    calling.call_next(ctx, window=3, staff_no="1003")
+    done = serving.finish(ctx, window=3, staff_no="1003", outcome="supply_later",
+                          note="卫生管理制度后补")
+    assert done.ticket.outcome == "supply_later"
+    open_window(ctx, 1)
+    take(ctx, "SCJG-001")                 # instant
+    calling.call_next(ctx, window=1, staff_no="1001")
+    with pytest.raises(InvalidInput):
+        serving.finish(ctx, window=1, staff_no="1001", outcome="supply_later")

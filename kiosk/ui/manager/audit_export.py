@@ -32,7 +32,7 @@ SKIP = {"message", "bad", "appointment"}  # English duplicates and flags said el
 
 #: Chinese for the codes some payload values hold
 VALUE_ZH = {
-    "outcome": {"completed": "办结", "accepted": "受理", "notice_given": "一次性告知",
+    "outcome": {"completed": "办结", "accepted": "受理", "supply_later": "容缺受理", "notice_given": "一次性告知",
                 "consultation": "咨询", "rejected": "不予受理"},
     "priority": {"none": "无", "elderly": "老年人", "disabled": "残疾人", "military": "军人",
                  "pregnant": "孕妇"},

@@ -21,8 +21,13 @@ def shown(qtbot, chart, width=420, height=300):
     chart.resize(width, height)
     chart.show()
     qtbot.waitExposed(chart)
-    qtbot.wait(20)   # the deferred label placement
+    placed(qtbot, chart)
     return chart
+
+
+def placed(qtbot, chart) -> None:
+    """Wait for the chart's deferred label placement (a zero-delay timer) to run."""
+    qtbot.waitUntil(lambda: not chart._placing)
 
 
 def test_small_counts_have_distinct_integer_ticks(qtbot):
@@ -39,7 +44,7 @@ def test_narrow_categories_are_tilted_not_cut(qtbot):
     chart = shown(qtbot, wait_chart(), width=380)
     labels = [label for label, _, _ in BUCKETS]
     chart.show_values(labels, [1] * len(labels), [0] * len(labels))
-    qtbot.wait(20)
+    placed(qtbot, chart)
     assert not chart.x_axis.truncateLabels()
     width = chart.chart().plotArea().width() / len(labels)
     widest = max(QFontMetrics(chart.x_axis.labelsFont()).horizontalAdvance(t) for t in labels)

@@ -33,9 +33,9 @@ def test_ticket_details_and_finish_outcomes_fit_at_1280x860(qtbot, ctx, make_cli
     press(qtbot, client, "finish")
     form = client.main.finish_form
     assert client.main.forms.currentWidget() is form
-    qtbot.wait(50)
     outcomes = form.outcomes
-    assert outcomes.count() == 5
+    qtbot.waitUntil(lambda: outcomes.isVisible() and outcomes.viewport().height() > 0)
+    assert outcomes.count() == 6
     window_rect = client.rect()
     viewport = form.body_scroll.viewport()
     seen = _in_window(viewport, viewport.rect(), client)
