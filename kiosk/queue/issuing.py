@@ -101,6 +101,10 @@ _AHEAD_OF_PRIORITY = _AHEAD.where(
 _SERVICE_WINDOWS = (select(Window.number, Window.state).join(window_service).where(
     window_service.c.service_id == bindparam("service_id"), Window.active.is_(True))
     .order_by(Window.number))
+#: the queue's windows with the people ahead alongside: one round trip for the result
+_WINDOWS_AND_AHEAD = {
+    first_class: _SERVICE_WINDOWS.add_columns(ahead.scalar_subquery())
+    for first_class, ahead in ((False, _AHEAD), (True, _AHEAD_OF_PRIORITY))}
 _RECENT_FINISHED = (select(Ticket.called_at, Ticket.finished_at).where(
     Ticket.hall_id == bindparam("hall_id"), Ticket.service_id == bindparam("service_id"),
     Ticket.finished_at >= bindparam("day_start"),  # bounds the index walk to today
@@ -145,10 +149,17 @@ def format_code(prefix: str, number: int) -> str:
 
 def people_ahead(scope: Scope, ticket: Ticket) -> int:
     """Waiting tickets of the same queue that will be called before this one."""
-    first_class = ticket.priority != Priority.NONE or ticket.due_at is not None
-    return scope.session.scalar(_AHEAD_OF_PRIORITY if first_class else _AHEAD, {
-        "hall_id": scope.hall.id, "day": ticket.day, "service_id": ticket.service_id,
-        "ticket_id": ticket.id, "queue_at": ticket.queue_at})
+    return scope.session.scalar(_AHEAD_OF_PRIORITY if _first_class(ticket) else _AHEAD,
+                                _ahead_params(scope, ticket))
+
+
+def _first_class(ticket: Ticket) -> bool:
+    return ticket.priority != Priority.NONE or ticket.due_at is not None
+
+
+def _ahead_params(scope: Scope, ticket: Ticket) -> dict:
+    return {"hall_id": scope.hall.id, "day": ticket.day, "service_id": ticket.service_id,
+            "ticket_id": ticket.id, "queue_at": ticket.queue_at}
 
 
 def average_handling_minutes(scope: Scope, service_id: int) -> float:
@@ -164,12 +175,6 @@ def average_handling_minutes(scope: Scope, service_id: int) -> float:
     return sum(spans) / len(spans)
 
 
-def service_windows(scope: Scope, service_id: int) -> list[tuple[int, bool]]:
-    """(number, open now) of each active window serving the queue, in one query."""
-    rows = scope.session.execute(_SERVICE_WINDOWS, {"service_id": service_id}).all()
-    return [(number, state == WindowState.OPEN) for number, state in rows]
-
-
 def estimated_wait(scope: Scope, service_id: int, ahead: int, open_windows: int) -> int:
     """People ahead shared among the open windows, at the queue's recent pace."""
     servers = max(open_windows, 1)
@@ -178,8 +183,10 @@ def estimated_wait(scope: Scope, service_id: int, ahead: int, open_windows: int)
 
 def _result(scope: Scope, ticket: Ticket, event_id: int, replayed: bool = False
             ) -> IssueResult:
-    ahead = people_ahead(scope, ticket)
-    windows = service_windows(scope, ticket.service_id)
+    rows = scope.session.execute(_WINDOWS_AND_AHEAD[_first_class(ticket)],
+                                 _ahead_params(scope, ticket)).all()
+    ahead = rows[0][2] if rows else people_ahead(scope, ticket)
+    windows = [(number, state == WindowState.OPEN) for number, state, _ in rows]
     open_windows = sum(1 for _, is_open in windows if is_open)
     return IssueResult(
         event_id=event_id, ticket=TicketView.of(ticket), people_ahead=ahead,
