@@ -17,6 +17,7 @@ from kiosk.queue.context import HallContext, Scope, load_hall, scope as open_sco
 from kiosk.queue.events import append_event, staff_actor
 from kiosk.queue.lookup import require_role
 from kiosk.queue.models import Role, WorkCalendarDay
+from kiosk.queue.text_input import clean_text
 
 #: ISO weekdays that are working days unless the calendar says otherwise
 WEEK_WORKDAYS = frozenset({1, 2, 3, 4, 5})
@@ -98,9 +99,7 @@ def set_day(ctx: HallContext, day: dt.date, is_workday: bool, note: str, by: str
     """Mark ``day`` a holiday (False) or a working day (True), e.g. 调休上班 on a Sunday.
     Managers and admins only; returns the event id. Deadlines already set keep their
     dates; deadlines set from now on use the new calendar."""
-    note = (note or "").strip()
-    if len(note) > 100:
-        raise InvalidInput("备注太长（最多 100 字）", "calendar note over 100 characters")
+    note = clean_text(note, limit=100, what_zh="备注", what_en="calendar note")
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         require_role(scope, by, Role.MANAGER, Role.ADMIN)

@@ -31,6 +31,7 @@ from kiosk.queue.models import (
     Appointment, Department, Followup, FollowupState, FollowupStep, Item, Rating, Role,
     Staff, Ticket, Window,
 )
+from kiosk.queue.text_input import clean_text
 
 S = FollowupState
 STATE_ZH = {S.TO_VERIFY: "待核实", S.VERIFIED: "已核实", S.FIXING: "整改中",
@@ -123,11 +124,8 @@ def advance(ctx: HallContext, followup_id: int, *, to: str, by: str, note: str
         target = S(to)
     except ValueError:
         raise InvalidInput(f"未知的跟进状态：{to}", f"unknown follow-up state {to!r}") from None
-    note = (note or "").strip()
-    if not note:
-        raise InvalidInput("请填写处理情况说明", "each follow-up step needs a note")
-    if len(note) > 2000:
-        raise InvalidInput("说明太长（最多 2000 字）", "note over 2000 characters")
+    note = clean_text(note, limit=2000, what_zh="说明", what_en="note",
+                      missing=("请填写处理情况说明", "each follow-up step needs a note"))
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         staff = require_role(scope, by, *MANAGERS)

@@ -1,21 +1,18 @@
 """首问登记: the first staff asked records the question and where the citizen was sent."""
 from __future__ import annotations
 
-from kiosk.errors import InvalidInput
 from kiosk.queue.context import HallContext, scope as open_scope
 from kiosk.queue.events import append_event, prior_event, staff_actor
 from kiosk.queue.lookup import staff_by_no, window_for_update
 from kiosk.queue.models import FirstInquiry
+from kiosk.queue.text_input import clean_text
 
 
 def record_first_inquiry(ctx: HallContext, *, staff_no: str, question: str,
                          answer: str | None = None, referred_to: str | None = None,
                          window: int | None = None, request_id: str | None = None) -> int:
-    question = (question or "").strip()
-    if not question:
-        raise InvalidInput("请填写咨询的问题", "a first inquiry needs the question")
-    if len(question) > 2000:
-        raise InvalidInput("问题太长（最多 2000 字）", "question over 2000 characters")
+    question = clean_text(question, limit=2000, what_zh="问题", what_en="question",
+                          missing=("请填写咨询的问题", "a first inquiry needs the question"))
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         if (prior := prior_event(scope, request_id)) is not None:

@@ -11,10 +11,11 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from kiosk.queue.context import HallContext, load_hall
 from kiosk.clock import hall_day
+from kiosk.errors import NotFound
+from kiosk.queue.context import HallContext, load_hall
 from kiosk.queue.models import (
-    WAITING_STATES, Department, Event, Item, Service, Ticket, TicketState, Window,
+    WAITING_STATES, Department, Item, Role, Service, Staff, Ticket, TicketState, Window,
 )
 from kiosk.queue.views import TicketView, WindowView
 
@@ -74,33 +75,6 @@ def ticket(ctx: HallContext, ticket_id: int) -> TicketView | None:
         return TicketView.of(row) if row else None
 
 
-def waiting_tickets(ctx: HallContext, prefixes: list[str] | None = None,
-                    limit: int = 50) -> list[TicketView]:
-    """Today's waiting tickets in line order (by place in line), optionally per queue."""
-    with ctx.db.read() as session:
-        hall = load_hall(session, ctx.hall_code)
-        day = hall_day(ctx.clock.now(), hall.timezone)
-        query = select(Ticket).where(Ticket.hall_id == hall.id, Ticket.day == day,
-                                     Ticket.state.in_(WAITING_STATES))
-        if prefixes:
-            query = query.join(Service).where(Service.prefix.in_(prefixes))
-        rows = session.scalars(query.order_by(Ticket.queue_at, Ticket.id).limit(limit))
-        return [TicketView.of(t) for t in rows]
-
-
-def recent_calls(ctx: HallContext, limit: int = 10) -> list[dict]:
-    """The latest call and recall events of today, newest first (for the hall display)."""
-    with ctx.db.read() as session:
-        hall = load_hall(session, ctx.hall_code)
-        rows = session.scalars(select(Event).where(
-            Event.hall_id == hall.id,
-            Event.action.in_(("ticket_called", "ticket_recalled")))
-            .order_by(Event.id.desc()).limit(limit))
-        day = hall_day(ctx.clock.now(), hall.timezone)
-        return [{"event_id": e.id, "at": e.at, **e.payload} for e in rows
-                if hall_day(e.at, hall.timezone) == day]
-
-
 def departments_with_items(ctx: HallContext) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """[(department code, name, [(item code, item name), ...]), ...] of active items."""
     with ctx.db.read() as session:
@@ -126,8 +100,6 @@ def handled_counts(ctx: HallContext, item_code: str) -> tuple[int, int]:
 
 
 def has_admin(ctx: HallContext) -> bool:
-    from kiosk.queue.models import Role, Staff
-
     with ctx.db.read() as session:
         hall = load_hall(session, ctx.hall_code)
         return session.scalar(select(func.count()).select_from(Staff).where(
@@ -168,8 +140,6 @@ class ItemGuide:
 
 
 def item_guide(ctx: HallContext, item_code: str) -> ItemGuide:
-    from kiosk.errors import NotFound
-
     with ctx.db.read() as session:
         hall = load_hall(session, ctx.hall_code)
         item = session.scalar(select(Item).where(Item.hall_id == hall.id,
@@ -192,16 +162,6 @@ def item_guide(ctx: HallContext, item_code: str) -> ItemGuide:
             service_prefixes=tuple(s.prefix for s in services),
             window_numbers=tuple(w.number for w in windows_),
             window_names=tuple(w.name for w in windows_))
-
-
-def all_items(ctx: HallContext) -> list[tuple[str, str, str]]:
-    """[(item code, item name, department name)] of active items, catalog order."""
-    with ctx.db.read() as session:
-        hall = load_hall(session, ctx.hall_code)
-        rows = session.execute(select(Item.code, Item.name, Department.name).join(
-            Department).where(Item.hall_id == hall.id, Item.active.is_(True))
-            .order_by(Department.sort, Item.sort))
-        return [tuple(row) for row in rows]
 
 
 def most_used_items(ctx: HallContext, limit: int = 8, days: int = 30) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from kiosk.queue.events import append_event, staff_actor
 from kiosk.queue.lookup import staff_by_no, window_for_update
 from kiosk.queue.models import ACTIVE_STATES, Staff, Ticket, Window, WindowState
 from kiosk.queue.results import result
+from kiosk.queue.text_input import clean_text
 from kiosk.queue.unit import AtWindow, window_action
 from kiosk.queue.views import ActionResult
 
@@ -119,11 +120,8 @@ def _require_idle(scope: Scope, row: Window) -> None:
 @window_action
 def pause(at: AtWindow, *, reason: str, back_at: dt.datetime | None = None) -> ActionResult:
     """暂停服务: the window stops calling; the display shows the reason and return time."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise InvalidInput("请选择暂停原因", "pause needs a reason")
-    if len(reason) > 100:
-        raise InvalidInput("暂停原因太长（最多 100 字）", "pause reason over 100 characters")
+    reason = clean_text(reason, limit=100, what_zh="暂停原因", what_en="pause reason",
+                        missing=("请选择暂停原因", "pause needs a reason"))
     row = at.window
     if row.state == WindowState.PAUSED:
         raise IllegalTransition("窗口已经处于暂停状态", f"window {row.number} is paused already")

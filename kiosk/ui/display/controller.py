@@ -163,7 +163,7 @@ class DisplayController(QObject):
         self._load_ok = False
         self._update_connected()
         if self._feed_ok:  # the feed still answers: try once more shortly
-            QTimer.singleShot(RETRY_MS, self.loader.request)
+            QTimer.singleShot(RETRY_MS, self.loader, self.loader.request)
 
     def _update_connected(self) -> None:
         connected = self._feed_ok and self._load_ok

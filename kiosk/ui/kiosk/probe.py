@@ -52,7 +52,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
-            QTimer.singleShot(0, self._report)
+            QTimer.singleShot(0, self, self._report)
         return False
 
     def _report(self) -> None:

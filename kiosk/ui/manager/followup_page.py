@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from sqlalchemy.exc import IntegrityError
-
 from kiosk.clock import hall_time
 from kiosk.errors import KioskError
 from kiosk.queue import followup, queries
@@ -85,16 +83,7 @@ class FollowupPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(tr("ManagerFollowup", "差评跟踪")))
         layout.addWidget(self.tabs, 1)
-        self.open_new()
         self.refresh()
-
-    def open_new(self) -> None:
-        """Open follow-ups for bad ratings that have none yet (the core's catch-up: safe
-        to run at start and after each rating; another console may win the race)."""
-        try:
-            followup.open_followups_for_new_bad_ratings(self.ctx)
-        except (KioskError, IntegrityError) as exc:
-            log.info("follow-ups not opened here: %s", exc)
 
     def refresh(self) -> None:
         which = self.which.currentData()
@@ -138,9 +127,8 @@ class FollowupPage(QWidget):
 
     def on_events(self, events: list) -> None:
         actions = {e.action for e in events}
+        # a bad rating opened its follow-up in the rating's own transaction
         bad = any(e.action == "ticket_rated" and e.payload.get("bad") for e in events)
-        if bad:
-            self.open_new()
         if bad or actions & FOLLOWUP_EVENTS:
             self.refresh()
         self.calendar.on_events(events)

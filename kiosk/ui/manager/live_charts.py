@@ -158,7 +158,7 @@ class BarChart(QChartView):
     def _place_later(self) -> None:
         if not self._placing:
             self._placing = True
-            QTimer.singleShot(0, self._place)
+            QTimer.singleShot(0, self, self._place)  # dropped if the chart is deleted first
 
     def _place(self) -> None:
         """Tilt the category labels when they do not fit side by side, and centre the
