@@ -23,7 +23,7 @@ from kiosk.queue.events import SYSTEM, Actor, append_event, prior_event
 from kiosk.queue.issuing import _item_and_service, _new_ticket, _result
 from kiosk.queue.lookup import item_by_code, ticket_by_id
 from kiosk.queue.models import Appointment, AppointmentState
-from kiosk.queue.views import IssueResult
+from kiosk.queue.views import IssueResult, TicketView
 
 
 def mask_phone(phone: str) -> str:
@@ -81,8 +81,8 @@ def check_in(ctx: HallContext, *, code: str | None = None, phone: str | None = N
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         if (prior := prior_event(scope, request_id)) is not None:
-            return _result(scope, ticket_by_id(scope, prior.ticket_id), prior.id,
-                           replayed=True)
+            return _result(scope, TicketView.of(ticket_by_id(scope, prior.ticket_id)),
+                           prior.id, replayed=True)
         appointment = _find_booking(scope, code, phone)
         early = dt.timedelta(minutes=scope.settings.get("queue.appointment_early_minutes"))
         late = dt.timedelta(minutes=scope.settings.get("queue.appointment_late_minutes"))

@@ -4,19 +4,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Integer, bindparam, func, insert, select, text
 
 from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput, ServiceUnavailable
 from kiosk.queue import hours as opening
 from kiosk.queue.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.events import Actor, append_event, prior_event
-from kiosk.queue.lookup import item_by_code, service_by_prefix, ticket_by_id
+from kiosk.queue.lookup import (
+    ItemRef, QueueRules, item_with_queues, queue_by_prefix, ticket_by_id,
+)
 from kiosk.queue.models import (
-    Item, Priority, Service, Ticket, TicketCounter, TicketState, WAITING_STATES, Window,
-    WindowState, window_service,
+    Priority, Ticket, TicketCounter, TicketState, WAITING_STATES, Window, WindowState,
+    window_service,
 )
 from kiosk.queue.views import IssueResult, TicketView
 
@@ -37,30 +37,30 @@ def issue_ticket(ctx: HallContext, *, item_code: str | None = None,
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         if (prior := prior_event(scope, request_id)) is not None:
-            return _result(scope, ticket_by_id(scope, prior.ticket_id), prior.id,
-                           replayed=True)
+            return _result(scope, TicketView.of(ticket_by_id(scope, prior.ticket_id)),
+                           prior.id, replayed=True)
         item, service = _item_and_service(scope, item_code, prefix)
         ticket = _new_ticket(scope, service, item, actor, priority=priority_class)
         event = append_event(scope, actor, "ticket_issued", ticket_id=ticket.id,
                              payload={"code": ticket.code, "prefix": ticket.prefix,
                                       "item": item.code if item else None,
-                                      "priority": ticket.priority.value},
+                                      "priority": ticket.priority},
                              request_id=request_id)
         return _result(scope, ticket, event.id)
 
 
 def _item_and_service(scope: Scope, item_code: str | None, prefix: str | None
-                      ) -> tuple[Item | None, Service]:
+                      ) -> tuple[ItemRef | None, QueueRules]:
     if not item_code and not prefix:
         raise InvalidInput("请选择要办理的事项", "issue_ticket needs an item or a prefix")
-    item = item_by_code(scope, item_code) if item_code else None
+    item = item_with_queues(scope, item_code) if item_code else None
     if prefix:
-        service = service_by_prefix(scope, prefix)
-        if item is not None and service not in item.services:
+        service = queue_by_prefix(scope, prefix)
+        if item is not None and service.id not in {q.id for q in item.queues}:
             raise InvalidInput(f"事项“{item.name}”不在 {service.prefix} 类业务中办理",
                                f"item {item.code} is not served by queue {service.prefix}")
     else:
-        services = sorted((s for s in item.services if s.active), key=lambda s: s.sort)
+        services = [q for q in item.queues if q.active]
         if not services:
             raise ServiceUnavailable(f"事项“{item.name}”暂不提供现场取号",
                                      f"item {item.code} has no active queue")
@@ -68,7 +68,7 @@ def _item_and_service(scope: Scope, item_code: str | None, prefix: str | None
     return item, service
 
 
-def _check_open(scope: Scope, service: Service) -> None:
+def _check_open(scope: Scope, service: QueueRules) -> None:
     if not service.active:
         raise ServiceUnavailable(f"{service.name}今日暂停办理",
                                  f"queue {service.prefix} is closed", prefix=service.prefix)
@@ -79,19 +79,18 @@ def _check_open(scope: Scope, service: Service) -> None:
             f"queue {service.prefix} is outside its opening hours", prefix=service.prefix)
 
 
-def _bump_counter(insert):
-    """One statement: the day's first ticket of a prefix creates its counter at 1, every
-    later one adds 1 under the row's lock; either way the new number comes back."""
-    return (insert(TicketCounter).values(
-        hall_id=bindparam("c_hall"), day=bindparam("c_day"), prefix=bindparam("c_prefix"),
-        last_number=1)
-        .on_conflict_do_update(index_elements=["hall_id", "day", "prefix"],
-                               set_={"last_number": TicketCounter.last_number + 1})
-        .returning(TicketCounter.last_number))
-
-
-# The statements of the issuing path, built once (building costs more than running).
-_BUMP_COUNTER = {"postgresql": _bump_counter(pg_insert), "sqlite": _bump_counter(sqlite_insert)}
+#: One statement: the day's first ticket of a prefix creates its counter at 1, every later
+#: one adds 1 under the row's lock; either way the new number comes back. Written as text
+#: because the dialects' INSERT ... ON CONFLICT constructs are never cached (SQLAlchemy
+#: compiles them on every call, half a millisecond each) and the SQL is the same on both.
+_BUMP_COUNTER = text(
+    "INSERT INTO ticket_counter (hall_id, day, prefix, last_number) "
+    "VALUES (:c_hall, :c_day, :c_prefix, 1) "
+    "ON CONFLICT (hall_id, day, prefix) "
+    "DO UPDATE SET last_number = ticket_counter.last_number + 1 "
+    "RETURNING last_number").bindparams(
+    bindparam("c_day", type_=TicketCounter.day.type)).columns(last_number=Integer)
+# The other statements of the issuing path, built once (building costs more than running).
 _AHEAD = select(func.count()).select_from(Ticket).where(
     Ticket.hall_id == bindparam("hall_id"), Ticket.day == bindparam("day"),
     Ticket.service_id == bindparam("service_id"), Ticket.state.in_(WAITING_STATES),
@@ -112,12 +111,12 @@ _RECENT_FINISHED = (select(Ticket.called_at, Ticket.finished_at).where(
     .order_by(Ticket.finished_at.desc()).limit(bindparam("sample")))
 
 
-def _next_number(scope: Scope, service: Service) -> int:
+def _next_number(scope: Scope, service: QueueRules) -> int:
     """Bump the day's counter for the prefix; the row lock (PostgreSQL) or the write lock
     (SQLite) serialises issuers, and a rollback hands the number back."""
     session = scope.session
     key = {"c_hall": scope.hall.id, "c_day": scope.today, "c_prefix": service.prefix}
-    number = session.scalar(_BUMP_COUNTER[session.get_bind().dialect.name], key)
+    number = session.connection().scalar(_BUMP_COUNTER, key)
     if service.daily_limit and number > service.daily_limit:
         raise ServiceUnavailable(
             f"{service.name}今日号已取完（限 {service.daily_limit} 个），请明天再来或网上预约",
@@ -126,20 +125,31 @@ def _next_number(scope: Scope, service: Service) -> int:
     return number
 
 
-def _new_ticket(scope: Scope, service: Service, item: Item | None, actor: Actor, *,
+_INSERT_TICKET = insert(Ticket).returning(Ticket.id)
+
+
+def _new_ticket(scope: Scope, service: QueueRules, item: ItemRef | None, actor: Actor, *,
                 priority: Priority = Priority.NONE, appointment_id: int | None = None,
-                due_at: dt.datetime | None = None) -> Ticket:
+                due_at: dt.datetime | None = None) -> TicketView:
+    """Insert the ticket with a Core statement and describe it from what was written."""
     _check_open(scope, service)
     number = _next_number(scope, service)
-    ticket = Ticket(hall_id=scope.hall.id, day=scope.today, prefix=service.prefix,
-                    number=number, code=format_code(service.prefix, number),
-                    service=service, item=item, priority=priority,
-                    appointment_id=appointment_id, due_at=due_at,
-                    state=TicketState.WAITING, issued_at=scope.now, queue_at=scope.now,
-                    kiosk=actor.id or None)
-    scope.session.add(ticket)
-    scope.session.flush()
-    return ticket
+    code = format_code(service.prefix, number)
+    ticket_id = scope.session.connection().scalar(_INSERT_TICKET, {
+        "hall_id": scope.hall.id, "day": scope.today, "prefix": service.prefix,
+        "number": number, "code": code, "service_id": service.id,
+        "item_id": item.id if item else None, "priority": priority,
+        "appointment_id": appointment_id, "due_at": due_at, "state": TicketState.WAITING,
+        "issued_at": scope.now, "queue_at": scope.now, "kiosk": actor.id or None})
+    return TicketView(
+        id=ticket_id, code=code, day=scope.today, prefix=service.prefix, number=number,
+        service_id=service.id, service_prefix=service.prefix, service_name=service.name,
+        item_code=item.code if item else None, item_name=item.name if item else None,
+        priority=priority.value, appointment_id=appointment_id, due_at=due_at,
+        state=TicketState.WAITING.value, outcome=None, issued_at=scope.now,
+        queue_at=scope.now, called_at=None, started_at=None, finished_at=None,
+        recall_count=0, transfer_count=0, no_show_count=0, window_id=None,
+        target_window_id=None, staff_id=None, note=None)
 
 
 def format_code(prefix: str, number: int) -> str:
@@ -147,17 +157,17 @@ def format_code(prefix: str, number: int) -> str:
     return f"{prefix}{number:03d}"
 
 
-def people_ahead(scope: Scope, ticket: Ticket) -> int:
+def people_ahead(scope: Scope, ticket: TicketView) -> int:
     """Waiting tickets of the same queue that will be called before this one."""
     return scope.session.scalar(_AHEAD_OF_PRIORITY if _first_class(ticket) else _AHEAD,
                                 _ahead_params(scope, ticket))
 
 
-def _first_class(ticket: Ticket) -> bool:
-    return ticket.priority != Priority.NONE or ticket.due_at is not None
+def _first_class(ticket: TicketView) -> bool:
+    return ticket.priority != Priority.NONE.value or ticket.due_at is not None
 
 
-def _ahead_params(scope: Scope, ticket: Ticket) -> dict:
+def _ahead_params(scope: Scope, ticket: TicketView) -> dict:
     return {"hall_id": scope.hall.id, "day": ticket.day, "service_id": ticket.service_id,
             "ticket_id": ticket.id, "queue_at": ticket.queue_at}
 
@@ -166,7 +176,7 @@ def average_handling_minutes(scope: Scope, service_id: int) -> float:
     """Mean call-to-finish time of the queue's last finished tickets today."""
     sample = scope.settings.get("queue.estimate_sample")
     day_start = at_hall_time(scope.today, dt.time(0), scope.hall.timezone)
-    rows = scope.session.execute(_RECENT_FINISHED, {
+    rows = scope.session.connection().execute(_RECENT_FINISHED, {
         "hall_id": scope.hall.id, "service_id": service_id, "day_start": day_start,
         "day": scope.today, "sample": sample}).all()
     spans = [(end - start).total_seconds() / 60 for start, end in rows if start and end]
@@ -181,15 +191,15 @@ def estimated_wait(scope: Scope, service_id: int, ahead: int, open_windows: int)
     return math.ceil(ahead / servers * average_handling_minutes(scope, service_id))
 
 
-def _result(scope: Scope, ticket: Ticket, event_id: int, replayed: bool = False
+def _result(scope: Scope, ticket: TicketView, event_id: int, replayed: bool = False
             ) -> IssueResult:
-    rows = scope.session.execute(_WINDOWS_AND_AHEAD[_first_class(ticket)],
+    rows = scope.session.connection().execute(_WINDOWS_AND_AHEAD[_first_class(ticket)],
                                  _ahead_params(scope, ticket)).all()
     ahead = rows[0][2] if rows else people_ahead(scope, ticket)
     windows = [(number, state == WindowState.OPEN) for number, state, _ in rows]
     open_windows = sum(1 for _, is_open in windows if is_open)
     return IssueResult(
-        event_id=event_id, ticket=TicketView.of(ticket), people_ahead=ahead,
+        event_id=event_id, ticket=ticket, people_ahead=ahead,
         estimated_wait_minutes=estimated_wait(scope, ticket.service_id, ahead, open_windows),
         window_numbers=tuple(number for number, _ in windows), replayed=replayed)
 

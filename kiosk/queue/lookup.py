@@ -1,14 +1,18 @@
 """Finding and locking the rows an action acts on, with the errors a person can read."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from kiosk.errors import NotFound, NotPermitted
 from kiosk.queue.context import Scope
-from kiosk.queue.models import Item, Role, Service, Staff, Ticket, Window, WindowState
+from kiosk.queue.models import (
+    Item, Role, Service, Staff, Ticket, Window, WindowState, service_item,
+)
 
 
 _WINDOW_FOR_UPDATE = (
@@ -58,21 +62,29 @@ def require_role(scope: Scope, staff_no: str, *roles: Role) -> Staff:
 
 
 def item_by_code(scope: Scope, code: str) -> Item:
-    """The item with its queues (what issuing needs) in one query."""
+    """The item with its queues, in one query."""
     item = scope.session.scalars(select(Item).where(
         Item.hall_id == scope.hall.id, Item.code == code, Item.active.is_(True))
         .options(joinedload(Item.services))).unique().one_or_none()
     if item is None:
-        raise NotFound(f"没有编号为 {code} 的事项", f"unknown item {code!r}", item=code)
+        raise _unknown_item(code)
     return item
+
+
+def _unknown_item(code: str) -> NotFound:
+    return NotFound(f"没有编号为 {code} 的事项", f"unknown item {code!r}", item=code)
+
+
+def _unknown_prefix(prefix: str) -> NotFound:
+    return NotFound(f"没有 {prefix} 类业务", f"unknown service prefix {prefix!r}",
+                    prefix=prefix)
 
 
 def service_by_prefix(scope: Scope, prefix: str) -> Service:
     service = scope.session.scalar(select(Service).where(
         Service.hall_id == scope.hall.id, Service.prefix == prefix.upper()))
     if service is None:
-        raise NotFound(f"没有 {prefix} 类业务", f"unknown service prefix {prefix!r}",
-                       prefix=prefix)
+        raise _unknown_prefix(prefix)
     return service
 
 
@@ -108,3 +120,59 @@ def ticket_by_id(scope: Scope, ticket_id: int, for_update: bool = True) -> Ticke
     if ticket is None:
         raise NotFound("找不到该号票", f"no ticket with id {ticket_id}", ticket_id=ticket_id)
     return ticket
+
+
+@dataclasses.dataclass(frozen=True)
+class QueueRules:
+    """What issuing needs of a queue (取号业务), read as plain columns: issuing is the
+    hot path, and loading ORM rows there costs more than the statements themselves."""
+
+    id: int
+    prefix: str
+    name: str
+    daily_limit: int
+    hours: dict[str, Any]
+    active: bool
+    sort: int
+
+
+@dataclasses.dataclass(frozen=True)
+class ItemRef:
+    id: int
+    code: str
+    name: str
+    queues: tuple[QueueRules, ...]  # in the catalog's order
+
+
+_QUEUE_COLUMNS = (Service.id, Service.prefix, Service.name, Service.daily_limit,
+                  Service.hours, Service.active, Service.sort)
+_ITEM_QUEUES = (
+    select(Item.id.label("item_id"), Item.code.label("item_code"),
+           Item.name.label("item_name"), *_QUEUE_COLUMNS)
+    .select_from(Item)
+    .outerjoin(service_item, service_item.c.item_id == Item.id)
+    .outerjoin(Service, Service.id == service_item.c.service_id)
+    .where(Item.hall_id == bindparam("hall_id"), Item.code == bindparam("code"),
+           Item.active.is_(True))
+    .order_by(Service.sort, Service.id))
+_QUEUE_BY_PREFIX = select(*_QUEUE_COLUMNS).where(
+    Service.hall_id == bindparam("hall_id"), Service.prefix == bindparam("prefix"))
+
+
+def item_with_queues(scope: Scope, code: str) -> ItemRef:
+    """The item and the queues that serve it, in one query."""
+    rows = scope.session.connection().execute(
+        _ITEM_QUEUES, {"hall_id": scope.hall.id, "code": code}).all()
+    if not rows:
+        raise _unknown_item(code)
+    item_id, item_code, item_name = rows[0][:3]
+    queues = tuple(QueueRules(*row[3:]) for row in rows if row[3] is not None)
+    return ItemRef(item_id, item_code, item_name, queues)
+
+
+def queue_by_prefix(scope: Scope, prefix: str) -> QueueRules:
+    row = scope.session.connection().execute(
+        _QUEUE_BY_PREFIX, {"hall_id": scope.hall.id, "prefix": prefix.upper()}).first()
+    if row is None:
+        raise _unknown_prefix(prefix)
+    return QueueRules(*row)

@@ -17,6 +17,7 @@ class TicketView:
     day: dt.date
     prefix: str
     number: int
+    service_id: int
     service_prefix: str
     service_name: str
     item_code: str | None
@@ -43,7 +44,8 @@ class TicketView:
     def of(cls, ticket: Ticket) -> TicketView:
         return cls(
             id=ticket.id, code=ticket.code, day=ticket.day, prefix=ticket.prefix,
-            number=ticket.number, service_prefix=ticket.service.prefix,
+            number=ticket.number, service_id=ticket.service_id,
+            service_prefix=ticket.service.prefix,
             service_name=ticket.service.name,
             item_code=ticket.item.code if ticket.item else None,
             item_name=ticket.item.name if ticket.item else None,
