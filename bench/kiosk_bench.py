@@ -159,6 +159,8 @@ def measure_taps(url: str, taps: int) -> dict:
         painted.seen = False
         started = time.perf_counter()
         QTest.mouseClick(window.take.ordinary_button, Qt.MouseButton.LeftButton)
+        while controller.runner.busy:  # issued on the runner's worker thread
+            app.processEvents()
         if window.current() is not window.ticket:
             refused += 1
             window.message.dismiss()

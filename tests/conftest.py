@@ -106,6 +106,30 @@ def pg_url(request, pg_admin_url) -> str:
     _pg_exec(pg_admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture
+def pg_admin(pg_url, pg_admin_url):
+    """Switch the test database off and on, as a server restart or a cut cable would."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = make_url(pg_url).database
+    conn = psycopg.connect(pg_admin_url, autocommit=True)
+
+    class Admin:
+        def cut(self) -> None:
+            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                         "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+
+        def restore(self) -> None:
+            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+
+    admin = Admin()
+    yield admin
+    admin.restore()
+    conn.close()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request) -> str:
     """The sample hall on each backend in turn."""

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from kiosk.queue.context import HallContext
 from kiosk.settings import Settings
-from window_client.runner import RETRY_DELAYS_MS
+from kiosk.ui.runner import RETRY_DELAYS_MS
 
 
 def parse_args(app_argv: Sequence[str]) -> argparse.Namespace:
@@ -32,7 +32,7 @@ def build_window_client(ctx: HallContext, settings: Settings, *, window: int | N
     ``feed`` defaults to a FeedBridge on ``ctx.db`` following events from now on."""
     from kiosk.ui.feed_bridge import FeedBridge
     from window_client.client import WindowClient
-    from window_client.runner import ActionRunner
+    from kiosk.ui.runner import ActionRunner
 
     fixed = window or settings.get("window.number") or None
     if feed is None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.ui.i18n import tr
-from window_client.runner import ActionRunner
+from kiosk.ui.runner import ActionRunner
 
 
 class ConnectionState(QObject):

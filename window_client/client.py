@@ -16,7 +16,7 @@ from window_client.banner import ConnectionBanner, ConnectionState
 from window_client.keys import key_map
 from window_client.login_page import LoginPage
 from window_client.main_screen import MainScreen
-from window_client.runner import ActionRunner
+from kiosk.ui.runner import ActionRunner
 from window_client.style import STYLE
 
 

@@ -19,7 +19,7 @@ from window_client.banner import MessageArea
 from window_client.forms import FinishForm, InquiryForm, NumberForm, PauseForm, TransferForm
 from window_client.forms_base import FormPanel
 from window_client.panels import FiguresPanel, QueuePanel, TicketPanel, local_hm
-from window_client.runner import ActionRunner
+from kiosk.ui.runner import ActionRunner
 from window_client.texts import action_message, disabled_reasons
 
 #: actions this screen submits (sign_in and sign_out belong to the client)

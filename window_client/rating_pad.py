@@ -23,7 +23,7 @@ from kiosk.settings import Settings
 from kiosk.ui.i18n import tr
 from window_client.banner import ConnectionBanner, ConnectionState
 from window_client.pad_pages import IdentityPage, RatePage, ReasonsPage, big_label
-from window_client.runner import RETRY_DELAYS_MS, ActionRunner
+from kiosk.ui.runner import RETRY_DELAYS_MS, ActionRunner
 from window_client.style import STYLE
 
 log = logging.getLogger(__name__)

@@ -140,6 +140,7 @@ class Shooter:
         c.open_guide(item)
         w.guide.take_button.click()
         w.take.ordinary_button.click()
+        wait_until(lambda: not c.runner.busy)
         self.shot("message-out-of-hours")
         clock.set(saved_now)
         w.message.dismiss()

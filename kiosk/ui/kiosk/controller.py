@@ -1,9 +1,12 @@
 """What each tap on the kiosk does: calls into the queue, then shows the outcome.
 
-Every call into the core goes through ``_call``: a refusal (``KioskError``) shows its
-Chinese message on the message panel, a database failure shows 系统繁忙 and logs the
-English cause, and the kiosk carries on either way. Screens never call the core
-themselves; they emit intents that land here.
+Reads go through ``_call``: a refusal (``KioskError``) shows its Chinese message on the
+message panel, a database failure shows 系统繁忙 and logs the English cause, and the
+kiosk carries on either way. Taking a ticket and checking in run on the action runner's
+worker thread, so a slow or dead LAN link never freezes the screen: after a moment the
+kiosk says 请稍候; while the database fails to answer it retries the same request (never
+two tickets for one tap) and offers a way out, and it gives up after ``GIVE_UP_MS``.
+Screens never call the core themselves; they emit intents that land here.
 """
 from __future__ import annotations
 
@@ -28,8 +31,16 @@ from kiosk.ui.kiosk.printer_link import PrinterLink
 from kiosk.ui.kiosk.search_index import ItemIndex, romanize_elsewhere
 from kiosk.ui.kiosk.slips_from import notice_slip, ticket_qr_payload, ticket_slip
 from kiosk.ui.kiosk.window import KioskWindow
+from kiosk.ui.runner import ActionRunner
 
 log = logging.getLogger(__name__)
+
+#: a tap's action says 请稍候 only when it takes longer than this (most take milliseconds)
+WAIT_NOTICE_MS = 400
+#: nobody is kept standing longer than this for a database that does not answer
+GIVE_UP_MS = 20_000
+#: back-off between retries of a ticket whose database did not answer
+KIOSK_RETRY_DELAYS_MS = (250, 500, 1000, 2000, 4000)
 
 #: events after which the guide's 办理数量 may have changed
 _COUNT_EVENTS = frozenset({"service_finished", "day_closed", "catalog_imported"})
@@ -45,6 +56,7 @@ class KioskController(QObject):
     ticket_shown = Signal(object)     # the IssueResult now on the ticket screen
     error_shown = Signal(str)         # the Chinese message put on the message panel
     reset_done = Signal()             # the idle reset brought the kiosk home
+    action_ended = Signal()           # a ticket or check-in tap has its outcome on screen
     _index_built = Signal(object)     # search index thread -> GUI thread
 
     def __init__(self, ctx: HallContext, settings: Settings, printer: PrinterLink,
@@ -61,6 +73,10 @@ class KioskController(QObject):
         self._stale_catalog = self._stale_usage = False
         self._ticket_token: str | None = None
         self._notice_token: str | None = None
+        self.runner = ActionRunner(KIOSK_RETRY_DELAYS_MS, parent=self)
+        self._wait_notice = _single_shot(self, WAIT_NOTICE_MS, self._show_wait_notice)
+        self._give_up = _single_shot(self, GIVE_UP_MS, self._give_up_waiting)
+        self._away_reason = "no answer"
         self.idle = IdleWatcher(settings.get("kiosk.idle_timeout_s"), self)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
@@ -83,6 +99,10 @@ class KioskController(QObject):
         w.take.ticket_requested.connect(self.take_ticket)
         w.check_in.check_in_requested.connect(self.check_in)
         w.ticket.finished.connect(self.go_home)
+        w.message.cancelled.connect(self._cancel_waiting)
+        self.runner.action_succeeded.connect(self._action_succeeded)
+        self.runner.action_failed.connect(self._action_failed)
+        self.runner.went_offline.connect(self._database_away)
         self.idle.idle_timed_out.connect(self.reset)
         self.printer.job_finished.connect(self._print_finished)
         self._index_built.connect(self._use_index)
@@ -103,6 +123,9 @@ class KioskController(QObject):
         return loaded
 
     def stop(self) -> None:
+        self.runner.shutdown()
+        self._wait_notice.stop()
+        self._give_up.stop()
         self.idle.stop()
         self.clock_timer.stop()
         self.window.ticket.stop_timers()
@@ -177,6 +200,8 @@ class KioskController(QObject):
     # --- navigation -----------------------------------------------------------------
 
     def go_home(self) -> None:
+        if self.runner.busy:
+            return  # the ticket being issued is shown next
         if self._stale_catalog:
             self._load_catalog()
             self._build_index()
@@ -186,6 +211,8 @@ class KioskController(QObject):
         self.window.go_home()
 
     def go_back(self) -> None:
+        if self.runner.busy:
+            return
         if self.window.current() is self.window.ticket:
             self.go_home()
         else:
@@ -227,31 +254,88 @@ class KioskController(QObject):
     # --- tickets --------------------------------------------------------------------
 
     def take_ticket(self, item_code: str, priority: str) -> None:
-        if self.window.current() is not self.window.take:
-            return  # a second tap after the ticket was already shown
-        result = self._call(issuing.issue_ticket, self.ctx, item_code=item_code,
-                            priority=priority, request_id=uuid.uuid4().hex)
-        if result is not None:
-            self._show_ticket(result)
+        if self.window.current() is not self.window.take or self.runner.busy:
+            return  # a second tap while the first is issued, or after it was shown
+        self._submit("issue", issuing.issue_ticket, item_code=item_code, priority=priority)
 
     def check_in(self, mode: str, value: str) -> None:
-        if self.window.current() is not self.window.check_in:
+        if self.window.current() is not self.window.check_in or self.runner.busy:
             return
         if not value:
             self.show_error(tr("KioskController", "请检查输入"),
                             tr("KioskController", "请先输入预约号或手机号"))
             return
         kwargs = {"phone": value} if mode == "phone" else {"code": value}
-        result = self._call(appointments.check_in, self.ctx, request_id=uuid.uuid4().hex,
-                            **kwargs)
-        if result is None:
-            return
+        self._submit("check_in", appointments.check_in, **kwargs)
+
+    def _checked_in(self, result: IssueResult) -> None:
         self.window.check_in.clear_input()
         slot = result.ticket.due_at
         label = (tr("KioskController", "预约签到 · %1 时段 · 优先叫号").replace(
             "%1", hall_time(slot, self.catalog.timezone).strftime("%H:%M"))
             if slot and self.catalog else tr("KioskController", "预约签到 · 优先叫号"))
         self._show_ticket(result, label)
+
+    # --- actions on the runner --------------------------------------------------------
+
+    def _submit(self, name: str, function: Callable[..., Any], **kwargs: Any) -> None:
+        """Run ``function`` on the worker with a fresh request id."""
+        if self.runner.submit(name, function, self.ctx, **kwargs):
+            self._wait_notice.start()
+            self._give_up.start()
+
+    def _show_wait_notice(self) -> None:
+        if self.runner.busy and not self.window.message.waiting:
+            self.window.message.show_waiting(tr("KioskController", "正在出号…"))
+
+    def _database_away(self, reason: str) -> None:
+        if self.runner.busy:
+            self._away_reason = reason.splitlines()[0] if reason else "no answer"
+            log.warning("the ticket waits for the database: %s", self._away_reason)
+            self.window.message.show_waiting(
+                tr("KioskController", "系统繁忙，正在重试…"),
+                cancel_text=tr("KioskController", "不等了，返回"))
+
+    def _action_succeeded(self, name: str, result: IssueResult) -> None:
+        self._end_waiting()
+        if name == "check_in":
+            self._checked_in(result)
+        else:
+            self._show_ticket(result)
+        self.action_ended.emit()
+
+    def _action_failed(self, name: str, error: BaseException) -> None:
+        self._end_waiting()
+        if isinstance(error, KioskError):
+            log.info("%s refused: %s", name, error.message_en)
+            self.show_error(_title_for(error), error.message_zh)
+        else:
+            log.error("%s failed: %s", name, error)
+            self.show_error(tr("KioskController", "系统繁忙"), busy_text())
+        self.action_ended.emit()
+
+    def _give_up_waiting(self) -> None:
+        """The database has not answered for ``GIVE_UP_MS``: say so and let go."""
+        if not self.runner.busy:
+            return
+        log.error("ticket abandoned after %.1f s without the database: %s",
+                  self._give_up.interval() / 1000, self._away_reason)
+        self.runner.abandon()
+        self._end_waiting()
+        self.show_error(tr("KioskController", "暂时无法取号"), busy_text())
+        self.action_ended.emit()
+
+    def _cancel_waiting(self) -> None:
+        """The citizen chose not to wait any longer."""
+        if self.runner.busy:
+            self.runner.abandon()
+        self._end_waiting()
+        self.action_ended.emit()
+
+    def _end_waiting(self) -> None:
+        self._wait_notice.stop()
+        self._give_up.stop()
+        self.window.message.end_waiting()
 
     def _show_ticket(self, result: IssueResult, appointment_label: str | None = None) -> None:
         ticket = result.ticket
@@ -357,6 +441,9 @@ class KioskController(QObject):
 
     def reset(self) -> None:
         """Nobody is using the kiosk: home, elder mode off, everything typed forgotten."""
+        if self.runner.busy:
+            self.runner.abandon()
+            self._end_waiting()
         self.window.message.dismiss()
         for screen in self.window.screens():
             screen.clear_input()
@@ -364,6 +451,14 @@ class KioskController(QObject):
             self.window.set_elder(False)
         self.go_home()
         self.reset_done.emit()
+
+
+def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def _title_for(exc: KioskError) -> str:

@@ -1,8 +1,8 @@
-"""A dialog-like panel over the whole kiosk for refusals and errors.
+"""A dialog-like panel over the whole kiosk for refusals, errors and waits.
 
 Not a QMessageBox: a modal dialog has its own event loop (trouble for tests and for the
 idle reset) and tiny buttons. This is a child of the window, dimming the screen below,
-with one large 知道了 button; the idle reset dismisses it too.
+with one large button (知道了, or a way out of a long wait); the idle reset dismisses it.
 """
 from __future__ import annotations
 
@@ -15,9 +15,12 @@ from kiosk.ui.kiosk.widgets import button
 
 
 class MessagePanel(QWidget):
-    """Covers its parent; ``show_message(title, text)`` shows it, 知道了 hides it."""
+    """Covers its parent; ``show_message(title, text)`` shows it, 知道了 hides it.
+    ``show_waiting(text)`` says the kiosk is working on the tap (taps below are blocked
+    meanwhile)."""
 
     dismissed = Signal()  # the citizen closed the panel
+    cancelled = Signal()  # the citizen gave up waiting
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -37,7 +40,8 @@ class MessagePanel(QWidget):
         self.title_label.setWordWrap(True)
         self.text_label = BodyLabel("", "heading")
         self.ok_button = button(tr("MessagePanel", "知道了"), role="title")
-        self.ok_button.clicked.connect(self.dismiss)
+        self.ok_button.clicked.connect(self._button_pressed)
+        self.waiting = False
         inner.addWidget(self.title_label)
         inner.addWidget(self.text_label)
         inner.addWidget(self.ok_button)
@@ -46,8 +50,29 @@ class MessagePanel(QWidget):
         self.hide()
 
     def show_message(self, title: str, text: str) -> None:
+        self.waiting = False
         self.title_label.setText(f"⚠ {title}" if title else "⚠")
         self.text_label.set_plain_text(text)
+        self.ok_button.setText(tr("MessagePanel", "知道了"))
+        self.ok_button.show()
+        self._cover()
+
+    def show_waiting(self, text: str, cancel_text: str | None = None) -> None:
+        """A wait the citizen can see; with ``cancel_text`` a button to give it up."""
+        self.waiting = True
+        self.title_label.setText(tr("MessagePanel", "请稍候"))
+        self.text_label.set_plain_text(text)
+        self.ok_button.setVisible(cancel_text is not None)
+        if cancel_text is not None:
+            self.ok_button.setText(cancel_text)
+        self._cover()
+
+    def end_waiting(self) -> None:
+        if self.waiting:
+            self.waiting = False
+            self.hide()
+
+    def _cover(self) -> None:
         self.setGeometry(self.parentWidget().rect())
         self.card.setMinimumWidth(min(900, self.parentWidget().width() - 96))
         self.show()
@@ -58,8 +83,16 @@ class MessagePanel(QWidget):
 
     def dismiss(self) -> None:
         if self.isVisible():
+            self.waiting = False
             self.hide()
             self.dismissed.emit()
+
+    def _button_pressed(self) -> None:
+        if self.waiting:
+            self.end_waiting()
+            self.cancelled.emit()
+        else:
+            self.dismiss()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

@@ -50,6 +50,13 @@ def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def tap_and_wait(qtbot, kiosk, widget) -> None:
+    """Tap a button that takes a ticket or checks in, and wait for the outcome on
+    screen (the kiosk runs those on a worker thread)."""
+    with qtbot.waitSignal(kiosk.controller.action_ended, timeout=WAIT_MS):
+        click(qtbot, widget)
+
+
 @pytest.fixture
 def printer() -> RecordingPrinter:
     return RecordingPrinter()
@@ -57,15 +64,18 @@ def printer() -> RecordingPrinter:
 
 @pytest.fixture
 def make_kiosk(qtbot, sqlite_ctx, printer):
-    """``make_kiosk(queue=None, settings=None, portrait=False, elder=False, feed=None)``."""
+    """``make_kiosk(queue=None, settings=None, portrait=False, elder=False, feed=None,
+    ctx=sqlite_ctx)``."""
     from kiosk.ui.kiosk_app import build_kiosk
 
     made = []
 
-    def make(*, queue=None, settings=None, portrait=False, elder=False, feed=None):
-        settings = settings or kiosk_queries.effective_settings(sqlite_ctx)
+    def make(*, queue=None, settings=None, portrait=False, elder=False, feed=None,
+             ctx=None):
+        ctx = ctx or sqlite_ctx
+        settings = settings or kiosk_queries.effective_settings(ctx)
         queue = queue or PrintQueue(printer, PrintFormat(80, "gb18030"), 2.0)
-        kiosk = build_kiosk(sqlite_ctx, settings, queue, feed=feed, portrait=portrait,
+        kiosk = build_kiosk(ctx, settings, queue, feed=feed, portrait=portrait,
                             elder=elder)
         made.append(kiosk)
         kiosk.window.resize(*kiosk.window.design_size())

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from kiosk.queue import appointments
 from kiosk.queue.models import Ticket
-from tests.ui.kiosk.conftest import click
+from tests.ui.kiosk.conftest import click, tap_and_wait
 
 DAY = dt.date(2026, 11, 23)
 PHONE = "13800001234"
@@ -37,7 +37,7 @@ def test_check_in_by_code(qtbot, kiosk, sqlite_ctx):
     screen = open_check_in(qtbot, kiosk)
     type_digits(qtbot, screen, code)
     assert screen.field.text() == code
-    click(qtbot, screen.submit_button)
+    tap_and_wait(qtbot, kiosk, screen.submit_button)
     w = kiosk.window
     assert w.current() is w.ticket, w.message.text()
     assert w.ticket.code_label.text() == "C001"
@@ -57,7 +57,7 @@ def test_check_in_by_phone(qtbot, kiosk, sqlite_ctx):
     assert screen.field.text() == PHONE
     click(qtbot, screen.keypad.erase_button)
     type_digits(qtbot, screen, "4")
-    click(qtbot, screen.submit_button)
+    tap_and_wait(qtbot, kiosk, screen.submit_button)
     w = kiosk.window
     assert w.current() is w.ticket, w.message.text()
     assert w.ticket.code_label.text() == "H001"
@@ -66,7 +66,7 @@ def test_check_in_by_phone(qtbot, kiosk, sqlite_ctx):
 def test_unknown_code_is_refused_with_a_message(qtbot, kiosk):
     screen = open_check_in(qtbot, kiosk)
     type_digits(qtbot, screen, "261123999")
-    click(qtbot, screen.submit_button)
+    tap_and_wait(qtbot, kiosk, screen.submit_button)
     w = kiosk.window
     assert w.current() is w.check_in
     assert w.message.isVisible()
@@ -77,7 +77,7 @@ def test_too_early_says_when_check_in_opens(qtbot, kiosk, sqlite_ctx):
     code = book(sqlite_ctx, dt.time(11, 0))
     screen = open_check_in(qtbot, kiosk)
     type_digits(qtbot, screen, code)
-    click(qtbot, screen.submit_button)
+    tap_and_wait(qtbot, kiosk, screen.submit_button)
     assert "请于 10:30 后签到" in kiosk.window.message.text()
 
 
@@ -88,5 +88,5 @@ def test_bad_phone_and_empty_input(qtbot, kiosk):
     click(qtbot, kiosk.window.message.ok_button)
     click(qtbot, screen.phone_button)
     type_digits(qtbot, screen, "123")
-    click(qtbot, screen.submit_button)
+    tap_and_wait(qtbot, kiosk, screen.submit_button)
     assert "11 位手机号" in kiosk.window.message.text()

@@ -7,12 +7,12 @@ from PySide6.QtGui import QTextBlockFormat
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from kiosk.ui.kiosk.look import COLOUR_PAIRS, BodyLabel, contrast_ratio
-from tests.ui.kiosk.conftest import click
+from tests.ui.kiosk.conftest import WAIT_MS, click
 
 ELDER_TEXT_PX, ELDER_TARGET_PX, ORDINARY_TARGET_PX = 30, 88, 60
 
 
-def visit_every_screen(kiosk):
+def visit_every_screen(qtbot, kiosk):
     """Yield each screen once it is on display, with content in it."""
     w, c = kiosk.window, kiosk.controller
     yield "home"
@@ -22,7 +22,8 @@ def visit_every_screen(kiosk):
     yield "guide"
     w.guide.take_button.click()
     yield "take"
-    w.take.ordinary_button.click()
+    with qtbot.waitSignal(c.action_ended, timeout=WAIT_MS):
+        w.take.ordinary_button.click()
     yield "ticket"
     c.go_home()
     c.open_check_in()
@@ -62,7 +63,7 @@ def test_elder_mode_sizes_on_every_screen(qtbot, make_kiosk, portrait):
     w = kiosk.window
     click(qtbot, w.elder_button)
     assert w.elder and w.elder_button.text() == "退出长者模式"
-    for screen in visit_every_screen(kiosk):
+    for screen in visit_every_screen(qtbot, kiosk):
         settle(qtbot, w)
         buttons = shown(w, QAbstractButton)
         assert buttons, screen
@@ -81,7 +82,7 @@ def test_elder_mode_sizes_on_every_screen(qtbot, make_kiosk, portrait):
 
 def test_ordinary_mode_targets_are_at_least_60_px(qtbot, kiosk):
     w = kiosk.window
-    for screen in visit_every_screen(kiosk):
+    for screen in visit_every_screen(qtbot, kiosk):
         settle(qtbot, w)
         for widget in shown(w, QAbstractButton):
             assert widget.width() >= ORDINARY_TARGET_PX \

@@ -7,7 +7,7 @@ from kiosk.queue.models import Ticket
 from kiosk.ui.kiosk.qr import qr_matrix
 from kiosk.ui.kiosk.slips_from import ticket_qr_payload
 from tests.helpers import open_window, serve_next, take
-from tests.ui.kiosk.conftest import WAIT_MS, click
+from tests.ui.kiosk.conftest import WAIT_MS, click, tap_and_wait
 
 
 def tickets(ctx) -> list[tuple[str, str | None, str]]:
@@ -57,7 +57,7 @@ def test_the_ticket_screen_shows_the_qr_and_goes_home_by_itself(qtbot, kiosk, sq
     w = kiosk.window
     open_item(qtbot, kiosk, "RSJ", "RSJ-001")
     click(qtbot, w.guide.take_button)
-    click(qtbot, w.take.ordinary_button)
+    tap_and_wait(qtbot, kiosk, w.take.ordinary_button)
     payload = ticket_qr_payload("demo", w.ticket.result.ticket.day, "C001")
     assert w.ticket.qr_payload == payload
     pixmap = w.ticket.qr_label.pixmap()
@@ -77,7 +77,7 @@ def test_a_ticket_for_an_item_of_every_department(qtbot, kiosk, sqlite_ctx):
         item = department.items[0]
         open_item(qtbot, kiosk, department.code, item.code)
         click(qtbot, w.guide.take_button)
-        click(qtbot, w.take.ordinary_button)
+        tap_and_wait(qtbot, kiosk, w.take.ordinary_button)
         assert w.current() is w.ticket, w.message.text()
         expected.append((w.ticket.code_label.text(), item.code, "none"))
         click(qtbot, w.ticket.done_button)
@@ -91,7 +91,7 @@ def test_priority_ticket_is_marked_for_staff_to_confirm(qtbot, kiosk, sqlite_ctx
     take(sqlite_ctx, "SCJG-002")  # someone is already waiting in queue A
     open_item(qtbot, kiosk, "SCJG", "SCJG-001")
     click(qtbot, w.guide.take_button)
-    click(qtbot, w.take.priority_buttons["elderly"])
+    tap_and_wait(qtbot, kiosk, w.take.priority_buttons["elderly"])
     assert w.ticket.code_label.text() == "A002"
     badge = w.ticket.badge_label.plain_text()
     assert "绿色通道" in badge and "老年人" in badge and "确认" in badge
@@ -183,8 +183,11 @@ def test_a_double_tap_takes_one_ticket(qtbot, kiosk, sqlite_ctx):
     w = kiosk.window
     open_item(qtbot, kiosk, "SCJG", "SCJG-001")
     click(qtbot, w.guide.take_button)
-    click(qtbot, w.take.ordinary_button)
-    w.take.ticket_requested.emit("SCJG-001", "none")  # the second tap of a double tap
+    with qtbot.waitSignal(kiosk.controller.action_ended, timeout=WAIT_MS):
+        click(qtbot, w.take.ordinary_button)
+        w.take.ticket_requested.emit("SCJG-001", "none")  # the second tap of a double tap
+    assert w.current() is w.ticket
+    w.take.ticket_requested.emit("SCJG-001", "none")  # a late tap, after the ticket showed
     assert [code for code, _, _ in tickets(sqlite_ctx)] == ["A001"]
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kiosk.queue import kiosk_queries, staff
-from tests.ui.kiosk.conftest import click
+from tests.ui.kiosk.conftest import click, tap_and_wait
 
 
 def test_idle_timeout_comes_from_the_hall_setting(make_kiosk, sqlite_ctx):
@@ -60,7 +60,7 @@ def test_idle_on_the_ticket_screen_goes_home(qtbot, kiosk):
     w = kiosk.window
     kiosk.controller.open_guide("SCJG-001")
     click(qtbot, w.guide.take_button)
-    click(qtbot, w.take.ordinary_button)
+    tap_and_wait(qtbot, kiosk, w.take.ordinary_button)
     assert w.current() is w.ticket
     kiosk.controller.idle.timer.timeout.emit()
     assert w.current() is w.home

@@ -8,7 +8,9 @@ from kiosk.printing import PrintFormat, PrintQueue
 from kiosk.printing.transports.network import NetworkTransport
 from kiosk.printing.transports.none import NoPrinter
 from kiosk.queue.models import Event, Ticket
-from tests.ui.kiosk.conftest import WAIT_MS, RecordingPrinter, click, closed_port
+from tests.ui.kiosk.conftest import (
+    WAIT_MS, RecordingPrinter, click, closed_port, tap_and_wait,
+)
 
 HINT = "请拍照或记下您的号码"
 
@@ -32,7 +34,7 @@ def take_ticket(qtbot, kiosk, item_code="SCJG-001"):
     kiosk.controller.go_home()
     kiosk.controller.open_guide(item_code)
     click(qtbot, w.guide.take_button)
-    click(qtbot, w.take.ordinary_button)
+    tap_and_wait(qtbot, kiosk, w.take.ordinary_button)
     assert w.current() is w.ticket  # shown at once, before the printer answers
 
 

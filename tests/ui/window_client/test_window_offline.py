@@ -1,10 +1,7 @@
 """Database loss and recovery: a banner, actions disabled, automatic reconnect, and an
 action whose outcome is unknown retried with the SAME request id, never applied twice."""
-import psycopg
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from kiosk.queue import calling, rating, window_queries
@@ -106,27 +103,6 @@ def test_the_pads_rating_is_saved_once_when_its_answer_is_lost(qtbot, ctx, make_
     assert seen == [seen[0], seen[0]]
     assert ratings(ctx) == [("A001", 4, [])]
     assert count_events(ctx, "ticket_rated") == 1
-
-
-@pytest.fixture
-def pg_admin(pg_url, pg_admin_url):
-    """Switch the test database off and on, as a server restart or a cut cable would."""
-    name = make_url(pg_url).database
-    conn = psycopg.connect(pg_admin_url, autocommit=True)
-
-    class Admin:
-        def cut(self) -> None:
-            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
-            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                         "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
-
-        def restore(self) -> None:
-            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
-
-    admin = Admin()
-    yield admin
-    admin.restore()
-    conn.close()
 
 
 def test_postgresql_lost_and_back_without_a_duplicated_call(qtbot, pg_url, make_ctx,

@@ -1,5 +1,6 @@
 """Runs hall actions and screen reads off the GUI thread: actions one at a time on one
-worker, reads on another (a keypress never waits behind a screen refresh).
+worker, reads on another (a keypress never waits behind a screen refresh, and a dead
+LAN link never freezes a screen). The window client and the kiosk both use it.
 
 Each action gets a request id. When the database stops answering in the middle of an
 action, nobody knows whether it committed; the runner keeps that action and retries it
@@ -172,6 +173,22 @@ class ActionRunner(QObject):
                 self._reads_running.add(name)
                 self._queues["read"].put(job)
 
+    def abandon(self) -> None:
+        """Nobody waits for the current action any more (the citizen left the kiosk):
+        drop it if it waits for a retry, ignore its outcome if it is running, and let
+        the next action find out afresh whether the database answers."""
+        if self._action is None:
+            return
+        log.info("abandoning %s (request id %s)", self._action.name,
+                 self._action.request_id)
+        self._action = None
+        self._action_waiting = False
+        if not self._failed_reads:
+            self._retry_timer.stop()
+            self._offline = False
+            self._attempt = 0
+        self.busy_changed.emit(False)
+
     def shutdown(self, timeout_s: float = 10.0) -> None:
         if self._stopping:
             return
@@ -210,6 +227,9 @@ class ActionRunner(QObject):
 
     def _on_job_ended(self, job: Job, status: str, value: Any, epoch: int) -> None:
         if self._stopping:
+            return
+        if job.kind == "action" and job is not self._action:
+            log.info("abandoned %s ended: %s", job.name, status)
             return
         if status == "lost":
             self._lost(job, value)
