@@ -10,25 +10,25 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from window_client.keys import ACTIONS
 from window_client.style import BUTTON_MIN_H
 
 
 def action_labels() -> dict[str, str]:
     return {
-        "call_next": tr("WindowMain", "叫号"),
-        "recall": tr("WindowMain", "重呼"),
-        "start": tr("WindowMain", "开始办理"),
-        "no_show": tr("WindowMain", "过号"),
-        "finish": tr("WindowMain", "办结"),
-        "transfer": tr("WindowMain", "转办"),
-        "call_number": tr("WindowMain", "指定叫号"),
-        "requeue": tr("WindowMain", "过号重排"),
-        "pause": tr("WindowMain", "暂停服务"),
-        "resume": tr("WindowMain", "恢复服务"),
-        "inquiry": tr("WindowMain", "首问登记"),
-        "sign_out": tr("WindowMain", "退出登录"),
+        "call_next": translate("WindowMain", "叫号"),
+        "recall": translate("WindowMain", "重呼"),
+        "start": translate("WindowMain", "开始办理"),
+        "no_show": translate("WindowMain", "过号"),
+        "finish": translate("WindowMain", "办结"),
+        "transfer": translate("WindowMain", "转办"),
+        "call_number": translate("WindowMain", "指定叫号"),
+        "requeue": translate("WindowMain", "过号重排"),
+        "pause": translate("WindowMain", "暂停服务"),
+        "resume": translate("WindowMain", "恢复服务"),
+        "inquiry": translate("WindowMain", "首问登记"),
+        "sign_out": translate("WindowMain", "退出登录"),
     }
 
 

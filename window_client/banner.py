@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.runner import ActionRunner
 
 
@@ -64,9 +64,9 @@ class ConnectionBanner(QLabel):
         if online:
             self.hide()
             return
-        text = tr("Connection", "⚠ 连接中断，正在重连… 操作按钮已暂停使用。")
+        text = translate("Connection", "⚠ 连接中断，正在重连… 操作按钮已暂停使用。")
         if pending_action:
-            text += tr("Connection", "刚才的操作结果未确认，恢复后自动重试，不会重复执行。")
+            text += translate("Connection", "刚才的操作结果未确认，恢复后自动重试，不会重复执行。")
         self.setText(text)
         self.show()
 
@@ -80,7 +80,7 @@ class MessageArea(QLabel):
         self.setObjectName("message")
         self.setWordWrap(True)
         self.setMinimumHeight(48)
-        self.show_info(tr("Messages", "就绪"))
+        self.show_info(translate("Messages", "就绪"))
 
     def _show(self, tone: str, prefix: str, text: str) -> None:
         self.setProperty("tone", tone)
@@ -89,13 +89,13 @@ class MessageArea(QLabel):
         self.setText(f"{prefix}{text}")
 
     def show_info(self, text: str) -> None:
-        self._show("info", tr("Messages", "提示："), text)
+        self._show("info", translate("Messages", "提示："), text)
 
     def show_done(self, text: str) -> None:
-        self._show("done", tr("Messages", "完成："), text)
+        self._show("done", translate("Messages", "完成："), text)
 
     def show_error(self, text: str) -> None:
-        self._show("error", tr("Messages", "错误："), text)
+        self._show("error", translate("Messages", "错误："), text)
 
     @property
     def tone(self) -> str:

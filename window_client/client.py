@@ -10,7 +10,7 @@ from kiosk.queue import windows
 from kiosk.queue.context import HallContext
 from kiosk.queue.window_queries import window_choices
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from window_client.action_bar import ActionBar
 from window_client.banner import ConnectionBanner, ConnectionState
 from window_client.keys import key_map
@@ -32,8 +32,8 @@ class WindowClient(QWidget):
         # an explicit minimum keeps the layout from resizing the window's constraints
         # on every page change
         self.setMinimumSize(1024, 700)
-        self.setWindowTitle(tr("WindowMain", "窗口叫号") + (
-            tr("WindowMain", " - {n} 号窗口").format(n=fixed_window) if fixed_window else ""))
+        self.setWindowTitle(translate("WindowMain", "窗口叫号") + (
+            translate("WindowMain", " - {n} 号窗口").format(n=fixed_window) if fixed_window else ""))
         layout = QVBoxLayout(self)
         self.banner = ConnectionBanner()
         layout.addWidget(self.banner)
@@ -96,7 +96,7 @@ class WindowClient(QWidget):
         self._pending_login = (staff_no, window, holder)
         if not self.runner.submit("sign_in", windows.sign_in, self.ctx, staff_no=staff_no,
                                   password=password, window=window, idempotent=False):
-            self.login_page.login_failed(tr("WindowLogin", "连接中断或上一个操作未完成，请稍后再试"))
+            self.login_page.login_failed(translate("WindowLogin", "连接中断或上一个操作未完成，请稍后再试"))
 
     def _on_action(self, action: str, result) -> None:
         if action == "sign_in" and self._pending_login is not None:
@@ -105,24 +105,24 @@ class WindowClient(QWidget):
             view = result.window
             if holder is not None and holder.state != "closed" and holder.staff_no \
                     and holder.staff_no != staff_no:
-                text = tr("WindowMain", "您已作为B岗接管 {n} 号窗口（原登录：{name}，工号 {no}）"
+                text = translate("WindowMain", "您已作为B岗接管 {n} 号窗口（原登录：{name}，工号 {no}）"
                           ).format(n=view.number, name=holder.staff_name, no=holder.staff_no)
             else:
-                text = tr("WindowMain", "登录成功，欢迎 {name}").format(name=view.staff_name)
+                text = translate("WindowMain", "登录成功，欢迎 {name}").format(name=view.staff_name)
             self.stack.setCurrentWidget(self.main)
             self.main.begin(view, staff_no, text)
             self.main.setFocus(Qt.FocusReason.OtherFocusReason)
         elif action == "sign_out":
-            self._back_to_login(tr("WindowLogin", "已退出登录"))
+            self._back_to_login(translate("WindowLogin", "已退出登录"))
 
     def _on_action_failed(self, action: str, error) -> None:
         if action == "sign_in":
             self._pending_login = None
             self.login_page.login_failed(getattr(error, "message_zh", None)
-                                         or tr("WindowLogin", "登录失败，请联系管理员"))
+                                         or translate("WindowLogin", "登录失败，请联系管理员"))
         elif action == "sign_out":
             self.main.message.show_error(getattr(error, "message_zh", None)
-                                         or tr("WindowMain", "退出失败"))
+                                         or translate("WindowMain", "退出失败"))
 
     def _back_to_login(self, message: str) -> None:
         self.main.window_number = 0

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from window_client.style import BUTTON_MIN_H, TOUCH_MIN_H
 
 CONFIRM_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -123,8 +123,8 @@ class FormPanel(QFrame):
         layout.addWidget(self.body_scroll, 1)
         buttons = QHBoxLayout()
         self.confirm_button = two_line_button(
-            f"{confirm_text}\n{tr('WindowForms', '（回车键）')}")
-        self.cancel_button = two_line_button(tr("WindowForms", "取消\n（Esc 键）"))
+            confirm_text + "\n" + translate("WindowForms", "（回车键）"))
+        self.cancel_button = two_line_button(translate("WindowForms", "取消\n（Esc 键）"))
         for button in (self.confirm_button, self.cancel_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)

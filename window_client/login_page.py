@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.queue.window_queries import WindowBrief
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.theme import app_font
 from window_client.banner import MessageArea
 from window_client.forms import window_state_text
@@ -26,35 +26,35 @@ class LoginPage(QWidget):
         self._windows: dict[int, WindowBrief] = {}
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        title = QLabel(tr("WindowLogin", "窗口工作人员登录"))
+        title = QLabel(translate("WindowLogin", "窗口工作人员登录"))
         title.setFont(app_font(40))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(title)
         form = QFormLayout()
         self.staff_no = QLineEdit()
         self.staff_no.setMaxLength(20)
-        self.staff_no.setPlaceholderText(tr("WindowLogin", "工号"))
+        self.staff_no.setPlaceholderText(translate("WindowLogin", "工号"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(tr("WindowLogin", "密码"))
-        form.addRow(tr("WindowLogin", "工号"), self.staff_no)
-        form.addRow(tr("WindowLogin", "密码"), self.password)
+        self.password.setPlaceholderText(translate("WindowLogin", "密码"))
+        form.addRow(translate("WindowLogin", "工号"), self.staff_no)
+        form.addRow(translate("WindowLogin", "密码"), self.password)
         self.window_choice = QComboBox()
         self.window_label = QLabel("")
         self.window_label.setWordWrap(True)
         if fixed_window:
-            form.addRow(tr("WindowLogin", "窗口"), self.window_label)
-            self.window_label.setText(tr("WindowLogin", "{n} 号窗口").format(n=fixed_window))
+            form.addRow(translate("WindowLogin", "窗口"), self.window_label)
+            self.window_label.setText(translate("WindowLogin", "{n} 号窗口").format(n=fixed_window))
             self.window_choice.hide()
         else:
-            form.addRow(tr("WindowLogin", "窗口"), self.window_choice)
+            form.addRow(translate("WindowLogin", "窗口"), self.window_choice)
             self.window_label.hide()
         outer.addLayout(form)
-        self.login_button = QPushButton(tr("WindowLogin", "登录（回车键）"))
+        self.login_button = QPushButton(translate("WindowLogin", "登录（回车键）"))
         self.login_button.setMinimumHeight(BUTTON_MIN_H)
         outer.addWidget(self.login_button)
         self.message = MessageArea()
-        self.message.show_info(tr("WindowLogin", "请输入工号和密码。B岗人员可登录已有人员的窗口进行接管。"))
+        self.message.show_info(translate("WindowLogin", "请输入工号和密码。B岗人员可登录已有人员的窗口进行接管。"))
         outer.addWidget(self.message)
         outer.addStretch(2)
         self.login_button.clicked.connect(self.submit)
@@ -73,7 +73,7 @@ class LoginPage(QWidget):
         if self.fixed_window:
             brief = self._windows.get(self.fixed_window)
             if brief is not None:
-                self.window_label.setText(tr("WindowLogin", "{n} 号窗口 · {name}（{state}）")
+                self.window_label.setText(translate("WindowLogin", "{n} 号窗口 · {name}（{state}）")
                                           .format(n=brief.number, name=brief.name,
                                                   state=window_state_text(brief.state,
                                                                           brief.staff_name)))
@@ -82,7 +82,7 @@ class LoginPage(QWidget):
         self.window_choice.clear()
         for brief in windows:
             self.window_choice.addItem(
-                tr("WindowLogin", "{n} 号窗口 · {name}（{state}）").format(
+                translate("WindowLogin", "{n} 号窗口 · {name}（{state}）").format(
                     n=brief.number, name=brief.name,
                     state=window_state_text(brief.state, brief.staff_name)), brief.number)
         if chosen is not None:
@@ -102,13 +102,13 @@ class LoginPage(QWidget):
         staff_no = self.staff_no.text().strip()
         window = self.chosen_window()
         if not staff_no or not self.password.text():
-            self.message.show_error(tr("WindowLogin", "请输入工号和密码"))
+            self.message.show_error(translate("WindowLogin", "请输入工号和密码"))
             return
         if not window:
-            self.message.show_error(tr("WindowLogin", "请选择窗口"))
+            self.message.show_error(translate("WindowLogin", "请选择窗口"))
             return
         self.login_button.setEnabled(False)
-        self.message.show_info(tr("WindowLogin", "正在登录…"))
+        self.message.show_info(translate("WindowLogin", "正在登录…"))
         self.login_requested.emit(staff_no, self.password.text(), int(window))
 
     def login_failed(self, message_zh: str) -> None:

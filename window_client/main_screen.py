@@ -13,7 +13,7 @@ from kiosk.queue import calling, inquiry, serving, window_queries, windows
 from kiosk.queue.context import HallContext
 from kiosk.queue.views import ActionResult, TicketView, WindowView
 from kiosk.queue.window_queries import WindowScreen
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from window_client.action_bar import ActionBar
 from window_client.banner import MessageArea
 from window_client.forms import FinishForm, InquiryForm, NumberForm, PauseForm, TransferForm
@@ -109,10 +109,10 @@ class MainScreen(QWidget):
         self.forms.addWidget(_scrolling(info))      # index 0: no form open
         self.finish_form = FinishForm()
         self.transfer_form = TransferForm()
-        self.call_form = NumberForm(tr("WindowMain", "指定叫号：输入号码"),
-                                    tr("WindowMain", "叫这个号"))
-        self.requeue_form = NumberForm(tr("WindowMain", "过号重排：输入回来的过号号码"),
-                                       tr("WindowMain", "重新排队"))
+        self.call_form = NumberForm(translate("WindowMain", "指定叫号：输入号码"),
+                                    translate("WindowMain", "叫这个号"))
+        self.requeue_form = NumberForm(translate("WindowMain", "过号重排：输入回来的过号号码"),
+                                       translate("WindowMain", "重新排队"))
         self.pause_form = PauseForm()
         self.inquiry_form = InquiryForm()
         self._form_of: dict[str, FormPanel] = {
@@ -168,14 +168,14 @@ class MainScreen(QWidget):
 
     def _on_read_failed(self, name: str, error) -> None:
         if name == "window_screen":
-            self.message.show_error(getattr(error, "message_zh", tr("WindowMain", "读取失败")))
+            self.message.show_error(getattr(error, "message_zh", translate("WindowMain", "读取失败")))
 
     def _lose_window(self, window: WindowView) -> None:
         if window.staff_no and window.staff_no != self.staff_no:
-            text = tr("WindowMain", "{n} 号窗口已由 {name}（工号 {no}）接管，您已退出").format(
+            text = translate("WindowMain", "{n} 号窗口已由 {name}（工号 {no}）接管，您已退出").format(
                 n=window.number, name=window.staff_name, no=window.staff_no)
         else:
-            text = tr("WindowMain", "{n} 号窗口已关闭，请重新登录").format(n=window.number)
+            text = translate("WindowMain", "{n} 号窗口已关闭，请重新登录").format(n=window.number)
         self.window_number = 0
         self.close_form()
         self.window_lost.emit(text)
@@ -198,16 +198,16 @@ class MainScreen(QWidget):
         if window is None:
             return
         paused = window.state == "paused"
-        state = tr("WindowMain", "暂停服务") if paused else tr("WindowMain", "服务中")
-        self.header.setText(tr("WindowMain", "{n} 号窗口 · {name} · {staff}（工号 {no}） · "
+        state = translate("WindowMain", "暂停服务") if paused else translate("WindowMain", "服务中")
+        self.header.setText(translate("WindowMain", "{n} 号窗口 · {name} · {staff}（工号 {no}） · "
                                "状态：{state}").format(
             n=window.number, name=window.name, staff=window.staff_name or "",
             no=window.staff_no or "", state=state))
         if paused:
             back = local_hm(window.pause_back_at, self._timezone()) \
-                if window.pause_back_at else tr("WindowMain", "未定")
+                if window.pause_back_at else translate("WindowMain", "未定")
             key = self.actions.key_text("pause")
-            self.pause_notice.setText(tr(
+            self.pause_notice.setText(translate(
                 "WindowMain", "‖ 暂停服务中：{reason} · 预计恢复 {back} · 按［{key}］恢复服务")
                 .format(reason=window.pause_reason or "", back=back, key=key))
         self.pause_notice.setVisible(paused)
@@ -235,7 +235,7 @@ class MainScreen(QWidget):
             self.message.show_error(self._why[action])
             return
         if self._runner.busy:
-            self.message.show_info(tr("WindowMain", "上一个操作尚未完成，请稍候"))
+            self.message.show_info(translate("WindowMain", "上一个操作尚未完成，请稍候"))
             return
         where = {"window": self.window_number, "staff_no": self.staff_no}
         if action == "pause" and self._window is not None and self._window.state == "paused":
@@ -256,7 +256,7 @@ class MainScreen(QWidget):
 
     def _submit(self, action: str, fn, **kwargs) -> None:
         if not self._runner.submit(action, fn, self._ctx, **kwargs):
-            self.message.show_info(tr("WindowMain", "上一个操作尚未完成，请稍候"))
+            self.message.show_info(translate("WindowMain", "上一个操作尚未完成，请稍候"))
 
     def _open_form(self, action: str) -> None:
         form = self._form_of[action]
@@ -290,7 +290,7 @@ class MainScreen(QWidget):
         elif action == "transfer":
             values = self.transfer_form.values()
             if "to_prefix" not in values and "to_window" not in values:
-                self.message.show_error(tr("WindowMain", "请选择转往的业务或窗口"))
+                self.message.show_error(translate("WindowMain", "请选择转往的业务或窗口"))
                 return
             self._submit(action, serving.transfer, **where, **values)
         elif action == "call_number":
@@ -308,7 +308,7 @@ class MainScreen(QWidget):
     def _submit_code(self, action: str, fn, form: NumberForm, **kwargs) -> None:
         code = form.values()["code"]
         if not code:
-            self.message.show_error(tr("WindowMain", "请输入号码，如 A012"))
+            self.message.show_error(translate("WindowMain", "请输入号码，如 A012"))
             return
         self._submit(action, fn, code=code, **kwargs)
 
@@ -338,5 +338,5 @@ class MainScreen(QWidget):
         if action not in SCREEN_ACTIONS:
             return
         self.message.show_error(getattr(error, "message_zh", None)
-                                or tr("WindowMain", "操作失败，请重试或联系管理员"))
+                                or translate("WindowMain", "操作失败，请重试或联系管理员"))
         self.refresh()

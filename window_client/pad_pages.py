@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.queue.rating import BAD_REASONS, LEVELS
 from kiosk.queue.window_queries import PadScreen
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.theme import app_font
 from window_client.style import PAD_BUTTON_MIN_H, PAD_CHECK_H
 
@@ -48,28 +48,28 @@ class IdentityPage(QWidget):
         self.name = big_label("", 56)
         self.staff_no = big_label("", 36)
         self.status = big_label("", 36)
-        self.hint = big_label(tr("RatingPad", "办理结束后，请在此对我的服务作出评价"), 26)
+        self.hint = big_label(translate("RatingPad", "办理结束后，请在此对我的服务作出评价"), 26)
         for widget in (self.window_name, self.photo, self.name, self.staff_no, self.status,
                        self.hint):
             layout.addWidget(widget)
 
     def show_screen(self, screen: PadScreen) -> None:
-        self.window_name.setText(tr("RatingPad", "{n} 号窗口 · {name}").format(
+        self.window_name.setText(translate("RatingPad", "{n} 号窗口 · {name}").format(
             n=screen.number, name=screen.name))
         staffed = screen.state != "closed" and screen.staff_name
         self._show_photo(screen.staff_photo if staffed else None)
         self.name.setText(screen.staff_name if staffed else "")
-        self.staff_no.setText(tr("RatingPad", "工号：{no}").format(no=screen.staff_no)
+        self.staff_no.setText(translate("RatingPad", "工号：{no}").format(no=screen.staff_no)
                               if staffed else "")
         if screen.state == "closed":
-            self.status.setText(tr("RatingPad", "本窗口暂未开放"))
+            self.status.setText(translate("RatingPad", "本窗口暂未开放"))
         elif screen.state == "paused":
-            self.status.setText(tr("RatingPad", "暂停服务，请稍候"))
+            self.status.setText(translate("RatingPad", "暂停服务，请稍候"))
         elif screen.current_code:
-            self.status.setText(tr("RatingPad", "正在为 {code} 号办理").format(
+            self.status.setText(translate("RatingPad", "正在为 {code} 号办理").format(
                 code=screen.current_code))
         else:
-            self.status.setText(tr("RatingPad", "欢迎办理业务"))
+            self.status.setText(translate("RatingPad", "欢迎办理业务"))
         self.hint.setVisible(bool(staffed))
 
     def _show_photo(self, path: str | None) -> None:
@@ -97,7 +97,7 @@ class RatePage(QWidget):
         self.buttons: dict[int, QPushButton] = {}
         row = QHBoxLayout()
         for level in sorted(LEVELS, reverse=True):
-            button = QPushButton(f"{tr('RatingPad', LEVELS[level])}\n［{level}］")
+            button = QPushButton(translate("Rating", LEVELS[level]) + f"\n［{level}］")
             button.setFont(app_font(32))
             button.setMinimumHeight(PAD_BUTTON_MIN_H)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -109,7 +109,7 @@ class RatePage(QWidget):
         layout.addWidget(self.countdown)
 
     def prepare(self, code: str) -> None:
-        self.question.setText(tr("RatingPad", "{code} 号已办结，请您对本次服务作出评价")
+        self.question.setText(translate("RatingPad", "{code} 号已办结，请您对本次服务作出评价")
                               .format(code=code))
 
 
@@ -122,12 +122,12 @@ class ReasonsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.question = big_label(tr("RatingPad", "请告诉我们哪里不满意（可多选）"), 36)
+        self.question = big_label(translate("RatingPad", "请告诉我们哪里不满意（可多选）"), 36)
         layout.addWidget(self.question)
         grid = QGridLayout()
         self.checks: list[QCheckBox] = []
         for index, reason in enumerate(BAD_REASONS):
-            check = ReasonBox(f"{index + 1}  {tr('RatingPad', reason)}")
+            check = ReasonBox(f"{index + 1}  " + translate("Rating", reason))
             check.setObjectName("reason")
             check.setFont(app_font(30))
             check.setMinimumHeight(max(PAD_CHECK_H + 12, check.fontMetrics().lineSpacing() + 24))
@@ -138,11 +138,11 @@ class ReasonsPage(QWidget):
         layout.addLayout(grid)
         self.comment = QLineEdit()
         self.comment.setMaxLength(500)
-        self.comment.setPlaceholderText(tr("RatingPad", "其他意见（可不填）"))
+        self.comment.setPlaceholderText(translate("RatingPad", "其他意见（可不填）"))
         layout.addWidget(self.comment)
         self.message = big_label("", 26)
         layout.addWidget(self.message)
-        self.submit_button = QPushButton(tr("RatingPad", "提交评价［回车键］"))
+        self.submit_button = QPushButton(translate("RatingPad", "提交评价［回车键］"))
         self.submit_button.setFont(app_font(32))
         self.submit_button.setMinimumHeight(PAD_BUTTON_MIN_H)
         self.submit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -166,6 +166,6 @@ class ReasonsPage(QWidget):
         reasons = [c.property("reason") for c in self.checks if c.isChecked()]
         comment = self.comment.text().strip()
         if not reasons and not comment:
-            self.message.setText(tr("RatingPad", "请至少选择一项原因"))
+            self.message.setText(translate("RatingPad", "请至少选择一项原因"))
             return
         self.reasons_submitted.emit(reasons, comment)

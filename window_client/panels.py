@@ -10,14 +10,12 @@ from PySide6.QtWidgets import (
     QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from kiosk.queue.rating import LEVELS
+from kiosk.queue.names import LEVEL_ZH, PRIORITY_ZH
 from kiosk.queue.views import TicketView
 from kiosk.queue.window_queries import TodayFigures, WindowScreen
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.theme import app_font
 
-PRIORITY_TEXT = {"elderly": "老年人", "disabled": "残疾人", "military": "军人",
-                 "pregnant": "孕产妇"}
 
 
 def local_hm(when: dt.datetime | None, timezone: str) -> str:
@@ -27,8 +25,8 @@ def local_hm(when: dt.datetime | None, timezone: str) -> str:
 def duration_text(seconds: float) -> str:
     minutes = int(max(0, seconds) // 60)
     if minutes < 60:
-        return tr("WindowMain", "{m} 分钟").format(m=minutes)
-    return tr("WindowMain", "{h} 小时 {m} 分").format(h=minutes // 60, m=minutes % 60)
+        return translate("WindowMain", "{m} 分钟").format(m=minutes)
+    return translate("WindowMain", "{h} 小时 {m} 分").format(h=minutes // 60, m=minutes % 60)
 
 
 def _panel(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -49,7 +47,7 @@ class TicketPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        frame, layout = _panel(tr("WindowMain", "当前号码"))
+        frame, layout = _panel(translate("WindowMain", "当前号码"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)
@@ -62,15 +60,19 @@ class TicketPanel(QWidget):
         grid.setVerticalSpacing(max(6, self.fontMetrics().lineSpacing() // 4))
         grid.setColumnStretch(1, 1)
         captions = {
-            "state": "状态", "item": "事项", "priority": "优先", "appointment": "预约",
-            "issued": "取号时间", "waited": "已等候", "recalls": "重呼",
-            "transfers": "转办",
+            "state": translate("WindowMain", "状态"), "item": translate("WindowMain", "事项"),
+            "priority": translate("WindowMain", "优先"),
+            "appointment": translate("WindowMain", "预约"),
+            "issued": translate("WindowMain", "取号时间"),
+            "waited": translate("WindowMain", "已等候"),
+            "recalls": translate("WindowMain", "重呼"),
+            "transfers": translate("WindowMain", "转办"),
         }
         top = Qt.AlignmentFlag.AlignTop
         self.captions: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         for row, name in enumerate(self.FIELDS):
-            caption = QLabel(tr("WindowMain", captions[name]) + "：")
+            caption = QLabel(captions[name] + "：")
             caption.setAlignment(top | Qt.AlignmentFlag.AlignLeft)
             value = QLabel("")
             value.setWordWrap(True)
@@ -95,25 +97,25 @@ class TicketPanel(QWidget):
             self.code.setText("—")
             for label in self.values.values():
                 label.clear()
-            self.values["state"].setText(tr("WindowMain", "空闲：当前没有号码"))
+            self.values["state"].setText(translate("WindowMain", "空闲：当前没有号码"))
             return
         self.code.setText(ticket.code)
-        state = {"called": tr("WindowMain", "已叫号，等候群众到窗口"),
-                 "serving": tr("WindowMain", "办理中")}.get(ticket.state, ticket.state)
+        state = {"called": translate("WindowMain", "已叫号，等候群众到窗口"),
+                 "serving": translate("WindowMain", "办理中")}.get(ticket.state, ticket.state)
         self.values["state"].setText(state)
         self.values["item"].setText(ticket.item_name or ticket.service_name)
         self.values["priority"].setText(
-            tr("WindowMain", "是（绿色通道：{who}）").format(
-                who=tr("WindowMain", PRIORITY_TEXT.get(ticket.priority, ticket.priority)))
-            if ticket.priority != "none" else tr("WindowMain", "否"))
+            translate("WindowMain", "是（绿色通道：{who}）").format(
+                who=translate("Priority", PRIORITY_ZH.get(ticket.priority, ticket.priority)))
+            if ticket.priority != "none" else translate("WindowMain", "否"))
         self.values["appointment"].setText(
-            tr("WindowMain", "是，预约时段 {at} 起").format(at=local_hm(ticket.due_at, timezone))
-            if ticket.appointment_id else tr("WindowMain", "否"))
+            translate("WindowMain", "是，预约时段 {at} 起").format(at=local_hm(ticket.due_at, timezone))
+            if ticket.appointment_id else translate("WindowMain", "否"))
         self.values["issued"].setText(local_hm(ticket.issued_at, timezone))
-        self.values["recalls"].setText(tr("WindowMain", "{n} / {limit} 次").format(
+        self.values["recalls"].setText(translate("WindowMain", "{n} / {limit} 次").format(
             n=ticket.recall_count, limit=recall_max))
         self.values["transfers"].setText(
-            tr("WindowMain", "{n} 次").format(n=ticket.transfer_count)
+            translate("WindowMain", "{n} 次").format(n=ticket.transfer_count)
             + (f"（{ticket.note}）" if ticket.note else ""))
         self.tick(now)
 
@@ -125,7 +127,7 @@ class TicketPanel(QWidget):
         until = ticket.called_at or now
         text = duration_text((until - ticket.issued_at).total_seconds())
         if ticket.called_at:
-            text += tr("WindowMain", "（叫号后 {t}）").format(
+            text += translate("WindowMain", "（叫号后 {t}）").format(
                 t=duration_text((now - ticket.called_at).total_seconds()))
         self.values["waited"].setText(text)
 
@@ -135,7 +137,7 @@ class QueuePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        frame, layout = _panel(tr("WindowMain", "等候情况"))
+        frame, layout = _panel(translate("WindowMain", "等候情况"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)
@@ -148,15 +150,15 @@ class QueuePanel(QWidget):
         layout.addStretch(1)
 
     def show_screen(self, screen: WindowScreen) -> None:
-        lines = [tr("WindowMain", "{prefix} {name}：等候 {n} 人").format(
+        lines = [translate("WindowMain", "{prefix} {name}：等候 {n} 人").format(
             prefix=q.prefix, name=q.name, n=q.waiting) for q in screen.queues]
         if screen.transferred_here:
-            lines.append(tr("WindowMain", "转给本窗口：{n} 人").format(
+            lines.append(translate("WindowMain", "转给本窗口：{n} 人").format(
                 n=screen.transferred_here))
         self.counts.setText("\n".join(lines))
         self.next_codes.setText(
-            tr("WindowMain", "接下来：{codes}").format(codes="  ".join(screen.next_codes))
-            if screen.next_codes else tr("WindowMain", "接下来：无人等候"))
+            translate("WindowMain", "接下来：{codes}").format(codes="  ".join(screen.next_codes))
+            if screen.next_codes else translate("WindowMain", "接下来：无人等候"))
 
 
 class FiguresPanel(QWidget):
@@ -164,7 +166,7 @@ class FiguresPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        frame, layout = _panel(tr("WindowMain", "今日本窗口"))
+        frame, layout = _panel(translate("WindowMain", "今日本窗口"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)
@@ -177,11 +179,12 @@ class FiguresPanel(QWidget):
     def show_figures(self, today: TodayFigures) -> None:
         average = duration_text(today.avg_handling_s) if today.avg_handling_s is not None \
             else "—"
-        self.served.setText(tr("WindowMain", "已办结 {n} 件 · 过号 {ns} 个 · 平均办理 {avg}")
+        self.served.setText(translate("WindowMain", "已办结 {n} 件 · 过号 {ns} 个 · 平均办理 {avg}")
                             .format(n=today.served, ns=today.no_shows, avg=average))
-        parts = [f"{tr('WindowMain', LEVELS[level])} {count}" for level, count in today.ratings]
-        parts.append(tr("WindowMain", "未评 {n}").format(n=today.unrated))
+        parts = [translate("Rating", LEVEL_ZH[level]) + f" {count}"
+                 for level, count in today.ratings]
+        parts.append(translate("WindowMain", "未评 {n}").format(n=today.unrated))
         pct = today.satisfied_pct
-        parts.append(tr("WindowMain", "满意率 {pct}").format(
+        parts.append(translate("WindowMain", "满意率 {pct}").format(
             pct=f"{pct:.0f}%" if pct is not None else "—"))
-        self.ratings.setText(tr("WindowMain", "评价：") + " · ".join(parts))
+        self.ratings.setText(translate("WindowMain", "评价：") + " · ".join(parts))

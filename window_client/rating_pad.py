@@ -20,7 +20,7 @@ from kiosk.queue.context import HallContext
 from kiosk.queue.events import Actor
 from kiosk.queue.window_queries import PadScreen, pad_screen
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from window_client.banner import ConnectionBanner, ConnectionState
 from window_client.pad_pages import IdentityPage, RatePage, ReasonsPage, big_label
 from kiosk.ui.runner import RETRY_DELAYS_MS, ActionRunner
@@ -54,7 +54,7 @@ class RatingPad(QWidget):
         self._deferred: tuple | None = None           # a rating made while offline
         self.setStyleSheet(STYLE)
         self.setMinimumSize(800, 600)
-        self.setWindowTitle(tr("RatingPad", "服务评价 - {n} 号窗口").format(n=window))
+        self.setWindowTitle(translate("RatingPad", "服务评价 - {n} 号窗口").format(n=window))
         layout = QVBoxLayout(self)
         self.banner = ConnectionBanner()
         layout.addWidget(self.banner)
@@ -165,7 +165,7 @@ class RatingPad(QWidget):
 
     def _show_countdown(self) -> None:
         left = max(0, (self.rating_timer.remainingTime() + 999) // 1000)
-        text = tr("RatingPad", "{s} 秒后自动结束（记为未评）").format(s=left)
+        text = translate("RatingPad", "{s} 秒后自动结束（记为未评）").format(s=left)
         self.rate_page.countdown.setText(text)
         self.reasons_page.countdown.setText(text)
 
@@ -189,7 +189,7 @@ class RatingPad(QWidget):
         self._end_rating()
         self._submit("rate", rating.rate, ticket_id=ticket_id, level=level,
                      reasons=reasons, comment=comment or None, actor=self.actor)
-        self.thanks.setText(tr("RatingPad", "感谢您的评价！"))
+        self.thanks.setText(translate("RatingPad", "感谢您的评价！"))
         self._go(self.thanks)
         self._thanks_timer.start(THANKS_MS)
 

@@ -5,10 +5,9 @@ Kept apart from the widgets so the rules of "what applies when" read in one plac
 from __future__ import annotations
 
 from kiosk.queue.views import ActionResult, TicketView, WindowView
-from kiosk.ui.i18n import tr
+from kiosk.queue.names import OUTCOME_ZH
+from kiosk.ui.i18n import translate
 
-OUTCOME_TEXT = {"completed": "办结", "accepted": "受理", "supply_later": "容缺受理", "notice_given": "一次性告知",
-                "consultation": "咨询", "rejected": "不予受理"}
 
 
 def action_message(action: str, result) -> tuple[str, str]:
@@ -16,27 +15,27 @@ def action_message(action: str, result) -> tuple[str, str]:
     ticket = result.ticket if isinstance(result, ActionResult) else None
     code = ticket.code if ticket else ""
     if action == "call_next" and ticket is None:
-        return "info", tr("WindowMain", "当前没有等候的号码")
+        return "info", translate("WindowMain", "当前没有等候的号码")
     texts = {
-        "call_next": tr("WindowMain", "已叫号：{code}"),
-        "call_number": tr("WindowMain", "已叫号：{code}"),
-        "recall": tr("WindowMain", "已重呼 {code}（第 {n} 次）"),
-        "start": tr("WindowMain", "开始办理 {code}"),
-        "no_show": tr("WindowMain", "{code} 已按过号处理，可叫下一位"),
-        "finish": tr("WindowMain", "{code} 已办结（结果：{outcome}），请群众在评价器上评价"),
-        "transfer": tr("WindowMain", "{code} 已转办，保持原排队时间"),
-        "requeue": tr("WindowMain", "{code} 已重新排队"),
-        "pause": tr("WindowMain", "已暂停服务"),
-        "resume": tr("WindowMain", "已恢复服务"),
-        "inquiry": tr("WindowMain", "首问登记已保存（编号 {n}）"),
+        "call_next": translate("WindowMain", "已叫号：{code}"),
+        "call_number": translate("WindowMain", "已叫号：{code}"),
+        "recall": translate("WindowMain", "已重呼 {code}（第 {n} 次）"),
+        "start": translate("WindowMain", "开始办理 {code}"),
+        "no_show": translate("WindowMain", "{code} 已按过号处理，可叫下一位"),
+        "finish": translate("WindowMain", "{code} 已办结（结果：{outcome}），请群众在评价器上评价"),
+        "transfer": translate("WindowMain", "{code} 已转办，保持原排队时间"),
+        "requeue": translate("WindowMain", "{code} 已重新排队"),
+        "pause": translate("WindowMain", "已暂停服务"),
+        "resume": translate("WindowMain", "已恢复服务"),
+        "inquiry": translate("WindowMain", "首问登记已保存（编号 {n}）"),
     }
-    text = texts.get(action, tr("WindowMain", "完成")).format(
+    text = texts.get(action, translate("WindowMain", "完成")).format(
         code=code,
         n=ticket.recall_count if ticket else (result if isinstance(result, int) else ""),
-        outcome=tr("WindowMain", OUTCOME_TEXT.get(ticket.outcome or "", "")) if ticket
+        outcome=translate("Outcome", OUTCOME_ZH.get(ticket.outcome or "", "")) if ticket
         else "")
     if isinstance(result, ActionResult) and result.replayed:
-        text += tr("WindowMain", "（连接恢复后确认：该操作此前已完成，未重复执行）")
+        text += translate("WindowMain", "（连接恢复后确认：该操作此前已完成，未重复执行）")
     return "done", text
 
 
@@ -47,36 +46,36 @@ def disabled_reasons(*, online: bool, window: WindowView | None,
     everything = ("call_next", "recall", "start", "no_show", "finish", "transfer",
                   "call_number", "requeue", "pause", "inquiry", "sign_out")
     if not online:
-        return {a: tr("WindowMain", "连接中断，恢复后才能操作") for a in everything}
+        return {a: translate("WindowMain", "连接中断，恢复后才能操作") for a in everything}
     if window is None:
-        return {a: tr("WindowMain", "请先登录") for a in everything}
+        return {a: translate("WindowMain", "请先登录") for a in everything}
     why: dict[str, str] = {}
     paused = window.state == "paused"
     code = current.code if current else ""
     called = current is not None and current.state == "called"
-    busy = tr("WindowMain", "请先办结、过号或转办当前的 {code} 号").format(code=code)
+    busy = translate("WindowMain", "请先办结、过号或转办当前的 {code} 号").format(code=code)
     for action in ("call_next", "call_number"):
         if paused:
-            why[action] = tr("WindowMain", "窗口处于暂停服务状态，请先按［{key}］恢复服务"
+            why[action] = translate("WindowMain", "窗口处于暂停服务状态，请先按［{key}］恢复服务"
                              ).format(key=pause_key)
         elif current is not None:
             why[action] = busy
     if not called:
-        nothing = tr("WindowMain", "当前没有已叫号、等候到窗口的号码")
+        nothing = translate("WindowMain", "当前没有已叫号、等候到窗口的号码")
         for action in ("recall", "start", "no_show"):
             why[action] = nothing
         if current is not None:
-            why["no_show"] = tr("WindowMain", "{code} 号正在办理，不能过号").format(code=code)
-            why["recall"] = tr("WindowMain", "{code} 号正在办理，无需重呼").format(code=code)
-            why["start"] = tr("WindowMain", "{code} 号已在办理中").format(code=code)
+            why["no_show"] = translate("WindowMain", "{code} 号正在办理，不能过号").format(code=code)
+            why["recall"] = translate("WindowMain", "{code} 号正在办理，无需重呼").format(code=code)
+            why["start"] = translate("WindowMain", "{code} 号已在办理中").format(code=code)
     elif recall_max is not None and current.recall_count >= recall_max:
-        why["recall"] = tr("WindowMain", "{code} 号已重呼 {n} 次，可按过号处理").format(
+        why["recall"] = translate("WindowMain", "{code} 号已重呼 {n} 次，可按过号处理").format(
             code=code, n=recall_max)
     if current is None:
         for action in ("finish", "transfer"):
-            why[action] = tr("WindowMain", "当前没有正在办理的号码")
+            why[action] = translate("WindowMain", "当前没有正在办理的号码")
     elif not paused:
-        why["pause"] = busy + tr("WindowMain", "，再暂停服务")
+        why["pause"] = busy + translate("WindowMain", "，再暂停服务")
     if current is not None:
-        why["sign_out"] = busy + tr("WindowMain", "，再退出登录")
+        why["sign_out"] = busy + translate("WindowMain", "，再退出登录")
     return why

@@ -9,17 +9,23 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from kiosk.errors import IllegalTransition, InvalidInput, NotPermitted
+from kiosk.i18n_marks import QT_TRANSLATE_NOOP
 from kiosk.queue import followup
 from kiosk.queue.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.events import Actor, append_event
 from kiosk.queue.lookup import ticket_by_id
 from kiosk.queue.models import Rating, Ticket, TicketState
+from kiosk.queue.names import LEVEL_ZH
 from kiosk.queue.results import replay, result
 from kiosk.queue.views import ActionResult
 
-LEVELS = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
-BAD_REASONS = ("办事效率低", "服务态度差", "一次性告知不清", "多次跑动", "等候时间长",
-               "业务不熟练", "环境设施差", "其他")
+LEVELS = LEVEL_ZH
+#: why a citizen rated 1 or 2 (each written out for lupdate, see kiosk.i18n_marks)
+BAD_REASONS = (
+    QT_TRANSLATE_NOOP("Rating", "办事效率低"), QT_TRANSLATE_NOOP("Rating", "服务态度差"),
+    QT_TRANSLATE_NOOP("Rating", "一次性告知不清"), QT_TRANSLATE_NOOP("Rating", "多次跑动"),
+    QT_TRANSLATE_NOOP("Rating", "等候时间长"), QT_TRANSLATE_NOOP("Rating", "业务不熟练"),
+    QT_TRANSLATE_NOOP("Rating", "环境设施差"), QT_TRANSLATE_NOOP("Rating", "其他"))
 RATER_KINDS = ("pad", "citizen")
 
 

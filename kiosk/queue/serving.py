@@ -9,13 +9,6 @@ from kiosk.queue.results import result
 from kiosk.queue.unit import AtWindow, window_action
 from kiosk.queue.views import ActionResult
 
-OUTCOME_ZH = {
-    Outcome.COMPLETED: "办结", Outcome.ACCEPTED: "受理", Outcome.SUPPLY_LATER: "容缺受理",
-    Outcome.NOTICE_GIVEN: "一次性告知", Outcome.CONSULTATION: "咨询",
-    Outcome.REJECTED: "不予受理",
-}
-
-
 @window_action
 def start(at: AtWindow) -> ActionResult:
     """The called citizen has arrived at the counter: handling starts now."""

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from kiosk.errors import IllegalTransition, InvalidInput, NotPermitted
+from kiosk.i18n_marks import QT_TRANSLATE_NOOP
 from kiosk.queue.auth import verify_password
 from kiosk.queue.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.events import append_event, staff_actor
@@ -17,7 +18,11 @@ from kiosk.queue.text_input import clean_text
 from kiosk.queue.unit import AtWindow, window_action
 from kiosk.queue.views import ActionResult
 
-PAUSE_REASONS = ("临时离岗", "会议", "用餐", "系统故障", "业务培训", "其他")
+#: 暂停原因 a clerk chooses from (each written out for lupdate, see kiosk.i18n_marks)
+PAUSE_REASONS = (
+    QT_TRANSLATE_NOOP("PauseReason", "临时离岗"), QT_TRANSLATE_NOOP("PauseReason", "会议"),
+    QT_TRANSLATE_NOOP("PauseReason", "用餐"), QT_TRANSLATE_NOOP("PauseReason", "系统故障"),
+    QT_TRANSLATE_NOOP("PauseReason", "业务培训"), QT_TRANSLATE_NOOP("PauseReason", "其他"))
 
 
 class LoginFailed(NotPermitted):

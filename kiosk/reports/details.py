@@ -18,15 +18,11 @@ from kiosk.queue.context import HallContext, scope as open_scope
 from kiosk.queue.models import (
     Department, Item, Priority, Rating, Service, Staff, Ticket, Window,
 )
+from kiosk.queue.names import LEVEL_ZH, OUTCOME_ZH, PRIORITY_ZH
 from kiosk.reports.report import authorise, check_range
 
 STATE_ZH = {"waiting": "等候中", "called": "已叫号", "serving": "办理中", "finished": "已办结",
             "no_show": "过号", "transferred": "转办待叫", "expired": "作废"}
-OUTCOME_ZH = {"completed": "办结", "accepted": "受理", "supply_later": "容缺受理", "notice_given": "一次性告知",
-              "consultation": "咨询", "rejected": "不予受理"}
-PRIORITY_ZH = {"none": "", "elderly": "老年人", "disabled": "残疾人", "military": "军人",
-               "pregnant": "孕妇"}
-LEVEL_ZH = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
 
 #: (header, width in characters) of the detail columns, in TicketDetail field order
 COLUMNS = (("日期", 11), ("号码", 7), ("业务", 14), ("事项", 26), ("部门", 16), ("窗口", 6),
@@ -122,7 +118,7 @@ def _detail(row, zone: ZoneInfo) -> TicketDetail:
     return TicketDetail(
         day=day, code=code, service=f"{prefix} {service}", item=item or "",
         department=dept or "", window=window, clerk=clerk or "",
-        priority=PRIORITY_ZH[(priority or Priority.NONE).value],
+        priority=PRIORITY_ZH.get((priority or Priority.NONE).value, ""),
         appointment="是" if appointment_id else "", state=STATE_ZH[state.value],
         outcome=OUTCOME_ZH[outcome.value] if outcome else "",
         issued_at=_local(issued, zone), called_at=_local(called, zone),

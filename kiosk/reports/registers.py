@@ -13,15 +13,19 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from kiosk.i18n_marks import QT_TRANSLATE_NOOP
 from kiosk.errors import InvalidInput
 from kiosk.queue.context import HallContext, scope as open_scope
 from kiosk.queue.models import (
     Appointment, Item, Material, Outcome, Staff, Ticket, TicketState, Window,
 )
-from kiosk.reports.details import OUTCOME_ZH, STATE_ZH
+from kiosk.queue.names import OUTCOME_ZH
+from kiosk.reports.details import STATE_ZH
 from kiosk.reports.report import authorise
 
-COLUMNS = ("序号", "申请事由", "申请人", "时间", "内容")
+COLUMNS = (QT_TRANSLATE_NOOP("Registers", "序号"), QT_TRANSLATE_NOOP("Registers", "申请事由"),
+           QT_TRANSLATE_NOOP("Registers", "申请人"), QT_TRANSLATE_NOOP("Registers", "时间"),
+           QT_TRANSLATE_NOOP("Registers", "内容"))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -28,7 +28,8 @@ def chime_samples() -> array.array:
         for i in range(count):
             t = i / SAMPLE_RATE
             envelope = math.exp(-4.0 * t / seconds) * min(1.0, i / attack)
-            tone = math.sin(2 * math.pi * frequency * t) + 0.3 * math.sin(4 * math.pi * frequency * t)
+            phase = 2 * math.pi * frequency * t
+            tone = math.sin(phase) + 0.3 * math.sin(2 * phase)
             samples.append(int(_PEAK * envelope * tone / 1.3))
     return samples
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from kiosk.queue.display_queries import CallView
 from kiosk.ui.display import style, texts
 from kiosk.ui.display.highlight import Highlighter
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 
 
 class NewestCallPanel(QFrame):
@@ -21,7 +21,7 @@ class NewestCallPanel(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newestCall")
-        self.caption = scale.set(QLabel(tr(texts.CONTEXT, "请听叫号")), sizes["caption"])
+        self.caption = scale.set(QLabel(translate("HallDisplay", "请听叫号")), sizes["caption"])
         self.code = scale.set(QLabel(), sizes["code"], bold=True)
         self.code.setObjectName("callCode")
         self.go_to = style.elastic(scale.set(QLabel(), sizes["go_to"], bold=True))
@@ -54,7 +54,7 @@ class NewestCallPanel(QFrame):
         self.call = call
         if call is None:
             self.code.setText(" ")
-            self.go_to.setText(tr(texts.CONTEXT, "暂无叫号"))
+            self.go_to.setText(translate("HallDisplay", "暂无叫号"))
             self.window_name.setText("")
             self.tag.hide()
             return
@@ -93,7 +93,7 @@ class RecentCalls(QFrame):
         self._scale = scale
         self._row_px = row_px
         self._columns = columns
-        self.caption = scale.set(QLabel(tr(texts.CONTEXT, "最近叫号")), row_px * 0.6)
+        self.caption = scale.set(QLabel(translate("HallDisplay", "最近叫号")), row_px * 0.6)
         self.caption.setStyleSheet(f"color: {style.SOFT};")
         self._grid = QGridLayout()
         # small fixed gaps inside a group (number, window, tag) and a stretching gap

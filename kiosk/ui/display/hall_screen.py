@@ -7,14 +7,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.queue.display_queries import CallView, DisplayState
-from kiosk.ui.display import style, texts
+from kiosk.ui.display import style
 from kiosk.ui.display.call_panels import NewestCallPanel, RecentCalls
 from kiosk.ui.display.controller import DisplayController
 from kiosk.ui.display.header import Header
 from kiosk.ui.display.marquee import Marquee
 from kiosk.ui.display.screen import DisplayScreen
 from kiosk.ui.display.window_panels import ServiceStrip, WindowGrid
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 
 #: reference type sizes (px on the reference screen) per orientation
 SIZES = {
@@ -44,7 +44,7 @@ def _column() -> QWidget:
 class HallScreen(DisplayScreen):
     def __init__(self, controller: DisplayController, portrait: bool = False,
                  parent: QWidget | None = None) -> None:
-        super().__init__(controller, "hallScreen", tr(texts.CONTEXT, "叫号大屏"),
+        super().__init__(controller, "hallScreen", translate("HallDisplay", "叫号大屏"),
                          style.PORTRAIT if portrait else style.LANDSCAPE, parent=parent)
         self.portrait = portrait
         sizes = SIZES[portrait]
@@ -55,7 +55,7 @@ class HallScreen(DisplayScreen):
         self.recent = RecentCalls(self.scale, controller.recent_limit, sizes["recent"],
                                   columns=RECENT_COLUMNS[portrait])
         self.windows = WindowGrid(self.scale, sizes["card"], window_columns(len(state.windows)))
-        self.windows_caption = self._label(tr(texts.CONTEXT, "窗口状态"),
+        self.windows_caption = self._label(translate("HallDisplay", "窗口状态"),
                                            sizes["caption"] * 0.8, colour=style.SOFT)
         self.services = ServiceStrip(self.scale, sizes["service"], 2 if portrait else 3)
         self.notice = self.scale.set(Marquee(controller.notice), sizes["notice"])

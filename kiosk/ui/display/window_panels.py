@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePo
 
 from kiosk.queue.display_queries import ServiceWaiting, WindowStatus
 from kiosk.ui.display import style, texts
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 
 KIND_COLOUR = {"open": style.OPEN, "idle": style.OPEN, "paused": style.PAUSED,
                "closed": style.CLOSED}
@@ -137,7 +137,7 @@ class ServiceStrip(QFrame):
         self._scale = scale
         self._px = px
         self._columns = columns
-        self.caption = scale.set(QLabel(tr(texts.CONTEXT, "各业务等候人数")), px * 0.75)
+        self.caption = scale.set(QLabel(translate("HallDisplay", "各业务等候人数")), px * 0.75)
         self.caption.setStyleSheet(f"color: {style.SOFT};")
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(20)

@@ -15,7 +15,7 @@ from kiosk.ui.display.header import Header
 from kiosk.ui.display.highlight import Highlighter
 from kiosk.ui.display.marquee import Marquee
 from kiosk.ui.display.screen import DisplayScreen
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 
 COLOURS = {"open": style.OPEN, "idle": style.OPEN, "paused": style.PAUSED,
            "closed": style.CLOSED}
@@ -24,7 +24,7 @@ COLOURS = {"open": style.OPEN, "idle": style.OPEN, "paused": style.PAUSED,
 class WindowScreen(DisplayScreen):
     def __init__(self, controller: DisplayController, number: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(controller, "windowScreen", tr(texts.CONTEXT, "窗口屏"),
+        super().__init__(controller, "windowScreen", translate("HallDisplay", "窗口屏"),
                          style.WINDOW_SCREEN,
                          css="#windowScreen QLabel { background: transparent; }",
                          parent=parent)
@@ -32,12 +32,12 @@ class WindowScreen(DisplayScreen):
         self.header = Header(self.scale, controller.ctx.clock.now, controller.state.timezone,
                              title_px=60, clock_px=34)
 
-        self.clerk_caption = self._label(tr(texts.CONTEXT, "工作人员"), 26, colour=style.SOFT)
+        self.clerk_caption = self._label(translate("HallDisplay", "工作人员"), 26, colour=style.SOFT)
         self.clerk_name = self._label("", 58, bold=True)
         self.clerk_no = self._label("", 36, colour=style.SOFT)
         clerk = self._panel("clerkPanel", self.clerk_caption, self.clerk_name, self.clerk_no)
 
-        self.status_caption = self._label(tr(texts.CONTEXT, "当前号码"), 26, colour=style.SOFT)
+        self.status_caption = self._label(translate("HallDisplay", "当前号码"), 26, colour=style.SOFT)
         self.code = self._label("", 170, bold=True, colour=style.NUMBER)
         self.big = self._label("", 110, bold=True)      # 暂停服务 / 未开放
         self.headline = self._label("", 52, bold=True)
@@ -83,21 +83,21 @@ class WindowScreen(DisplayScreen):
         status = state.window(self.number)
         if status is None:
             self.header.set_title(texts.window_label(self.number))
-            self._show(texts.WindowWords("closed", tr(texts.CONTEXT, "本窗口未设置"), "", ""))
+            self._show(texts.WindowWords("closed", translate("HallDisplay", "本窗口未设置"), "", ""))
             return
         self.status = status
         self.header.set_title(texts.window_label(status.number), status.name)
         self.clerk_name.setText(status.staff_name or "")  # a dash would read as 一
-        self.clerk_no.setText(tr(texts.CONTEXT, "工号 {staff_no}").format(
+        self.clerk_no.setText(translate("HallDisplay", "工号 {staff_no}").format(
             staff_no=status.staff_no) if status.staff_no else "")
         words = texts.window_words(status, state.timezone)
         if words.kind == "open" and status.current_state == "called":
-            words = dataclasses.replace(words, headline=tr(
-                texts.CONTEXT, "请 {code} 号到本窗口办理").format(code=words.code))
+            words = dataclasses.replace(words, headline=translate(
+                "HallDisplay", "请 {code} 号到本窗口办理").format(code=words.code))
         self._show(words)
         names = {s.prefix: s.name for s in state.services}
         served = "  ".join(f"{p} {names.get(p, '')}".strip() for p in status.service_prefixes)
-        self.services.setText(tr(texts.CONTEXT, "办理业务：{services}").format(services=served)
+        self.services.setText(translate("HallDisplay", "办理业务：{services}").format(services=served)
                               if served else "")
 
     def _show(self, words: texts.WindowWords) -> None:

@@ -11,17 +11,13 @@ from PySide6.QtWidgets import (
     QButtonGroup, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.keyboard import digit_keypad
 from kiosk.ui.kiosk.look import BodyLabel, set_tone, tag
 from kiosk.ui.kiosk.widgets import Screen, button
 from kiosk.ui.theme import Scale
 
 CODE, PHONE = "code", "phone"
-
-
-def _t(text: str) -> str:
-    return tr("CheckInScreen", text)
 
 
 class CheckInScreen(Screen):
@@ -35,13 +31,15 @@ class CheckInScreen(Screen):
         self.form = QWidget()
         form = QVBoxLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addWidget(BodyLabel(_t("预约签到取号"), "title"))
+        form.addWidget(BodyLabel(translate("CheckInScreen", "预约签到取号"), "title"))
         self.rules_label = BodyLabel("")
         set_tone(self.rules_label, "muted")
         form.addWidget(self.rules_label)
         modes = QHBoxLayout()
-        self.code_button = button(_t("用预约号签到"), kind="secondary", role="heading")
-        self.phone_button = button(_t("用手机号签到"), kind="secondary", role="heading")
+        self.code_button = button(translate("CheckInScreen", "用预约号签到"),
+                                  kind="secondary", role="heading")
+        self.phone_button = button(translate("CheckInScreen", "用手机号签到"),
+                                   kind="secondary", role="heading")
         self._modes = QButtonGroup(self)
         for mode_button in (self.code_button, self.phone_button):
             mode_button.setCheckable(True)
@@ -56,7 +54,7 @@ class CheckInScreen(Screen):
         self.field.setMaxLength(11)
         self.field.returnPressed.connect(self.submit)
         form.addWidget(self.field)
-        self.submit_button = button(_t("签到取号"), role="title", rows=1.5)
+        self.submit_button = button(translate("CheckInScreen", "签到取号"), role="title", rows=1.5)
         self.submit_button.clicked.connect(self.submit)
         form.addWidget(self.submit_button)
         form.addStretch(1)
@@ -74,7 +72,7 @@ class CheckInScreen(Screen):
 
     def set_rules(self, early_minutes: int, late_minutes: int) -> None:
         self.rules_label.set_plain_text(
-            _t("请在预约时段开始前 %1 分钟至开始后 %2 分钟内签到，签到后优先叫号；"
+            translate("CheckInScreen", "请在预约时段开始前 %1 分钟至开始后 %2 分钟内签到，签到后优先叫号；"
                "超过时间请取普通号。").replace("%1", str(early_minutes))
             .replace("%2", str(late_minutes)))
 
@@ -85,10 +83,11 @@ class CheckInScreen(Screen):
     def _mode_changed(self) -> None:
         # the chosen mode is said in words (● / ○), not by colour alone
         code = self.mode == CODE
-        self.code_button.setText(("● " if code else "○ ") + _t("用预约号签到"))
-        self.phone_button.setText(("○ " if code else "● ") + _t("用手机号签到"))
+        self.code_button.setText(("● " if code else "○ ") + translate("CheckInScreen", "用预约号签到"))
+        self.phone_button.setText(("○ " if code else "● ") + translate("CheckInScreen", "用手机号签到"))
         self.prompt_label.set_plain_text(
-            _t("请输入预约号（如 261123001）") if code else _t("请输入预约时填写的 11 位手机号"))
+            translate("CheckInScreen", "请输入预约号（如 261123001）") if code
+            else translate("CheckInScreen", "请输入预约时填写的 11 位手机号"))
         self.field.setMaxLength(12 if code else 11)
         self.field.clear()
 

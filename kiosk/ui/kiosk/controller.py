@@ -25,7 +25,7 @@ from kiosk.queue import appointments, issuing, kiosk_queries, queries
 from kiosk.queue.context import HallContext
 from kiosk.queue.views import IssueResult
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.idle import IdleWatcher
 from kiosk.ui.kiosk.printer_link import PrinterLink
 from kiosk.ui.kiosk.search_index import ItemIndex, romanize_elsewhere
@@ -49,7 +49,7 @@ _USAGE_EVENTS = frozenset({"ticket_issued", "appointment_checked_in", "catalog_i
 
 
 def busy_text() -> str:
-    return tr("KioskController", "系统繁忙，请稍后再试或到服务台咨询")
+    return translate("KioskController", "系统繁忙，请稍后再试或到服务台咨询")
 
 
 class KioskController(QObject):
@@ -190,7 +190,7 @@ class KioskController(QObject):
         except SQLAlchemyError as exc:
             log.error("%s failed on the database: %s", function.__name__, exc)
             if not quiet:
-                self.show_error(tr("KioskController", "系统繁忙"), busy_text())
+                self.show_error(translate("KioskController", "系统繁忙"), busy_text())
         return None
 
     def show_error(self, title: str, text: str) -> None:
@@ -221,8 +221,8 @@ class KioskController(QObject):
     def open_department(self, code: str) -> None:
         department = self.catalog.department(code) if self.catalog else None
         if department is None:
-            self.show_error(tr("KioskController", "没有找到"),
-                            tr("KioskController", "该部门暂无可办理的事项"))
+            self.show_error(translate("KioskController", "没有找到"),
+                            translate("KioskController", "该部门暂无可办理的事项"))
             return
         self.window.department.show_department(department)
         self.window.show_screen(self.window.department)
@@ -262,8 +262,8 @@ class KioskController(QObject):
         if self.window.current() is not self.window.check_in or self.runner.busy:
             return
         if not value:
-            self.show_error(tr("KioskController", "请检查输入"),
-                            tr("KioskController", "请先输入预约号或手机号"))
+            self.show_error(translate("KioskController", "请检查输入"),
+                            translate("KioskController", "请先输入预约号或手机号"))
             return
         kwargs = {"phone": value} if mode == "phone" else {"code": value}
         self._submit("check_in", appointments.check_in, **kwargs)
@@ -271,9 +271,9 @@ class KioskController(QObject):
     def _checked_in(self, result: IssueResult) -> None:
         self.window.check_in.clear_input()
         slot = result.ticket.due_at
-        label = (tr("KioskController", "预约签到 · %1 时段 · 优先叫号").replace(
+        label = (translate("KioskController", "预约签到 · %1 时段 · 优先叫号").replace(
             "%1", hall_time(slot, self.catalog.timezone).strftime("%H:%M"))
-            if slot and self.catalog else tr("KioskController", "预约签到 · 优先叫号"))
+            if slot and self.catalog else translate("KioskController", "预约签到 · 优先叫号"))
         self._show_ticket(result, label)
 
     # --- actions on the runner --------------------------------------------------------
@@ -286,15 +286,15 @@ class KioskController(QObject):
 
     def _show_wait_notice(self) -> None:
         if self.runner.busy and not self.window.message.waiting:
-            self.window.message.show_waiting(tr("KioskController", "正在出号…"))
+            self.window.message.show_waiting(translate("KioskController", "正在出号…"))
 
     def _database_away(self, reason: str) -> None:
         if self.runner.busy:
             self._away_reason = reason.splitlines()[0] if reason else "no answer"
             log.warning("the ticket waits for the database: %s", self._away_reason)
             self.window.message.show_waiting(
-                tr("KioskController", "系统繁忙，正在重试…"),
-                cancel_text=tr("KioskController", "不等了，返回"))
+                translate("KioskController", "系统繁忙，正在重试…"),
+                cancel_text=translate("KioskController", "不等了，返回"))
 
     def _action_succeeded(self, name: str, result: IssueResult) -> None:
         self._end_waiting()
@@ -311,7 +311,7 @@ class KioskController(QObject):
             self.show_error(_title_for(error), error.message_zh)
         else:
             log.error("%s failed: %s", name, error)
-            self.show_error(tr("KioskController", "系统繁忙"), busy_text())
+            self.show_error(translate("KioskController", "系统繁忙"), busy_text())
         self.action_ended.emit()
 
     def _give_up_waiting(self) -> None:
@@ -322,7 +322,7 @@ class KioskController(QObject):
                   self._give_up.interval() / 1000, self._away_reason)
         self.runner.abandon()
         self._end_waiting()
-        self.show_error(tr("KioskController", "暂时无法取号"), busy_text())
+        self.show_error(translate("KioskController", "暂时无法取号"), busy_text())
         self.action_ended.emit()
 
     def _cancel_waiting(self) -> None:
@@ -354,7 +354,7 @@ class KioskController(QObject):
             token = self._ticket_token
             QTimer.singleShot(0, self, lambda: self.printer.print_slip(token, slip))
         else:
-            self.window.ticket.print_failed(tr(
+            self.window.ticket.print_failed(translate(
                 "KioskController", "本机不打印号票，请拍照或记下您的号码"))
         self.ticket_shown.emit(result)
 
@@ -365,7 +365,7 @@ class KioskController(QObject):
         if guide is None or guide.code != item_code:
             return
         if not self.printer.printer_present:
-            self.window.guide.set_notice_status(tr(
+            self.window.guide.set_notice_status(translate(
                 "KioskController", "本机未连接打印机，请拍照保存办事指南，或到服务台索取"),
                 "warning")
             return
@@ -374,7 +374,7 @@ class KioskController(QObject):
                            printed_at=hall_time(self.ctx.clock.now(), timezone))
         self._notice_token = f"notice:{item_code}:{uuid.uuid4().hex[:8]}"
         self.window.guide.set_notice_status(
-            tr("KioskController", "正在打印一次性告知单，请稍候…"), "")
+            translate("KioskController", "正在打印一次性告知单，请稍候…"), "")
         self.printer.print_slip(self._notice_token, slip)
 
     def _print_finished(self, token: str, result) -> None:
@@ -383,17 +383,18 @@ class KioskController(QObject):
                 self.window.ticket.print_done()
             else:
                 self.window.ticket.print_failed(
-                    tr("KioskController", "打印失败，请拍照或记下您的号码") + "\n"
-                    + tr("KioskController", "原因：%1。已通知工作人员。").replace(
-                        "%1", result.message_zh.rstrip("。") or tr("KioskController", "打印机故障")))
+                    translate("KioskController", "打印失败，请拍照或记下您的号码") + "\n"
+                    + translate("KioskController", "原因：%1。已通知工作人员。").replace(
+                        "%1", result.message_zh.rstrip("。")
+                        or translate("KioskController", "打印机故障")))
         elif token == self._notice_token:
             self._notice_token = None
             if result.printed:
                 self.window.guide.set_notice_status(
-                    tr("KioskController", "一次性告知单已打印，请取走"), "ok")
+                    translate("KioskController", "一次性告知单已打印，请取走"), "ok")
             else:
                 self.window.guide.set_notice_status(
-                    tr("KioskController", "打印失败，请拍照保存办事指南，或到服务台索取"),
+                    translate("KioskController", "打印失败，请拍照保存办事指南，或到服务台索取"),
                     "warning")
 
     # --- live updates ---------------------------------------------------------------
@@ -428,10 +429,10 @@ class KioskController(QObject):
     def show_clock(self) -> None:
         timezone = self.catalog.timezone if self.catalog else "Asia/Shanghai"
         now = hall_time(self.ctx.clock.now(), timezone)
-        weekdays = (tr("KioskController", "星期一"), tr("KioskController", "星期二"),
-                    tr("KioskController", "星期三"), tr("KioskController", "星期四"),
-                    tr("KioskController", "星期五"), tr("KioskController", "星期六"),
-                    tr("KioskController", "星期日"))
+        weekdays = (translate("KioskController", "星期一"), translate("KioskController", "星期二"),
+                    translate("KioskController", "星期三"), translate("KioskController", "星期四"),
+                    translate("KioskController", "星期五"), translate("KioskController", "星期六"),
+                    translate("KioskController", "星期日"))
         text = (f"{now:%Y-%m-%d} {weekdays[now.weekday()]}"
                 + ("\n" if self.window.portrait else "  ") + f"{now:%H:%M}")
         if text != self.window.clock_label.plain_text():  # once a minute, not a second
@@ -463,9 +464,9 @@ def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) ->
 
 def _title_for(exc: KioskError) -> str:
     if isinstance(exc, ServiceUnavailable):
-        return tr("KioskController", "暂时无法办理")
+        return translate("KioskController", "暂时无法办理")
     if isinstance(exc, NotFound):
-        return tr("KioskController", "没有找到")
+        return translate("KioskController", "没有找到")
     if isinstance(exc, InvalidInput):
-        return tr("KioskController", "请检查输入")
-    return tr("KioskController", "提示")
+        return translate("KioskController", "请检查输入")
+    return translate("KioskController", "提示")

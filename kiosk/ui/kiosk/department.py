@@ -5,7 +5,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.queue.kiosk_queries import CatalogDepartment
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel, set_tone
 from kiosk.ui.kiosk.widgets import Entry, Screen, TilePager
 from kiosk.ui.theme import ELDER, Scale
@@ -23,7 +23,7 @@ class DepartmentScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         self.title_label = BodyLabel("", "title")
-        self.hint_label = BodyLabel(tr("DepartmentScreen", "请点击要办理的事项，查看办事指南并取号"))
+        self.hint_label = BodyLabel(translate("DepartmentScreen", "请点击要办理的事项，查看办事指南并取号"))
         set_tone(self.hint_label, "muted")
         self.pager = TilePager()
         self.pager.entry_chosen.connect(self.item_chosen)

@@ -15,14 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.queue.queries import ItemGuide
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel, role_px, set_tone, tag
 from kiosk.ui.kiosk.widgets import Screen, button
 from kiosk.ui.theme import NORMAL, PRIMARY, Scale
-
-
-def _t(text: str) -> str:
-    return tr("GuideScreen", text)
 
 
 def _paragraphs(text: str) -> str:
@@ -31,65 +27,84 @@ def _paragraphs(text: str) -> str:
 
 
 def _days(days: int) -> str:
-    return _t("当场办结") if days == 0 else _t("%1 个工作日").replace("%1", str(days))
+    if days == 0:
+        return translate("GuideScreen", "当场办结")
+    return translate("GuideScreen", "%1 个工作日").replace("%1", str(days))
 
 
 def _material_status(required: bool, later: bool) -> str:
     if required and later:
-        return _t("必须提交，可容缺后补")
+        return translate("GuideScreen", "必须提交，可容缺后补")
     if required:
-        return _t("必须提交")
-    return _t("视情况提交（非必需）")
+        return translate("GuideScreen", "必须提交")
+    return translate("GuideScreen", "视情况提交（非必需）")
+
+
+def _kind(kind: str) -> str:
+    if kind == "instant":
+        return translate("GuideScreen", "即办件")
+    return translate("GuideScreen", "承诺件")
 
 
 def guide_html(guide: ItemGuide, heading_px: int) -> str:
     """The eight public facts (plus fees, windows, contact) as HTML for the browser."""
-    h = f'<h3 style="font-size:{heading_px}px; color:{PRIMARY};">'
-    form = {"original": _t("原件"), "copy": _t("复印件"), "both": _t("原件和复印件")}
-    kind = _t("即办件") if guide.kind == "instant" else _t("承诺件")
+    def heading(text: str) -> str:
+        return f'<h3 style="font-size:{heading_px}px; color:{PRIMARY};">{text}</h3>'
+
+    def labelled(label: str, value: str, indent: bool = False) -> str:
+        style = f' style="margin-left:{heading_px}px;"' if indent else ""
+        return f"<p{style}>{label}：{value}</p>"
+
+    form = {"original": translate("GuideScreen", "原件"),
+            "copy": translate("GuideScreen", "复印件"),
+            "both": translate("GuideScreen", "原件和复印件")}
     parts = [
-        f"{h}{_t('一、审批事项')}</h3>",
+        heading(translate("GuideScreen", "一、审批事项")),
         f"<p>{html.escape(guide.name)}</p>",
-        f"<p>{_t('事项编码')}：{html.escape(guide.code)}　"
-        f"{_t('实施部门')}：{html.escape(guide.department_name)}</p>",
-        f"{h}{_t('二、法律依据')}</h3>", _paragraphs(guide.legal_basis),
-        f"{h}{_t('三、办事条件')}</h3>", _paragraphs(guide.conditions),
-        f"{h}{_t('四、办理数量')}</h3>",
-        f"<p>{_t('见本页上方，实时更新。')}</p>",
-        f"{h}{_t('五、办理程序')}</h3>",
+        "<p>" + translate("GuideScreen", "事项编码") + f"：{html.escape(guide.code)}　"
+        + translate("GuideScreen", "实施部门") + f"：{html.escape(guide.department_name)}</p>",
+        heading(translate("GuideScreen", "二、法律依据")), _paragraphs(guide.legal_basis),
+        heading(translate("GuideScreen", "三、办事条件")), _paragraphs(guide.conditions),
+        heading(translate("GuideScreen", "四、办理数量")),
+        "<p>" + translate("GuideScreen", "见本页上方，实时更新。") + "</p>",
+        heading(translate("GuideScreen", "五、办理程序")),
     ]
     for number, step in enumerate(guide.procedure, start=1):
-        parts.append(f"<p><b>{_t('第 %1 步').replace('%1', str(number))}</b>　"
-                     f"{html.escape(str(step))}</p>")
+        step_label = translate("GuideScreen", "第 %1 步").replace("%1", str(number))
+        parts.append(f"<p><b>{step_label}</b>　{html.escape(str(step))}</p>")
+    material_count = translate("GuideScreen", "共 %1 项").replace(
+        "%1", str(len(guide.materials)))
     parts += [
-        f"{h}{_t('六、办理时限')}</h3>",
-        f"<p>{_t('办件类型')}：{kind}</p>",
-        f"<p>{_t('法定期限')}：{_days(guide.legal_days)}</p>",
-        f"<p>{_t('承诺期限')}：{_days(guide.promised_days)}</p>",
-        f"{h}{_t('七、全部材料目录')}（{_t('共 %1 项').replace('%1', str(len(guide.materials)))}）</h3>",
+        heading(translate("GuideScreen", "六、办理时限")),
+        labelled(translate("GuideScreen", "办件类型"), _kind(guide.kind)),
+        labelled(translate("GuideScreen", "法定期限"), _days(guide.legal_days)),
+        labelled(translate("GuideScreen", "承诺期限"), _days(guide.promised_days)),
+        heading(translate("GuideScreen", "七、全部材料目录") + f"（{material_count}）"),
     ]
     for number, m in enumerate(guide.materials, start=1):
+        copies = translate("GuideScreen", "%1 份").replace("%1", str(m.copies))
         parts.append(f"<p><b>{number}. {html.escape(m.name)}</b></p>")
         parts.append(f"<p style=\"margin-left:{heading_px}px;\">{form.get(m.form, m.form)} · "
-                     f"{_t('%1 份').replace('%1', str(m.copies))} · "
-                     f"{_material_status(m.required, m.may_supply_later)}</p>")
+                     f"{copies} · {_material_status(m.required, m.may_supply_later)}</p>")
         if m.note:
-            parts.append(f"<p style=\"margin-left:{heading_px}px;\">{_t('说明')}："
-                         f"{html.escape(m.note)}</p>")
+            parts.append(labelled(translate("GuideScreen", "说明"), html.escape(m.note),
+                                  indent=True))
     sample = "<br>".join(html.escape(line) for line in guide.sample_form.splitlines())
+    windows = translate("GuideScreen", "、").join(
+        translate("GuideScreen", "%1号窗口（%2）").replace("%1", str(n)).replace(
+            "%2", html.escape(name))
+        for n, name in zip(guide.window_numbers, guide.window_names))
     parts += [
-        f"{h}{_t('八、申请书示范文本')}</h3>",
+        heading(translate("GuideScreen", "八、申请书示范文本")),
         '<table border="1" cellspacing="0" cellpadding="16" width="100%" '
         f'style="border-color:#5A6578;"><tr><td>{sample or "—"}</td></tr></table>',
-        f"{h}{_t('收费标准')}</h3>", _paragraphs(guide.fees),
-        f"{h}{_t('办理窗口')}</h3>",
-        "<p>" + (_t("、").join(
-            _t("%1号窗口（%2）").replace("%1", str(n)).replace("%2", html.escape(name))
-            for n, name in zip(guide.window_numbers, guide.window_names))
-            or _t("请到服务台咨询")) + "</p>",
+        heading(translate("GuideScreen", "收费标准")), _paragraphs(guide.fees),
+        heading(translate("GuideScreen", "办理窗口")),
+        "<p>" + (windows or translate("GuideScreen", "请到服务台咨询")) + "</p>",
     ]
     if guide.contact:
-        parts += [f"{h}{_t('咨询电话')}</h3>", f"<p>{html.escape(guide.contact)}</p>"]
+        parts += [heading(translate("GuideScreen", "咨询电话")),
+                  f"<p>{html.escape(guide.contact)}</p>"]
     return "".join(parts)
 
 
@@ -121,8 +136,8 @@ class GuideScreen(Screen):
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         middle.addWidget(self.browser, 1)
         paging = QVBoxLayout()
-        self.up_button = button(_t("上翻"), kind="secondary")
-        self.down_button = button(_t("下翻"), kind="secondary")
+        self.up_button = button(translate("GuideScreen", "上翻"), kind="secondary")
+        self.down_button = button(translate("GuideScreen", "下翻"), kind="secondary")
         self.up_button.clicked.connect(lambda: self._page(-1))
         self.down_button.clicked.connect(lambda: self._page(1))
         paging.addWidget(self.up_button)
@@ -132,9 +147,9 @@ class GuideScreen(Screen):
         layout.addLayout(middle, 1)
 
         actions = self._actions = QHBoxLayout()
-        self.take_button = button(_t("取号办理"), role="title", rows=1.5)
-        self.notice_button = button(_t("打印一次性告知单"), kind="secondary", role="heading",
-                                    rows=1.5)
+        self.take_button = button(translate("GuideScreen", "取号办理"), role="title", rows=1.5)
+        self.notice_button = button(translate("GuideScreen", "打印一次性告知单"),
+                                    kind="secondary", role="heading", rows=1.5)
         self.take_button.clicked.connect(
             lambda: self.guide and self.take_ticket_requested.emit(self.guide.code))
         self.notice_button.clicked.connect(
@@ -148,10 +163,10 @@ class GuideScreen(Screen):
 
     def show_guide(self, guide: ItemGuide, year: int, today: int) -> None:
         self.guide = guide
-        kind = _t("即办件") if guide.kind == "instant" else _t("承诺件")
         self.title_label.set_plain_text(guide.name)
-        self.meta_label.set_plain_text(f"{guide.department_name} · {kind} · "
-                                       f"{_t('事项编码')} {guide.code}")
+        self.meta_label.set_plain_text(
+            f"{guide.department_name} · {_kind(guide.kind)} · "
+            + translate("GuideScreen", "事项编码") + f" {guide.code}")
         self.show_counts(year, today)
         self.set_notice_status("", "")
         self._render()
@@ -159,7 +174,7 @@ class GuideScreen(Screen):
 
     def show_counts(self, year: int, today: int) -> None:
         self.counts_label.set_plain_text(
-            _t("办理数量：今年已办理 %1 件，今日 %2 件").replace("%1", str(year))
+            translate("GuideScreen", "办理数量：今年已办理 %1 件，今日 %2 件").replace("%1", str(year))
             .replace("%2", str(today)))
 
     def set_notice_status(self, text: str, tone: str) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.queue.kiosk_queries import KioskCatalog
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel
 from kiosk.ui.kiosk.widgets import Entry, Screen, TilePager, button
 from kiosk.ui.theme import ELDER, Scale
@@ -36,7 +36,7 @@ class HomeScreen(Screen):
         self.departments = QWidget()
         column = QVBoxLayout(self.departments)
         column.setContentsMargins(0, 0, 0, 0)
-        self.welcome_label = BodyLabel(tr("HomeScreen", "请选择办理事项所属部门"), "title")
+        self.welcome_label = BodyLabel(translate("HomeScreen", "请选择办理事项所属部门"), "title")
         column.addWidget(self.welcome_label)
         self.department_pager = TilePager()
         self.department_pager.entry_chosen.connect(self.department_chosen)
@@ -45,10 +45,10 @@ class HomeScreen(Screen):
         self.actions = QWidget()
         actions = QVBoxLayout(self.actions)
         actions.setContentsMargins(0, 0, 0, 0)
-        self.search_button = button(tr("HomeScreen", "搜索事项（可输入拼音首字母）"),
+        self.search_button = button(translate("HomeScreen", "搜索事项（可输入拼音首字母）"),
                                     kind="secondary", role="heading", rows=1.25)
         self.search_button.clicked.connect(self.search_requested)
-        self.check_in_button = button(tr("HomeScreen", "预约签到取号"), role="title", rows=1.5)
+        self.check_in_button = button(translate("HomeScreen", "预约签到取号"), role="title", rows=1.5)
         self.check_in_button.clicked.connect(self.check_in_requested)
         actions.addWidget(self.search_button)
         actions.addWidget(self.check_in_button)
@@ -56,7 +56,7 @@ class HomeScreen(Screen):
         self.favourites = QWidget()
         favourites = QVBoxLayout(self.favourites)
         favourites.setContentsMargins(0, 0, 0, 0)
-        self.favourites_label = BodyLabel(tr("HomeScreen", "常办事项"), "title")
+        self.favourites_label = BodyLabel(translate("HomeScreen", "常办事项"), "title")
         favourites.addWidget(self.favourites_label)
         self.favourite_pager = TilePager()
         self.favourite_pager.entry_chosen.connect(self.item_chosen)
@@ -65,9 +65,10 @@ class HomeScreen(Screen):
 
     def set_catalog(self, catalog: KioskCatalog) -> None:
         self.department_pager.set_entries([
-            Entry(d.code, d.name, tr("HomeScreen", "%1 项事项").replace("%1", str(len(d.items))))
+            Entry(d.code, d.name,
+                  translate("HomeScreen", "%1 项事项").replace("%1", str(len(d.items))))
             for d in catalog.departments],
-            tr("HomeScreen", "暂无可办理的事项，请到服务台咨询"))
+            translate("HomeScreen", "暂无可办理的事项，请到服务台咨询"))
 
     def set_most_used(self, items: list[tuple[str, str]]) -> None:
         self.favourite_pager.set_entries([Entry(code, name) for code, name in items])

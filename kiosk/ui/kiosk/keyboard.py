@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.widgets import button
 from kiosk.ui.theme import Scale
 
@@ -32,8 +32,8 @@ class Keypad(QWidget):
         for row_index, row in enumerate(rows):
             for col, char in enumerate(row):
                 self._add_key(char, char.lower() if lower else char, row_index, col)
-        self.erase_button = button(tr("Keypad", "删除"), kind="secondary", role="heading")
-        self.clear_button = button(tr("Keypad", "清空"), kind="secondary", role="heading")
+        self.erase_button = button(translate("Keypad", "删除"), kind="secondary", role="heading")
+        self.clear_button = button(translate("Keypad", "清空"), kind="secondary", role="heading")
         self.erase_button.clicked.connect(self.erase)
         self.clear_button.clicked.connect(self.clear)
         width, last = max(len(r) for r in rows), len(rows)

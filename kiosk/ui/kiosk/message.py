@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel, tag
 from kiosk.ui.kiosk.widgets import button
 
@@ -39,7 +39,7 @@ class MessagePanel(QWidget):
         tag(self.title_label, "title")
         self.title_label.setWordWrap(True)
         self.text_label = BodyLabel("", "heading")
-        self.ok_button = button(tr("MessagePanel", "知道了"), role="title")
+        self.ok_button = button(translate("MessagePanel", "知道了"), role="title")
         self.ok_button.clicked.connect(self._button_pressed)
         self.waiting = False
         inner.addWidget(self.title_label)
@@ -53,14 +53,14 @@ class MessagePanel(QWidget):
         self.waiting = False
         self.title_label.setText(f"⚠ {title}" if title else "⚠")
         self.text_label.set_plain_text(text)
-        self.ok_button.setText(tr("MessagePanel", "知道了"))
+        self.ok_button.setText(translate("MessagePanel", "知道了"))
         self.ok_button.show()
         self._cover()
 
     def show_waiting(self, text: str, cancel_text: str | None = None) -> None:
         """A wait the citizen can see; with ``cancel_text`` a button to give it up."""
         self.waiting = True
-        self.title_label.setText(tr("MessagePanel", "请稍候"))
+        self.title_label.setText(translate("MessagePanel", "请稍候"))
         self.text_label.set_plain_text(text)
         self.ok_button.setVisible(cancel_text is not None)
         if cancel_text is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.keyboard import letter_keyboard
 from kiosk.ui.kiosk.look import BodyLabel, set_tone, tag
 from kiosk.ui.kiosk.search_index import ItemIndex
@@ -18,10 +18,6 @@ from kiosk.ui.theme import ELDER, Scale
 #: (rows, columns) of result tiles per page: (elder, portrait) -> grid
 RESULT_GRID = {(False, False): (3, 2), (False, True): (6, 1),
                (True, False): (2, 1), (True, True): (4, 1)}
-
-
-def _t(text: str) -> str:
-    return tr("SearchScreen", text)
 
 
 class SearchScreen(Screen):
@@ -34,7 +30,7 @@ class SearchScreen(Screen):
         layout.setContentsMargins(24, 16, 24, 16)
         self.field = QLineEdit()
         tag(self.field, "title")
-        self.field.setPlaceholderText(_t("输入事项名称或拼音首字母，如 gtgs"))
+        self.field.setPlaceholderText(translate("SearchScreen", "输入事项名称或拼音首字母，如 gtgs"))
         self.field.textChanged.connect(self.refresh)
         layout.addWidget(self.field)
         self.count_label = BodyLabel("")
@@ -54,17 +50,17 @@ class SearchScreen(Screen):
     def refresh(self) -> None:
         query = self.field.text().strip()
         if not query:
-            self.count_label.set_plain_text(_t("请用下方键盘输入，例如“个体工商户”可输入 gtgs"))
+            self.count_label.set_plain_text(translate("SearchScreen", "请用下方键盘输入，例如“个体工商户”可输入 gtgs"))
             self.pager.set_entries([])
             return
         if self.index is None:
-            self.count_label.set_plain_text(_t("正在准备搜索，请稍候…"))
+            self.count_label.set_plain_text(translate("SearchScreen", "正在准备搜索，请稍候…"))
             return
         found = self.index.search(query)
         self.pager.set_entries([Entry(e.code, e.name, e.department_name) for e in found],
-                               _t("没有找到相关事项，请换个说法或到服务台咨询"))
+                               translate("SearchScreen", "没有找到相关事项，请换个说法或到服务台咨询"))
         self.count_label.set_plain_text(
-            _t("找到 %1 个事项").replace("%1", str(len(found))) if found else "")
+            translate("SearchScreen", "找到 %1 个事项").replace("%1", str(len(found))) if found else "")
 
     def set_layout_mode(self, scale: Scale, portrait: bool) -> None:
         self.pager.set_grid(*RESULT_GRID[scale == ELDER, portrait], scale)

@@ -9,12 +9,10 @@ import datetime as dt
 
 from kiosk.clock import hall_time
 from kiosk.printing import Material, NoticeSlip, TicketSlip
+from kiosk.queue.names import PRIORITY_ZH
 from kiosk.queue.queries import ItemGuide
 from kiosk.queue.views import IssueResult
 
-#: printed labels of the priority classes (绿色通道); the screen uses tr() of the same
-PRIORITY_PRINTED = {"elderly": "老年人", "disabled": "残疾人", "military": "军人",
-                    "pregnant": "孕妇"}
 FORM_PRINTED = {"original": "原件", "copy": "复印件", "both": "原件和复印件"}
 KIND_PRINTED = {"instant": "即办件", "promised": "承诺件"}
 
@@ -37,7 +35,7 @@ def window_labels(numbers: tuple[int, ...]) -> tuple[str, ...]:
 def ticket_slip(result: IssueResult, *, hall_name: str, hall_code: str, timezone: str,
                 appointment_label: str | None = None) -> TicketSlip:
     ticket = result.ticket
-    priority = PRIORITY_PRINTED.get(ticket.priority)
+    priority = PRIORITY_ZH.get(ticket.priority)
     return TicketSlip(
         hall_name=hall_name, code=ticket.code, service_name=ticket.service_name,
         item_name=ticket.item_name or "", windows=window_labels(result.window_numbers),

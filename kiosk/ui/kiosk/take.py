@@ -8,8 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.queue.names import PRIORITY_ZH
 from kiosk.queue.queries import ItemGuide
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel, set_tone
 from kiosk.ui.kiosk.widgets import Screen, button, card
 from kiosk.ui.theme import Scale
@@ -17,13 +18,12 @@ from kiosk.ui.theme import Scale
 
 def priority_labels() -> dict[str, str]:
     """Screen names of the priority classes (绿色通道), in display order."""
-    return {"elderly": tr("Priority", "老年人"), "disabled": tr("Priority", "残疾人"),
-            "military": tr("Priority", "军人"), "pregnant": tr("Priority", "孕妇")}
+    return {code: translate("Priority", name) for code, name in PRIORITY_ZH.items()}
 
 
 def window_numbers_text(numbers: tuple[int, ...]) -> str:
     """``1号、2号、4号`` (the caller adds 窗口)."""
-    return tr("Windows", "、").join(tr("Windows", "%1号").replace("%1", str(n))
+    return translate("Windows", "、").join(translate("Windows", "%1号").replace("%1", str(n))
                                     for n in numbers)
 
 
@@ -41,7 +41,7 @@ class TakeTicketScreen(Screen):
         layout.addWidget(self.title_label)
         layout.addWidget(self.where_label)
 
-        self.ordinary_button = button(tr("TakeTicketScreen", "普通取号"), role="title")
+        self.ordinary_button = button(translate("TakeTicketScreen", "普通取号"), role="title")
         self.ordinary_button.setSizePolicy(QSizePolicy.Policy.Expanding,
                                            QSizePolicy.Policy.Expanding)
         self.ordinary_button.clicked.connect(lambda: self._request("none"))
@@ -50,8 +50,8 @@ class TakeTicketScreen(Screen):
         green = card()
         green_layout = QVBoxLayout(green)
         green_layout.setContentsMargins(28, 20, 28, 20)
-        green_layout.addWidget(BodyLabel(tr("TakeTicketScreen", "绿色通道（优先办理）"), "title"))
-        green_layout.addWidget(BodyLabel(tr(
+        green_layout.addWidget(BodyLabel(translate("TakeTicketScreen", "绿色通道（优先办理）"), "title"))
+        green_layout.addWidget(BodyLabel(translate(
             "TakeTicketScreen",
             "老年人、残疾人、军人、孕妇可优先办理。请选择您的情况；"
             "叫号后请向窗口工作人员出示相关证件，由工作人员确认。")))
@@ -59,7 +59,7 @@ class TakeTicketScreen(Screen):
         self.priority_buttons = {}
         for key, label in priority_labels().items():
             self.priority_buttons[key] = button(
-                tr("TakeTicketScreen", "优先 · %1").replace("%1", label),
+                translate("TakeTicketScreen", "优先 · %1").replace("%1", label),
                 kind="secondary", role="heading", rows=1.5)
             self.priority_buttons[key].clicked.connect(
                 lambda _=False, k=key: self._request(k))
@@ -72,8 +72,8 @@ class TakeTicketScreen(Screen):
         self.title_label.set_plain_text(guide.name)
         windows = window_numbers_text(guide.window_numbers)
         self.where_label.set_plain_text(
-            tr("TakeTicketScreen", "办理窗口：%1窗口").replace("%1", windows) if windows
-            else tr("TakeTicketScreen", "办理窗口：请留意大厅叫号屏"))
+            translate("TakeTicketScreen", "办理窗口：%1窗口").replace("%1", windows) if windows
+            else translate("TakeTicketScreen", "办理窗口：请留意大厅叫号屏"))
 
     def _request(self, priority: str) -> None:
         if self.item_code:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.queue.views import IssueResult
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel, set_tone, tag
 from kiosk.ui.kiosk.qr import qr_pixmap
 from kiosk.ui.kiosk.take import priority_labels, window_numbers_text
@@ -25,18 +25,16 @@ RETURN_AFTER_S = 10
 RETURN_AFTER_NO_SLIP_S = 20
 
 
-def _t(text: str) -> str:
-    return tr("TicketScreen", text)
-
-
 def wait_text(minutes: int) -> str:
     if minutes <= 0:
-        return _t("即将叫号")
+        return translate("TicketScreen", "即将叫号")
     if minutes < 60:
-        return _t("约 %1 分钟").replace("%1", str(minutes))
+        return translate("TicketScreen", "约 %1 分钟").replace("%1", str(minutes))
     hours, rest = divmod(minutes, 60)
-    return (_t("约 %1 小时 %2 分钟").replace("%1", str(hours)).replace("%2", str(rest)) if rest
-            else _t("约 %1 小时").replace("%1", str(hours)))
+    if rest:
+        return translate("TicketScreen", "约 %1 小时 %2 分钟").replace(
+            "%1", str(hours)).replace("%2", str(rest))
+    return translate("TicketScreen", "约 %1 小时").replace("%1", str(hours))
 
 
 class TicketScreen(Screen):
@@ -53,7 +51,7 @@ class TicketScreen(Screen):
         self.number_card = card()
         number = QVBoxLayout(self.number_card)
         number.setContentsMargins(32, 24, 32, 24)
-        self.caption_label = BodyLabel(_t("取号成功，您的排队号码是"), "heading")
+        self.caption_label = BodyLabel(translate("TicketScreen", "取号成功，您的排队号码是"), "heading")
         self.code_label = QLabel()
         tag(self.code_label, "number")
         self.code_label.setProperty("tone", "number")
@@ -82,15 +80,15 @@ class TicketScreen(Screen):
         qr_layout.setContentsMargins(0, 0, 0, 0)
         self.qr_label = QLabel()
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_caption = BodyLabel(_t("可用手机扫码或拍照保存号码"))
+        self.qr_caption = BodyLabel(translate("TicketScreen", "可用手机扫码或拍照保存号码"))
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         qr_layout.addWidget(self.qr_label)
         qr_layout.addWidget(self.qr_caption)
         qr_layout.addStretch(1)
 
         self.print_label = BodyLabel("", "heading")
-        self.done_button = button(_t("完成，返回首页"), kind="secondary", role="heading",
-                                  rows=1.25)
+        self.done_button = button(translate("TicketScreen", "完成，返回首页"),
+                                  kind="secondary", role="heading", rows=1.25)
         self.done_button.clicked.connect(self.finished)
         self._portrait: bool | None = None
 
@@ -110,28 +108,31 @@ class TicketScreen(Screen):
         self.code_label.setText(ticket.code)
         badges = []
         if ticket.priority != "none":
-            badges.append(_t("绿色通道 · %1（请向窗口出示证件，待工作人员确认）").replace(
+            badges.append(translate("TicketScreen", "绿色通道 · %1（请向窗口出示证件，待工作人员确认）").replace(
                 "%1", priority_labels().get(ticket.priority, ticket.priority)))
         if appointment_label:
             badges.append(appointment_label)
         self.badge_label.set_plain_text("\n".join(badges))
         self.badge_label.setVisible(bool(badges))
         what = ticket.item_name or ticket.service_name
-        self.item_label.set_plain_text(_t("办理事项：%1").replace("%1", what))
+        self.item_label.set_plain_text(translate("TicketScreen", "办理事项：%1").replace("%1", what))
         windows = window_numbers_text(result.window_numbers)
         self.windows_label.set_plain_text(
-            _t("办理窗口：%1窗口").replace("%1", windows) if windows
-            else _t("办理窗口：请留意大厅叫号屏"))
+            translate("TicketScreen", "办理窗口：%1窗口").replace("%1", windows) if windows
+            else translate("TicketScreen", "办理窗口：请留意大厅叫号屏"))
         self.ahead_label.set_plain_text(
-            _t("前面等候：%1 人").replace("%1", str(result.people_ahead)) if result.people_ahead
-            else _t("前面等候：无人等候，请留意叫号"))
+            translate("TicketScreen", "前面等候：%1 人").replace(
+                "%1", str(result.people_ahead)) if result.people_ahead
+            else translate("TicketScreen", "前面等候：无人等候，请留意叫号"))
         self.wait_label.set_plain_text(
-            _t("预计等候：%1").replace("%1", wait_text(result.estimated_wait_minutes)))
+            translate("TicketScreen", "预计等候：%1").replace(
+                "%1", wait_text(result.estimated_wait_minutes)))
         self.time_label.set_plain_text(
-            _t("取号时间：%1").replace("%1", issued_local.strftime("%Y-%m-%d %H:%M")))
+            translate("TicketScreen", "取号时间：%1").replace(
+                "%1", issued_local.strftime("%Y-%m-%d %H:%M")))
         self.qr_payload = qr_payload
         self._draw_qr()
-        self.set_print_state(_t("正在打印号票，请稍候…"), "")
+        self.set_print_state(translate("TicketScreen", "正在打印号票，请稍候…"), "")
         self.return_timer.start(RETURN_AFTER_S * 1000)
         self._ticker.start()
         self._show_countdown()
@@ -148,7 +149,7 @@ class TicketScreen(Screen):
             self._show_countdown()
 
     def print_done(self) -> None:
-        self.set_print_state(_t("号票已打印，请从下方出票口取走"), "ok")
+        self.set_print_state(translate("TicketScreen", "号票已打印，请从下方出票口取走"), "ok")
 
     def stop_timers(self) -> None:
         self.return_timer.stop()
@@ -160,7 +161,8 @@ class TicketScreen(Screen):
 
     def _show_countdown(self) -> None:
         left = max(0, -(-self.return_timer.remainingTime() // 1000))
-        self.done_button.setText(_t("完成，返回首页（%1 秒）").replace("%1", str(left)))
+        self.done_button.setText(
+            translate("TicketScreen", "完成，返回首页（%1 秒）").replace("%1", str(left)))
 
     def _draw_qr(self) -> None:
         if self.qr_payload:

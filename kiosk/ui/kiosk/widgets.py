@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import TARGET_ROWS, BodyLabel, apply_scale, set_tone, tag
 from kiosk.ui.theme import NORMAL, Scale
 
@@ -121,8 +121,8 @@ class TilePager(QWidget):
         self.empty_label.hide()
         outer.addWidget(self.empty_label)
         controls = QHBoxLayout()
-        self.prev_button = button(tr("TilePager", "上一页"), kind="secondary")
-        self.next_button = button(tr("TilePager", "下一页"), kind="secondary")
+        self.prev_button = button(translate("TilePager", "上一页"), kind="secondary")
+        self.next_button = button(translate("TilePager", "下一页"), kind="secondary")
         self.page_label = QLabel()
         tag(self.page_label, "body")
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -196,7 +196,7 @@ class TilePager(QWidget):
         self._controls.setVisible(many)
         self.prev_button.setEnabled(self._page > 0)
         self.next_button.setEnabled(self._page < self.page_count - 1)
-        self.page_label.setText(tr("TilePager", "第 %1 / %2 页")
+        self.page_label.setText(translate("TilePager", "第 %1 / %2 页")
                                 .replace("%1", str(self._page + 1))
                                 .replace("%2", str(self.page_count)))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.checkin import CheckInScreen
 from kiosk.ui.kiosk.department import DepartmentScreen
 from kiosk.ui.kiosk.guide import GuideScreen
@@ -33,7 +33,7 @@ class KioskWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("kioskRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setWindowTitle(tr("KioskWindow", "自助取号机"))
+        self.setWindowTitle(translate("KioskWindow", "自助取号机"))
         self.setStyleSheet(style_sheet())
         self.elder = False
         self.portrait = portrait
@@ -51,14 +51,14 @@ class KioskWindow(QWidget):
         self.top_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._bar = QGridLayout(self.top_bar)
         self._bar.setContentsMargins(24, 12, 24, 12)
-        self.back_button = button(tr("KioskWindow", "‹ 返回"), name="topBarButton",
+        self.back_button = button(translate("KioskWindow", "‹ 返回"), name="topBarButton",
                                   role="heading")
-        self.home_button = button(tr("KioskWindow", "首页"), name="topBarButton",
+        self.home_button = button(translate("KioskWindow", "首页"), name="topBarButton",
                                   role="heading")
         self.hall_label = BodyLabel("", "title")
         self.clock_label = BodyLabel("", "body")
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.elder_button = button(tr("KioskWindow", "长者模式"), name="topBarButton",
+        self.elder_button = button(translate("KioskWindow", "长者模式"), name="topBarButton",
                                    role="heading")
         self.elder_button.setCheckable(True)
         root.addWidget(self.top_bar)
@@ -122,8 +122,8 @@ class KioskWindow(QWidget):
         tiles per page) or back."""
         self.elder = elder
         self.elder_button.setChecked(elder)
-        self.elder_button.setText(tr("KioskWindow", "退出长者模式") if elder
-                                  else tr("KioskWindow", "长者模式"))
+        self.elder_button.setText(translate("KioskWindow", "退出长者模式") if elder
+                                  else translate("KioskWindow", "长者模式"))
         self._relayout()
 
     def set_portrait(self, portrait: bool) -> None:

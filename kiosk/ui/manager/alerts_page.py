@@ -14,7 +14,7 @@ from kiosk.queue import alerts, queries
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import DONE_MARK, WARN_MARK
 from kiosk.ui.manager.widgets import (
     KEY_ROLE, fill_table, hm, make_table, muted, page_title, show_error,
@@ -22,8 +22,8 @@ from kiosk.ui.manager.widgets import (
 
 
 def level_names() -> dict[str, str]:
-    return {"critical": "‼ " + tr("ManagerAlerts", "严重"),
-            "warning": WARN_MARK + " " + tr("ManagerAlerts", "注意")}
+    return {"critical": "‼ " + translate("ManagerAlerts", "严重"),
+            "warning": WARN_MARK + " " + translate("ManagerAlerts", "注意")}
 
 
 class AlertsPage(QWidget):
@@ -36,15 +36,17 @@ class AlertsPage(QWidget):
         self._tz = queries.hall_info(ctx)[1]
         self.shown: list[alerts.Alert] = []
         self.open_count = -1
-        self.table = make_table([tr("ManagerAlerts", "级别"), tr("ManagerAlerts", "类型"),
-                                 tr("ManagerAlerts", "发生时间"), tr("ManagerAlerts", "内容"),
-                                 tr("ManagerAlerts", "处理")], stretch=3)
+        self.table = make_table([translate("ManagerAlerts", "级别"),
+                                 translate("ManagerAlerts", "类型"),
+                                 translate("ManagerAlerts", "发生时间"),
+                                 translate("ManagerAlerts", "内容"),
+                                 translate("ManagerAlerts", "处理")], stretch=3)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.acknowledge_selected())
-        self.with_acknowledged = QCheckBox(tr("ManagerAlerts", "同时显示已确认的告警"))
+        self.with_acknowledged = QCheckBox(translate("ManagerAlerts", "同时显示已确认的告警"))
         self.with_acknowledged.toggled.connect(lambda _on: self.refresh())
-        self.ack_button = QPushButton(tr("ManagerAlerts", "确认所选告警（可多选）"))
+        self.ack_button = QPushButton(translate("ManagerAlerts", "确认所选告警（可多选）"))
         self.ack_button.setObjectName("primary")
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.summary = QLabel()
@@ -54,8 +56,8 @@ class AlertsPage(QWidget):
         bar.addWidget(self.with_acknowledged)
         bar.addWidget(self.ack_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr("ManagerAlerts", "告警")))
-        layout.addWidget(muted(tr(
+        layout.addWidget(page_title(translate("ManagerAlerts", "告警")))
+        layout.addWidget(muted(translate(
             "ManagerAlerts", "告警一直显示到有人确认；确认人和时间记入电子监察。"
                              "阈值在“设置”页修改（等候超时、暂停超时）。")))
         layout.addLayout(bar)
@@ -69,8 +71,8 @@ class AlertsPage(QWidget):
 
         def handled(alert: alerts.Alert) -> str:
             if not alert.acknowledged:
-                return tr("ManagerAlerts", "待确认")
-            return DONE_MARK + " " + tr("ManagerAlerts", "%1 于 %2 确认") \
+                return translate("ManagerAlerts", "待确认")
+            return DONE_MARK + " " + translate("ManagerAlerts", "%1 于 %2 确认") \
                 .replace("%1", alert.acknowledged_by or "").replace(
                     "%2", hm(alert.acknowledged_at, self._tz))
 
@@ -79,8 +81,8 @@ class AlertsPage(QWidget):
              a.message_zh, handled(a)) for a in self.shown],
             keys=[a.key for a in self.shown])
         count = sum(1 for a in self.shown if not a.acknowledged)
-        self.summary.setText(tr("ManagerAlerts", "待确认 %1 条").replace("%1", str(count))
-                             if count else DONE_MARK + " " + tr("ManagerAlerts", "没有待确认的告警"))
+        self.summary.setText(translate("ManagerAlerts", "待确认 %1 条").replace("%1", str(count))
+                             if count else DONE_MARK + " " + translate("ManagerAlerts", "没有待确认的告警"))
         self.summary.setObjectName("alert" if count else "ok")
         self.summary.setStyleSheet("")  # re-read the object name's style
         self._selection_changed()

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kiosk.queue.admin import AuditRow
+from kiosk.queue.names import OUTCOME_ZH, PRIORITY_ZH
 
 HEADERS = ("序号", "时间", "操作人", "姓名", "操作", "号票", "窗口", "详情")
 
@@ -32,10 +33,8 @@ SKIP = {"message", "bad", "appointment"}  # English duplicates and flags said el
 
 #: Chinese for the codes some payload values hold
 VALUE_ZH = {
-    "outcome": {"completed": "办结", "accepted": "受理", "supply_later": "容缺受理", "notice_given": "一次性告知",
-                "consultation": "咨询", "rejected": "不予受理"},
-    "priority": {"none": "无", "elderly": "老年人", "disabled": "残疾人", "military": "军人",
-                 "pregnant": "孕妇"},
+    "outcome": OUTCOME_ZH,
+    "priority": {"none": "无", **PRIORITY_ZH},
     "role": {"window": "窗口人员", "manager": "大厅管理员", "admin": "系统管理员"},
     "position": {"end": "队尾", "keep": "原位置"},
 }

@@ -16,7 +16,7 @@ from kiosk.queue import admin, queries
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.audit_export import describe_payload, row_values, write_rows
 from kiosk.ui.manager.tasks import BackgroundTask
 from kiosk.ui.manager.widgets import (
@@ -45,41 +45,42 @@ class AuditPage(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.staff_no = QLineEdit()
-        self.staff_no.setPlaceholderText(tr("ManagerAudit", "全部"))
+        self.staff_no.setPlaceholderText(translate("ManagerAudit", "全部"))
         self.window = QSpinBox()
         self.window.setRange(0, 999)
-        self.window.setSpecialValueText(tr("ManagerAudit", "全部"))
+        self.window.setSpecialValueText(translate("ManagerAudit", "全部"))
         self.ticket = QLineEdit()
-        self.ticket.setPlaceholderText(tr("ManagerAudit", "如 A012"))
+        self.ticket.setPlaceholderText(translate("ManagerAudit", "如 A012"))
         self.action = QComboBox()
-        self.action.addItem(tr("ManagerAudit", "全部操作"), None)
+        self.action.addItem(translate("ManagerAudit", "全部操作"), None)
         for action, label in admin.audit_actions(ctx):
             self.action.addItem(label, action)
-        self.search_button = QPushButton(tr("ManagerAudit", "查询"))
+        self.search_button = QPushButton(translate("ManagerAudit", "查询"))
         self.search_button.setObjectName("primary")
         self.search_button.clicked.connect(self.search)
-        self.export_button = QPushButton(tr("ManagerAudit", "导出…"))
+        self.export_button = QPushButton(translate("ManagerAudit", "导出…"))
         self.export_button.clicked.connect(lambda: self.export())
         self.staff_no.setMaximumWidth(160)
         self.ticket.setMaximumWidth(160)
         filters = QGridLayout()
-        cells = ((tr("ManagerAudit", "从"), self.date_from), (tr("ManagerAudit", "到"), self.date_to),
-                 (tr("ManagerAudit", "工号"), self.staff_no),
-                 (tr("ManagerAudit", "窗口"), self.window),
-                 (tr("ManagerAudit", "号票"), self.ticket),
-                 (tr("ManagerAudit", "操作"), self.action))
+        cells = ((translate("ManagerAudit", "从"), self.date_from),
+                 (translate("ManagerAudit", "到"), self.date_to),
+                 (translate("ManagerAudit", "工号"), self.staff_no),
+                 (translate("ManagerAudit", "窗口"), self.window),
+                 (translate("ManagerAudit", "号票"), self.ticket),
+                 (translate("ManagerAudit", "操作"), self.action))
         for index, (label, widget) in enumerate(cells):
             filters.addWidget(QLabel(label), 0, index * 2)
             filters.addWidget(widget, 0, index * 2 + 1)
         filters.addWidget(self.search_button, 0, 12)
         filters.addWidget(self.export_button, 0, 13)
         filters.setColumnStretch(14, 1)
-        self.table = make_table([tr("ManagerAudit", "序号"), tr("ManagerAudit", "时间"),
-                                 tr("ManagerAudit", "操作人"), tr("ManagerAudit", "姓名"),
-                                 tr("ManagerAudit", "操作"), tr("ManagerAudit", "号票"),
-                                 tr("ManagerAudit", "窗口"), tr("ManagerAudit", "详情")])
-        self.previous_button = QPushButton(tr("ManagerAudit", "‹ 上一页"))
-        self.next_button = QPushButton(tr("ManagerAudit", "下一页 ›"))
+        self.table = make_table([translate("ManagerAudit", "序号"), translate("ManagerAudit", "时间"),
+                                 translate("ManagerAudit", "操作人"), translate("ManagerAudit", "姓名"),
+                                 translate("ManagerAudit", "操作"), translate("ManagerAudit", "号票"),
+                                 translate("ManagerAudit", "窗口"), translate("ManagerAudit", "详情")])
+        self.previous_button = QPushButton(translate("ManagerAudit", "‹ 上一页"))
+        self.next_button = QPushButton(translate("ManagerAudit", "下一页 ›"))
         self.previous_button.clicked.connect(lambda: self.go(self.page_number - 1))
         self.next_button.clicked.connect(lambda: self.go(self.page_number + 1))
         self.position = QLabel()
@@ -89,8 +90,8 @@ class AuditPage(QWidget):
         pager.addWidget(self.previous_button)
         pager.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr("ManagerAudit", "电子监察")))
-        layout.addWidget(muted(tr("ManagerAudit", "每一次操作都有记录：谁、何时、做了什么。记录只能查询和导出，不能修改。")))
+        layout.addWidget(page_title(translate("ManagerAudit", "电子监察")))
+        layout.addWidget(muted(translate("ManagerAudit", "每一次操作都有记录：谁、何时、做了什么。记录只能查询和导出，不能修改。")))
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(pager)
@@ -120,7 +121,7 @@ class AuditPage(QWidget):
         for r, row in enumerate(self.result.rows):  # the whole text on hover
             self.table.item(r, 7).setToolTip(describe_payload(row.payload))
         pages = max((self.result.total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
-        self.position.setText(tr("ManagerAudit", "第 %1 / %2 页，共 %3 条")
+        self.position.setText(translate("ManagerAudit", "第 %1 / %2 页，共 %3 条")
                               .replace("%1", str(self.page_number + 1))
                               .replace("%2", str(pages)).replace("%3", str(self.result.total)))
         self.previous_button.setEnabled(self.page_number > 0)
@@ -144,8 +145,8 @@ class AuditPage(QWidget):
     def export(self, path: str | None = None) -> BackgroundTask | None:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, tr("ManagerAudit", "导出电子监察记录"), "audit.xlsx",
-                tr("ManagerAudit", "Excel 文件 (*.xlsx);;CSV 文件 (*.csv)"))
+                self, translate("ManagerAudit", "导出电子监察记录"), "audit.xlsx",
+                translate("ManagerAudit", "Excel 文件 (*.xlsx);;CSV 文件 (*.csv)"))
         if not path:
             return None
         wanted = self.wanted()
@@ -155,9 +156,9 @@ class AuditPage(QWidget):
             found = admin.audit_events(ctx, wanted, page_size=None, newest_first=False)
             return write_rows(found.rows, path, progress, found.total)
 
-        task = BackgroundTask(self, tr("ManagerAudit", "正在导出电子监察记录…"), job)
+        task = BackgroundTask(self, translate("ManagerAudit", "正在导出电子监察记录…"), job)
         task.finished_ok.connect(lambda n: show_done(
-            self, tr("ManagerAudit", "已导出 %1 条记录到 %2").replace("%1", str(n))
+            self, translate("ManagerAudit", "已导出 %1 条记录到 %2").replace("%1", str(n))
             .replace("%2", path)))
         task.finished_failed.connect(lambda text: show_error(
             self, KioskError(text, text)))

@@ -15,7 +15,7 @@ from kiosk.errors import KioskError
 from kiosk.queue import calendar, queries
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.widgets import fill_table, make_table, muted, selected_key, show_error
 
 WEEKDAY = "一二三四五六日"
@@ -29,23 +29,25 @@ class CalendarEditor(QWidget):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
-        self.year.setPrefix(tr("ManagerCalendar", "年份 "))
+        self.year.setPrefix(translate("ManagerCalendar", "年份 "))
         self.year.valueChanged.connect(lambda _y: self.refresh())
-        self.table = make_table([tr("ManagerCalendar", "日期"), tr("ManagerCalendar", "星期"),
-                                 tr("ManagerCalendar", "设为"), tr("ManagerCalendar", "说明"),
-                                 tr("ManagerCalendar", "设置人")], stretch=3)
+        self.table = make_table([translate("ManagerCalendar", "日期"),
+                                 translate("ManagerCalendar", "星期"),
+                                 translate("ManagerCalendar", "设为"),
+                                 translate("ManagerCalendar", "说明"),
+                                 translate("ManagerCalendar", "设置人")], stretch=3)
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.kind = QComboBox()
-        self.kind.addItem(tr("ManagerCalendar", "休息日（节假日）"), False)
-        self.kind.addItem(tr("ManagerCalendar", "工作日（调休上班）"), True)
+        self.kind.addItem(translate("ManagerCalendar", "休息日（节假日）"), False)
+        self.kind.addItem(translate("ManagerCalendar", "工作日（调休上班）"), True)
         self.note = QLineEdit()
-        self.note.setPlaceholderText(tr("ManagerCalendar", "如：国庆节、春节调休"))
-        self.set_button = QPushButton(tr("ManagerCalendar", "设置该日"))
+        self.note.setPlaceholderText(translate("ManagerCalendar", "如：国庆节、春节调休"))
+        self.set_button = QPushButton(translate("ManagerCalendar", "设置该日"))
         self.set_button.setObjectName("primary")
         self.set_button.clicked.connect(self.set_day)
-        self.clear_button = QPushButton(tr("ManagerCalendar", "恢复所选日期为平常"))
+        self.clear_button = QPushButton(translate("ManagerCalendar", "恢复所选日期为平常"))
         self.clear_button.clicked.connect(self.clear_selected)
         editor = QHBoxLayout()
         for widget in (self.day, self.kind, self.note, self.set_button):
@@ -56,7 +58,7 @@ class CalendarEditor(QWidget):
         top.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(muted(tr("ManagerCalendar",
+        layout.addWidget(muted(translate("ManagerCalendar",
                                   "周一至周五为工作日。请每年按国务院办公厅通知录入节假日和调休上班日；"
                                   "差评的核实、整改期限按此计算（已定的期限不变）。")))
         layout.addLayout(top)
@@ -68,9 +70,10 @@ class CalendarEditor(QWidget):
         year = self.year.value()
         days = calendar.list_days(self.ctx, dt.date(year, 1, 1), dt.date(year, 12, 31))
         fill_table(self.table, [
-            (f"{d.day:%Y-%m-%d}", tr("ManagerCalendar", "周%1").replace(
+            (f"{d.day:%Y-%m-%d}", translate("ManagerCalendar", "周%1").replace(
                 "%1", WEEKDAY[d.day.weekday()]),
-             tr("ManagerCalendar", "工作日") if d.is_workday else tr("ManagerCalendar", "休息日"),
+             translate("ManagerCalendar", "工作日") if d.is_workday
+             else translate("ManagerCalendar", "休息日"),
              d.note, d.set_by) for d in days], keys=[d.day for d in days])
 
     def set_day(self, day: dt.date | None = None, is_workday: bool | None = None,

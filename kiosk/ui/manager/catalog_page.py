@@ -17,7 +17,7 @@ from kiosk.queue import admin, catalog
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.item_editor import ItemEditor
 from kiosk.ui.manager.services_editor import ServicesEditor
 from kiosk.ui.manager.widgets import muted, page_title, show_done, show_error
@@ -26,7 +26,8 @@ CATALOG_EVENTS = {"catalog_imported", "item_updated", "service_updated", "window
 
 
 def kind_marks() -> dict[str, str]:
-    return {"instant": tr("ManagerCatalog", "即办"), "promised": tr("ManagerCatalog", "承诺")}
+    return {"instant": translate("ManagerCatalog", "即办"),
+            "promised": translate("ManagerCatalog", "承诺")}
 
 
 class CatalogPage(QWidget):
@@ -37,11 +38,11 @@ class CatalogPage(QWidget):
         data = catalog.export_catalog(ctx)
         departments = [(d["code"], d["name"]) for d in data["departments"]]
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("ManagerCatalog", "按名称或编码查找事项"))
+        self.search.setPlaceholderText(translate("ManagerCatalog", "按名称或编码查找事项"))
         self.search.textChanged.connect(self._filter)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([tr("ManagerCatalog", "部门 / 事项"),
-                                   tr("ManagerCatalog", "编码")])
+        self.tree.setHeaderLabels([translate("ManagerCatalog", "部门 / 事项"),
+                                   translate("ManagerCatalog", "编码")])
         self.tree.setColumnWidth(0, 300)
         self.tree.currentItemChanged.connect(self._item_chosen)
         self.editor = ItemEditor(ctx, user, departments)
@@ -58,22 +59,22 @@ class CatalogPage(QWidget):
         split.setSizes([360, 900])
         self.services = ServicesEditor(ctx, user)
         self.tabs = QTabWidget()
-        self.tabs.addTab(split, tr("ManagerCatalog", "事项（八公开）"))
-        self.tabs.addTab(self.services, tr("ManagerCatalog", "取号业务与限号"))
-        self.import_button = QPushButton(tr("ManagerCatalog", "导入目录文件…"))
-        self.export_button = QPushButton(tr("ManagerCatalog", "导出目录文件…"))
+        self.tabs.addTab(split, translate("ManagerCatalog", "事项（八公开）"))
+        self.tabs.addTab(self.services, translate("ManagerCatalog", "取号业务与限号"))
+        self.import_button = QPushButton(translate("ManagerCatalog", "导入目录文件…"))
+        self.export_button = QPushButton(translate("ManagerCatalog", "导出目录文件…"))
         self.import_button.clicked.connect(self.import_file)
         self.export_button.clicked.connect(self.export_file)
         self.import_button.setEnabled(user.is_admin)
         top = QHBoxLayout()
-        top.addWidget(page_title(tr("ManagerCatalog", "事项管理")))
+        top.addWidget(page_title(translate("ManagerCatalog", "事项管理")))
         top.addStretch(1)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         if not user.is_admin:
-            layout.addWidget(muted(tr("ManagerCatalog",
+            layout.addWidget(muted(translate("ManagerCatalog",
                                       "事项内容由系统管理员维护；大厅管理员可调整各业务的每日限号和办理时间。")))
         layout.addWidget(self.tabs, 1)
         self.reload(data=data)
@@ -139,15 +140,15 @@ class CatalogPage(QWidget):
 
     def export_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, tr("ManagerCatalog", "导出目录"),
+            path, _ = QFileDialog.getSaveFileName(self, translate("ManagerCatalog", "导出目录"),
                                                   "catalog.yaml", "YAML (*.yaml *.yml)")
         if path:
             catalog.dump(catalog.export_catalog(self.ctx), path)
-            show_done(self, tr("ManagerCatalog", "目录已导出到 %1").replace("%1", path))
+            show_done(self, translate("ManagerCatalog", "目录已导出到 %1").replace("%1", path))
 
     def import_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, tr("ManagerCatalog", "导入目录"), "",
+            path, _ = QFileDialog.getOpenFileName(self, translate("ManagerCatalog", "导入目录"), "",
                                                   "YAML (*.yaml *.yml)")
         if not path:
             return
@@ -155,10 +156,10 @@ class CatalogPage(QWidget):
             counts = admin.import_catalog_as(self.ctx, catalog.load(path),
                                              by=self.user.staff_no)
         except KioskError as exc:
-            show_error(self, exc, tr("ManagerCatalog", "目录未导入"))
+            show_error(self, exc, translate("ManagerCatalog", "目录未导入"))
             return
         self.reload()
-        show_done(self, tr("ManagerCatalog", "已导入 %1 个事项、%2 个业务、%3 个窗口")
+        show_done(self, translate("ManagerCatalog", "已导入 %1 个事项、%2 个业务、%3 个窗口")
                   .replace("%1", str(counts["items"])).replace("%2", str(counts["services"]))
                   .replace("%3", str(counts["windows"])))
 

@@ -17,32 +17,31 @@ from kiosk.queue import queries
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.coalesce import EventCoalescer
 from kiosk.ui.manager.look import WARN_MARK, style_console, title_font
 
 log = logging.getLogger(__name__)
 
 
-
 def role_names() -> dict[str, str]:
-    return {"manager": tr("ManagerConsole", "大厅管理员"),
-            "admin": tr("ManagerConsole", "系统管理员"),
-            "window": tr("ManagerConsole", "窗口人员")}
+    return {"manager": translate("ManagerConsole", "大厅管理员"),
+            "admin": translate("ManagerConsole", "系统管理员"),
+            "window": translate("ManagerConsole", "窗口人员")}
 
 
 def page_specs() -> list[tuple[str, str, str]]:
     """(key, nav title, module whose ``build(ctx, settings, user)`` makes the page)."""
     return [
-        ("live", tr("ManagerConsole", "实时监控"), "kiosk.ui.manager.live_page"),
-        ("alerts", tr("ManagerConsole", "告警"), "kiosk.ui.manager.alerts_page"),
-        ("reports", tr("ManagerConsole", "统计报表"), "kiosk.ui.manager.reports_page"),
-        ("followups", tr("ManagerConsole", "差评跟踪"), "kiosk.ui.manager.followup_page"),
-        ("catalog", tr("ManagerConsole", "事项管理"), "kiosk.ui.manager.catalog_page"),
-        ("windows", tr("ManagerConsole", "窗口"), "kiosk.ui.manager.windows_page"),
-        ("staff", tr("ManagerConsole", "人员"), "kiosk.ui.manager.staff_page"),
-        ("settings", tr("ManagerConsole", "设置"), "kiosk.ui.manager.settings_page"),
-        ("audit", tr("ManagerConsole", "电子监察"), "kiosk.ui.manager.audit_page"),
+        ("live", translate("ManagerConsole", "实时监控"), "kiosk.ui.manager.live_page"),
+        ("alerts", translate("ManagerConsole", "告警"), "kiosk.ui.manager.alerts_page"),
+        ("reports", translate("ManagerConsole", "统计报表"), "kiosk.ui.manager.reports_page"),
+        ("followups", translate("ManagerConsole", "差评跟踪"), "kiosk.ui.manager.followup_page"),
+        ("catalog", translate("ManagerConsole", "事项管理"), "kiosk.ui.manager.catalog_page"),
+        ("windows", translate("ManagerConsole", "窗口"), "kiosk.ui.manager.windows_page"),
+        ("staff", translate("ManagerConsole", "人员"), "kiosk.ui.manager.staff_page"),
+        ("settings", translate("ManagerConsole", "设置"), "kiosk.ui.manager.settings_page"),
+        ("audit", translate("ManagerConsole", "电子监察"), "kiosk.ui.manager.audit_page"),
     ]
 
 
@@ -54,7 +53,7 @@ class ManagerConsole(QMainWindow):
                  hall_name: str, pages: list[tuple[str, str, QWidget]]) -> None:
         super().__init__()
         self.ctx, self.settings, self.user = ctx, settings, user
-        self.setWindowTitle(tr("ManagerConsole", "%1 · 管理端").replace("%1", hall_name))
+        self.setWindowTitle(translate("ManagerConsole", "%1 · 管理端").replace("%1", hall_name))
         style_console(self)
         self._keys = [key for key, _, _ in pages]
         self._titles = {key: title for key, title, _ in pages}
@@ -83,13 +82,13 @@ class ManagerConsole(QMainWindow):
 
         hall = QLabel(hall_name)
         hall.setFont(title_font())
-        who = QLabel(tr("ManagerConsole", "%1（工号 %2，%3）")
+        who = QLabel(translate("ManagerConsole", "%1（工号 %2，%3）")
                      .replace("%1", user.name).replace("%2", user.staff_no)
                      .replace("%3", role_names().get(user.role, user.role)))
         self.connection = QLabel()
         self.connection.setObjectName("warning")
         self.connection.hide()
-        self.logout_button = QPushButton(tr("ManagerConsole", "退出登录"))
+        self.logout_button = QPushButton(translate("ManagerConsole", "退出登录"))
         self.logout_button.clicked.connect(self._sign_out)
         top = QHBoxLayout()
         top.addWidget(hall)
@@ -143,7 +142,7 @@ class ManagerConsole(QMainWindow):
         bridge.connection_restored.connect(self.connection.hide)
 
     def _connection_lost(self, _reason: str) -> None:
-        self.connection.setText(WARN_MARK + " " + tr(
+        self.connection.setText(WARN_MARK + " " + translate(
             "ManagerConsole", "与数据库的连接中断，正在重连；显示的可能不是最新数据"))
         self.connection.show()
 
@@ -170,7 +169,7 @@ class ManagerConsole(QMainWindow):
 def _placeholder(title: str, why: str) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
-    label = QLabel(WARN_MARK + " " + tr("ManagerConsole", "“%1”暂不可用：%2")
+    label = QLabel(WARN_MARK + " " + translate("ManagerConsole", "“%1”暂不可用：%2")
                    .replace("%1", title).replace("%2", why))
     label.setObjectName("warning")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -8,15 +8,15 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from kiosk.errors import KioskError
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.tasks import BackgroundTask
 from kiosk.ui.manager.widgets import show_done, show_error
 
 
 def export_buttons(export: Callable[[str], object]) -> tuple[QPushButton, QPushButton]:
     """The 导出 Excel… and 导出 PDF… buttons, calling ``export("xlsx")`` or ``("pdf")``."""
-    xlsx = QPushButton(tr("ManagerReports", "导出 Excel…"))
-    pdf = QPushButton(tr("ManagerReports", "导出 PDF…"))
+    xlsx = QPushButton(translate("ManagerReports", "导出 Excel…"))
+    pdf = QPushButton(translate("ManagerReports", "导出 PDF…"))
     xlsx.clicked.connect(lambda: export("xlsx"))
     pdf.clicked.connect(lambda: export("pdf"))
     return xlsx, pdf
@@ -26,8 +26,8 @@ def ask_path(parent: QWidget, title: str, name: str, kind: str) -> str:
     """Where to save ``name`` (a .xlsx or .pdf ``kind``); empty if the manager cancels."""
     path, _ = QFileDialog.getSaveFileName(
         parent, title, name,
-        tr("ManagerReports", "Excel 文件 (*.xlsx)") if kind == "xlsx"
-        else tr("ManagerReports", "PDF 文件 (*.pdf)"))
+        translate("ManagerReports", "Excel 文件 (*.xlsx)") if kind == "xlsx"
+        else translate("ManagerReports", "PDF 文件 (*.pdf)"))
     return path
 
 
@@ -35,7 +35,7 @@ def start_export(page: QWidget, path: str, job: Callable[[Callable[[int, int], N
                  done: str) -> BackgroundTask:
     """Run ``job(progress)`` off the GUI thread. Once it has written ``path``, the page's
     ``export_written`` signal carries it and the manager reads ``done`` (%1: the path)."""
-    task = BackgroundTask(page, tr("ManagerReports", "正在导出…"), job)
+    task = BackgroundTask(page, translate("ManagerReports", "正在导出…"), job)
 
     def written(_value: object) -> None:
         page.export_written.emit(path)

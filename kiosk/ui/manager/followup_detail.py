@@ -14,7 +14,7 @@ from kiosk.errors import KioskError
 from kiosk.queue import followup
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import WARN_MARK
 from kiosk.ui.manager.widgets import fill_table, make_table, muted, show_error
 
@@ -23,11 +23,11 @@ S = followup.S
 
 def move_names() -> dict[str, str]:
     """The button for each target state: the act, then the state it leads to."""
-    return {S.VERIFIED.value: tr("ManagerFollowup", "核实完成 → 已核实"),
-            S.FIXING.value: tr("ManagerFollowup", "开始整改 → 整改中"),
-            S.FIXED.value: tr("ManagerFollowup", "整改完成 → 已整改"),
-            S.REVISITED.value: tr("ManagerFollowup", "回访完成 → 已回访（结案）"),
-            S.APPEALED.value: tr("ManagerFollowup", "申诉（误评，结案）")}
+    return {S.VERIFIED.value: translate("ManagerFollowup", "核实完成 → 已核实"),
+            S.FIXING.value: translate("ManagerFollowup", "开始整改 → 整改中"),
+            S.FIXED.value: translate("ManagerFollowup", "整改完成 → 已整改"),
+            S.REVISITED.value: translate("ManagerFollowup", "回访完成 → 已回访（结案）"),
+            S.APPEALED.value: translate("ManagerFollowup", "申诉（误评，结案）")}
 
 
 def state_zh(value: str | None) -> str:
@@ -36,9 +36,9 @@ def state_zh(value: str | None) -> str:
 
 def due_text(view: followup.FollowupView) -> str:
     if view.due is None:
-        return tr("ManagerFollowup", "已结案")
+        return translate("ManagerFollowup", "已结案")
     text = f"{view.due:%Y-%m-%d}"
-    return f"{WARN_MARK} {text} " + tr("ManagerFollowup", "已逾期") if view.overdue else text
+    return f"{WARN_MARK} {text} " + translate("ManagerFollowup", "已逾期") if view.overdue else text
 
 
 class FollowupDetail(QWidget):
@@ -52,12 +52,14 @@ class FollowupDetail(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.deadlines = muted()
-        self.steps = make_table([tr("ManagerFollowup", "时间"), tr("ManagerFollowup", "处理人"),
-                                 tr("ManagerFollowup", "状态变化"), tr("ManagerFollowup", "处理情况")],
+        self.steps = make_table([translate("ManagerFollowup", "时间"),
+                                 translate("ManagerFollowup", "处理人"),
+                                 translate("ManagerFollowup", "状态变化"),
+                                 translate("ManagerFollowup", "处理情况")],
                                 stretch=3)
         self.steps.setWordWrap(True)  # a step's note is read whole, not cut off
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(tr("ManagerFollowup",
+        self.note.setPlaceholderText(translate("ManagerFollowup",
                                         "填写本步处理情况（核实情况、整改措施、回访结果或申诉理由），必填"))
         self.note.setMaximumHeight(90)
         self.moves = QHBoxLayout()
@@ -68,13 +70,13 @@ class FollowupDetail(QWidget):
             self.move_buttons[target] = button
             self.moves.addWidget(button)
         self.moves.addStretch(1)
-        self.rater_button = QPushButton(tr("ManagerFollowup", "查看评价人信息…"))
+        self.rater_button = QPushButton(translate("ManagerFollowup", "查看评价人信息…"))
         self.rater_button.clicked.connect(lambda: self.show_rater())
         self.rater = QLabel()
         self.rater.setWordWrap(True)
         self.rater.setObjectName("warning")
         self.rater.hide()
-        rater_box = QGroupBox(tr("ManagerFollowup", "评价人信息（仅管理人员可见，每次查看都会记录）"))
+        rater_box = QGroupBox(translate("ManagerFollowup", "评价人信息（仅管理人员可见，每次查看都会记录）"))
         rater_layout = QVBoxLayout(rater_box)
         rater_layout.addWidget(self.rater_button)
         rater_layout.addWidget(self.rater)
@@ -95,7 +97,7 @@ class FollowupDetail(QWidget):
             self.note.clear()
         self.view = view
         if view is None:
-            self.heading.setText(tr("ManagerFollowup", "请在左侧选择一条差评"))
+            self.heading.setText(translate("ManagerFollowup", "请在左侧选择一条差评"))
             self.deadlines.clear()
             fill_table(self.steps, [])
             for button in self.move_buttons.values():
@@ -103,21 +105,23 @@ class FollowupDetail(QWidget):
                 button.hide()
             self.rater_button.setEnabled(False)
             return
-        reasons = "、".join(view.reasons) or tr("ManagerFollowup", "未注明原因")
+        reasons = "、".join(view.reasons) or translate("ManagerFollowup", "未注明原因")
         self.heading.setText(
-            tr("ManagerFollowup", "%1 星差评 · %2号窗口 %3 · %4 · 原因：%5")
+            translate("ManagerFollowup", "%1 星差评 · %2号窗口 %3 · %4 · 原因：%5")
             .replace("%1", str(view.level)).replace("%2", str(view.window_number or "—"))
             .replace("%3", view.staff_name or "").replace("%4", view.department_name or "")
             .replace("%5", reasons + (f"；{view.comment}" if view.comment else "")))
-        fix_due = f"{view.fix_due:%Y-%m-%d}" if view.fix_due else tr("ManagerFollowup", "核实后确定")
+        fix_due = (f"{view.fix_due:%Y-%m-%d}" if view.fix_due
+                   else translate("ManagerFollowup", "核实后确定"))
         self.deadlines.setText(
-            tr("ManagerFollowup", "当前状态：%1　核实期限：%2　整改期限：%3　当前期限：%4")
+            translate("ManagerFollowup", "当前状态：%1　核实期限：%2　整改期限：%3　当前期限：%4")
             .replace("%1", view.state_zh).replace("%2", f"{view.verify_due:%Y-%m-%d}")
             .replace("%3", fix_due).replace("%4", due_text(view)))
         fill_table(self.steps, [
             (f"{hall_time(s.at, self.tz):%Y-%m-%d %H:%M}",
              (s.staff_name or "") + (f"（{s.actor.partition(':')[2]}）"
-                                     if s.actor.startswith("staff:") else tr("ManagerFollowup", "系统")),
+                                     if s.actor.startswith("staff:")
+                                     else translate("ManagerFollowup", "系统")),
              f"{state_zh(s.from_state)} → {state_zh(s.to_state)}" if s.from_state
              else state_zh(s.to_state), s.note) for s in view.steps])
         self.steps.resizeRowsToContents()
@@ -134,7 +138,7 @@ class FollowupDetail(QWidget):
             moved = followup.advance(self.ctx, self.view.id, to=target, by=self.user.staff_no,
                                      note=self.note.toPlainText())
         except KioskError as exc:
-            show_error(self, exc, tr("ManagerFollowup", "未能办理"))
+            show_error(self, exc, translate("ManagerFollowup", "未能办理"))
             return
         self.note.clear()
         self.show_followup(moved)
@@ -146,8 +150,8 @@ class FollowupDetail(QWidget):
             return
         if not confirmed:
             answer = QMessageBox.question(
-                self, tr("ManagerFollowup", "查看评价人信息"),
-                tr("ManagerFollowup", "评价人信息属于个人信息，本次查看将记入电子监察。确定查看吗？"))
+                self, translate("ManagerFollowup", "查看评价人信息"),
+                translate("ManagerFollowup", "评价人信息属于个人信息，本次查看将记入电子监察。确定查看吗？"))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
@@ -156,20 +160,20 @@ class FollowupDetail(QWidget):
             show_error(self, exc)
             return
         lines = [
-            tr("ManagerFollowup", "号票：%1（%2 取号，%3）").replace("%1", details.ticket_code)
+            translate("ManagerFollowup", "号票：%1（%2 取号，%3）").replace("%1", details.ticket_code)
             .replace("%2", f"{hall_time(details.issued_at, self.tz):%Y-%m-%d %H:%M}")
-            .replace("%3", details.kiosk or tr("ManagerFollowup", "未知取号机")),
-            tr("ManagerFollowup", "事项：%1").replace("%1", details.item_name or "—"),
-            tr("ManagerFollowup", "评价时间：%1").replace(
+            .replace("%3", details.kiosk or translate("ManagerFollowup", "未知取号机")),
+            translate("ManagerFollowup", "事项：%1").replace("%1", details.item_name or "—"),
+            translate("ManagerFollowup", "评价时间：%1").replace(
                 "%1", f"{hall_time(details.rated_at, self.tz):%Y-%m-%d %H:%M}"),
         ]
         if details.appointment_code:
-            lines.append(tr("ManagerFollowup", "预约：%1　姓名：%2　电话：%3　证件：%4")
+            lines.append(translate("ManagerFollowup", "预约：%1　姓名：%2　电话：%3　证件：%4")
                          .replace("%1", details.appointment_code)
                          .replace("%2", details.applicant_name or "—")
                          .replace("%3", details.phone_masked or "—")
                          .replace("%4", details.id_number_masked or "—"))
         else:
-            lines.append(tr("ManagerFollowup", "现场取号，未留姓名和电话"))
+            lines.append(translate("ManagerFollowup", "现场取号，未留姓名和电话"))
         self.rater.setText("\n".join(lines))
         self.rater.show()

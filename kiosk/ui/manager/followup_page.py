@@ -16,7 +16,7 @@ from kiosk.queue import followup, queries
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.calendar_editor import CalendarEditor
 from kiosk.ui.manager.followup_detail import FollowupDetail, due_text
 from kiosk.ui.manager.look import WARN_MARK
@@ -39,28 +39,32 @@ class FollowupPage(QWidget):
         self._day = queries.today(ctx)
         self.views: list[followup.FollowupView] = []
         self.which = QComboBox()
-        self.which.addItem(tr("ManagerFollowup", "未结案"), "open")
-        self.which.addItem(tr("ManagerFollowup", "已逾期"), "overdue")
-        self.which.addItem(tr("ManagerFollowup", "全部"), "all")
+        self.which.addItem(translate("ManagerFollowup", "未结案"), "open")
+        self.which.addItem(translate("ManagerFollowup", "已逾期"), "overdue")
+        self.which.addItem(translate("ManagerFollowup", "全部"), "all")
         for state, name in followup.STATE_ZH.items():
             self.which.addItem(name, state.value)
         self.department = QComboBox()
-        self.department.addItem(tr("ManagerFollowup", "全部部门"), None)
+        self.department.addItem(translate("ManagerFollowup", "全部部门"), None)
         for code, name, _ in queries.departments_with_items(ctx):
             self.department.addItem(name, code)
         for box in (self.which, self.department):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.summary = QLabel()
-        self.table = make_table([tr("ManagerFollowup", "编号"), tr("ManagerFollowup", "评价时间"),
-                                 tr("ManagerFollowup", "窗口"), tr("ManagerFollowup", "工作人员"),
-                                 tr("ManagerFollowup", "责任部门"), tr("ManagerFollowup", "评价"),
-                                 tr("ManagerFollowup", "状态"), tr("ManagerFollowup", "当前期限")],
+        self.table = make_table([translate("ManagerFollowup", "编号"),
+                                 translate("ManagerFollowup", "评价时间"),
+                                 translate("ManagerFollowup", "窗口"),
+                                 translate("ManagerFollowup", "工作人员"),
+                                 translate("ManagerFollowup", "责任部门"),
+                                 translate("ManagerFollowup", "评价"),
+                                 translate("ManagerFollowup", "状态"),
+                                 translate("ManagerFollowup", "当前期限")],
                                 stretch=4)
         self.table.itemSelectionChanged.connect(self._chosen)
         self.detail = FollowupDetail(ctx, user, self._tz)
         self.detail.followup_moved.connect(lambda _id: self.refresh())
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(tr("ManagerFollowup", "显示")))
+        filters.addWidget(QLabel(translate("ManagerFollowup", "显示")))
         filters.addWidget(self.which)
         filters.addWidget(self.department)
         filters.addStretch(1)
@@ -78,10 +82,10 @@ class FollowupPage(QWidget):
         split.setSizes([900, 800])
         self.calendar = CalendarEditor(ctx, user)
         self.tabs = QTabWidget()
-        self.tabs.addTab(split, tr("ManagerFollowup", "差评跟踪"))
-        self.tabs.addTab(self.calendar, tr("ManagerFollowup", "工作日历"))
+        self.tabs.addTab(split, translate("ManagerFollowup", "差评跟踪"))
+        self.tabs.addTab(self.calendar, translate("ManagerFollowup", "工作日历"))
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr("ManagerFollowup", "差评跟踪")))
+        layout.addWidget(page_title(translate("ManagerFollowup", "差评跟踪")))
         layout.addWidget(self.tabs, 1)
         self.refresh()
 
@@ -100,12 +104,15 @@ class FollowupPage(QWidget):
             (v.id, f"{hall_time(v.rated_at, self._tz):%m-%d %H:%M}",
              f"{v.window_number}" if v.window_number else "—",
              f"{v.staff_name or ''}（{v.staff_no}）" if v.staff_no else "—",
-             v.department_name or "—", tr("ManagerFollowup", "%1 星").replace("%1", str(v.level)),
+             v.department_name or "—",
+             translate("ManagerFollowup", "%1 星").replace("%1", str(v.level)),
              v.state_zh, due_text(v)) for v in self.views], keys=[v.id for v in self.views])
         overdue = sum(1 for v in self.views if v.overdue)
-        self.summary.setText(tr("ManagerFollowup", "共 %1 条").replace("%1", str(len(self.views)))
-                             + (f"，{WARN_MARK} " + tr("ManagerFollowup", "逾期 %1 条")
-                                .replace("%1", str(overdue)) if overdue else ""))
+        summary = translate("ManagerFollowup", "共 %1 条").replace("%1", str(len(self.views)))
+        if overdue:
+            summary += f"，{WARN_MARK} " + translate("ManagerFollowup", "逾期 %1 条").replace(
+                "%1", str(overdue))
+        self.summary.setText(summary)
         self._chosen()
 
     def _chosen(self) -> None:

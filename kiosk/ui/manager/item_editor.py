@@ -15,7 +15,7 @@ from kiosk.errors import KioskError
 from kiosk.queue import admin, queries
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.materials_editor import MaterialsEditor
 from kiosk.ui.manager.widgets import muted, show_error
 
@@ -42,12 +42,12 @@ class ItemEditor(QWidget):
         for code, name in departments:
             self.department.addItem(name, code)
         self.kind = QComboBox()
-        self.kind.addItem(tr("ManagerCatalog", "即办件"), "instant")
-        self.kind.addItem(tr("ManagerCatalog", "承诺件"), "promised")
+        self.kind.addItem(translate("ManagerCatalog", "即办件"), "instant")
+        self.kind.addItem(translate("ManagerCatalog", "承诺件"), "promised")
         self.legal_days, self.promised_days = QSpinBox(), QSpinBox()
         for spin in (self.legal_days, self.promised_days):
             spin.setRange(0, 3650)
-            spin.setSuffix(tr("ManagerCatalog", " 个工作日"))
+            spin.setSuffix(translate("ManagerCatalog", " 个工作日"))
         self.legal_basis, self.conditions = _text_box(), _text_box()
         self.procedure, self.sample_form = _text_box(4), _text_box(4)
         self.fees, self.contact = QLineEdit(), QLineEdit()
@@ -55,27 +55,27 @@ class ItemEditor(QWidget):
         self.materials.setMinimumHeight(220)
         form_host = QWidget()
         form = QFormLayout(form_host)
-        form.addRow(tr("ManagerCatalog", "事项编码"), self.code)
-        form.addRow(tr("ManagerCatalog", "办理数量"), self.handled)
-        form.addRow(tr("ManagerCatalog", "审批事项名称"), self.name)
-        form.addRow(tr("ManagerCatalog", "实施部门"), self.department)
-        form.addRow(tr("ManagerCatalog", "办件类型"), self.kind)
-        form.addRow(tr("ManagerCatalog", "法定期限"), self.legal_days)
-        form.addRow(tr("ManagerCatalog", "承诺期限"), self.promised_days)
-        form.addRow(tr("ManagerCatalog", "法律依据"), self.legal_basis)
-        form.addRow(tr("ManagerCatalog", "办事条件"), self.conditions)
-        form.addRow(tr("ManagerCatalog", "办理程序（每行一步）"), self.procedure)
-        form.addRow(tr("ManagerCatalog", "全部材料目录"), self.materials)
-        form.addRow(tr("ManagerCatalog", "申请书示范文本"), self.sample_form)
-        form.addRow(tr("ManagerCatalog", "收费标准"), self.fees)
-        form.addRow(tr("ManagerCatalog", "咨询电话"), self.contact)
+        form.addRow(translate("ManagerCatalog", "事项编码"), self.code)
+        form.addRow(translate("ManagerCatalog", "办理数量"), self.handled)
+        form.addRow(translate("ManagerCatalog", "审批事项名称"), self.name)
+        form.addRow(translate("ManagerCatalog", "实施部门"), self.department)
+        form.addRow(translate("ManagerCatalog", "办件类型"), self.kind)
+        form.addRow(translate("ManagerCatalog", "法定期限"), self.legal_days)
+        form.addRow(translate("ManagerCatalog", "承诺期限"), self.promised_days)
+        form.addRow(translate("ManagerCatalog", "法律依据"), self.legal_basis)
+        form.addRow(translate("ManagerCatalog", "办事条件"), self.conditions)
+        form.addRow(translate("ManagerCatalog", "办理程序（每行一步）"), self.procedure)
+        form.addRow(translate("ManagerCatalog", "全部材料目录"), self.materials)
+        form.addRow(translate("ManagerCatalog", "申请书示范文本"), self.sample_form)
+        form.addRow(translate("ManagerCatalog", "收费标准"), self.fees)
+        form.addRow(translate("ManagerCatalog", "咨询电话"), self.contact)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
-        self.save_button = QPushButton(tr("ManagerCatalog", "保存事项"))
+        self.save_button = QPushButton(translate("ManagerCatalog", "保存事项"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(tr("ManagerCatalog", "放弃修改"))
+        self.revert_button = QPushButton(translate("ManagerCatalog", "放弃修改"))
         self.revert_button.clicked.connect(lambda: self.show_item(self._original))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -103,7 +103,7 @@ class ItemEditor(QWidget):
         self.code.setText(data.get("code", ""))
         if data.get("code"):
             year, today = queries.handled_counts(self.ctx, data["code"])
-            self.handled.setText(tr("ManagerCatalog", "今年办结 %1 件，今日 %2 件")
+            self.handled.setText(translate("ManagerCatalog", "今年办结 %1 件，今日 %2 件")
                                  .replace("%1", str(year)).replace("%2", str(today)))
         self.name.setText(data.get("name", ""))
         self.department.setCurrentIndex(max(self.department.findData(data.get("department")), 0))
@@ -148,7 +148,7 @@ class ItemEditor(QWidget):
             changed = admin.update_item(self.ctx, code=code, changes=changes,
                                         by=self.user.staff_no)
         except KioskError as exc:
-            show_error(self, exc, tr("ManagerCatalog", "事项未保存"))
+            show_error(self, exc, translate("ManagerCatalog", "事项未保存"))
             return []
         self._original.update(changes)
         self.item_saved.emit(code)

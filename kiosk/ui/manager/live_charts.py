@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.reports.live import Bucket, HourCount
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import BODY_PX
 from kiosk.ui.theme import PRIMARY, app_font
 
@@ -97,7 +97,7 @@ class BarChart(QChartView):
         self.setChart(chart)
         self.setMinimumHeight(260)
         # said over an empty plot, which still shows its axes
-        self.empty_note = QLabel(tr("ManagerLive", "暂无数据"), self)
+        self.empty_note = QLabel(translate("ManagerLive", "暂无数据"), self)
         self.empty_note.setFont(app_font(BODY_PX))
         self.empty_note.setStyleSheet("color: #444444; background: transparent;")
         self.empty_note.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -182,19 +182,19 @@ class BarChart(QChartView):
 
 
 def hourly_chart(parent: QWidget | None = None) -> BarChart:
-    return BarChart(tr("ManagerLive", "每小时取号：今日与上周同日"),
-                    tr("ManagerLive", "今日（实心）"), tr("ManagerLive", "上周同日（斜纹）"),
-                    tr("ManagerLive", "张"), parent)
+    return BarChart(translate("ManagerLive", "每小时取号：今日与上周同日"),
+                    translate("ManagerLive", "今日（实心）"), translate("ManagerLive", "上周同日（斜纹）"),
+                    translate("ManagerLive", "张"), parent)
 
 
 def wait_chart(parent: QWidget | None = None) -> BarChart:
-    return BarChart(tr("ManagerLive", "等候时长分布（分钟）"),
-                    tr("ManagerLive", "今日已叫号（实心）"),
-                    tr("ManagerLive", "正在等候（斜纹）"), tr("ManagerLive", "人"), parent)
+    return BarChart(translate("ManagerLive", "等候时长分布（分钟）"),
+                    translate("ManagerLive", "今日已叫号（实心）"),
+                    translate("ManagerLive", "正在等候（斜纹）"), translate("ManagerLive", "人"), parent)
 
 
 def show_hourly(chart: BarChart, hours: tuple[HourCount, ...]) -> None:
-    chart.show_values([tr("ManagerLive", "%1时").replace("%1", str(h.hour)) for h in hours],
+    chart.show_values([translate("ManagerLive", "%1时").replace("%1", str(h.hour)) for h in hours],
                       [h.today for h in hours], [h.last_week for h in hours])
 
 

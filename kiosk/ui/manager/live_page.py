@@ -12,7 +12,7 @@ from kiosk.queue.manager_auth import ManagerView
 from kiosk.reports.live import LiveStatus, ServiceLive, WindowLive, live_status
 from kiosk.reports.stats import format_value
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.live_charts import hourly_chart, show_hourly, show_waits, wait_chart
 from kiosk.ui.manager.look import WARN_MARK, WINDOW_STATE_MARK
 from kiosk.ui.manager.widgets import fill_table, hm, make_table, minutes_text, page_title
@@ -24,16 +24,16 @@ IGNORED = {"manager_signed_in", "setting_changed", "rater_details_viewed",
 
 
 def state_names() -> dict[str, str]:
-    return {"open": tr("ManagerLive", "服务中"), "paused": tr("ManagerLive", "暂停"),
-            "closed": tr("ManagerLive", "未登录")}
+    return {"open": translate("ManagerLive", "服务中"), "paused": translate("ManagerLive", "暂停"),
+            "closed": translate("ManagerLive", "未登录")}
 
 
 def ticket_states() -> dict[str, str]:
-    return {"called": tr("ManagerLive", "已叫号"), "serving": tr("ManagerLive", "办理中")}
+    return {"called": translate("ManagerLive", "已叫号"), "serving": translate("ManagerLive", "办理中")}
 
 
 def service_row(s: ServiceLive) -> tuple:
-    left = tr("ManagerLive", "不限") if s.left is None else s.left
+    left = translate("ManagerLive", "不限") if s.left is None else s.left
     longest = minutes_text(s.longest_wait_s)
     return (f"{s.prefix} {s.name}", s.waiting, longest, minutes_text(s.avg_wait_s),
             s.served, s.no_shows, s.issued, left)
@@ -46,12 +46,12 @@ def window_row(w: WindowLive, tz: str) -> tuple:
         ticket = f"{w.ticket_code} {ticket_states().get(w.ticket_state, '')}"
     pause = ""
     if w.state == "paused":
-        pause = tr("ManagerLive", "%1 起 %2").replace("%1", hm(w.paused_at, tz)).replace(
+        pause = translate("ManagerLive", "%1 起 %2").replace("%1", hm(w.paused_at, tz)).replace(
             "%2", w.pause_reason or "")
         if w.pause_back_at:
-            pause += tr("ManagerLive", "，预计 %1").replace("%1", hm(w.pause_back_at, tz))
+            pause += translate("ManagerLive", "，预计 %1").replace("%1", hm(w.pause_back_at, tz))
         if w.pause_overdue:
-            pause = f"{WARN_MARK} " + tr("ManagerLive", "超时 ") + pause
+            pause = f"{WARN_MARK} " + translate("ManagerLive", "超时 ") + pause
     clerk = f"{w.staff_name}（{w.staff_no}）" if w.staff_no else ""
     return (w.number, w.name, state, clerk, ticket,
             minutes_text(w.ticket_for_s) if w.ticket_code else "", pause, w.served)
@@ -69,14 +69,22 @@ class LivePage(QWidget):
         self.headline.setObjectName("banner")
         self.ratings = QLabel()
         self.ratings.setWordWrap(True)
-        self.services = make_table([
-            tr("ManagerLive", "业务"), tr("ManagerLive", "等候人数"), tr("ManagerLive", "最长等候"),
-            tr("ManagerLive", "今日平均等候"), tr("ManagerLive", "已办结"), tr("ManagerLive", "过号"),
-            tr("ManagerLive", "已取号"), tr("ManagerLive", "剩余号数")], stretch=0)
-        self.windows = make_table([
-            tr("ManagerLive", "窗口"), tr("ManagerLive", "名称"), tr("ManagerLive", "状态"),
-            tr("ManagerLive", "工作人员"), tr("ManagerLive", "当前号"), tr("ManagerLive", "已用时"),
-            tr("ManagerLive", "暂停情况"), tr("ManagerLive", "今日办结")], stretch=6)
+        self.services = make_table([translate("ManagerLive", "业务"),
+                                    translate("ManagerLive", "等候人数"),
+                                    translate("ManagerLive", "最长等候"),
+                                    translate("ManagerLive", "今日平均等候"),
+                                    translate("ManagerLive", "已办结"),
+                                    translate("ManagerLive", "过号"),
+                                    translate("ManagerLive", "已取号"),
+                                    translate("ManagerLive", "剩余号数")], stretch=0)
+        self.windows = make_table([translate("ManagerLive", "窗口"),
+                                   translate("ManagerLive", "名称"),
+                                   translate("ManagerLive", "状态"),
+                                   translate("ManagerLive", "工作人员"),
+                                   translate("ManagerLive", "当前号"),
+                                   translate("ManagerLive", "已用时"),
+                                   translate("ManagerLive", "暂停情况"),
+                                   translate("ManagerLive", "今日办结")], stretch=6)
         self.hourly = hourly_chart()
         self.waits = wait_chart()
         tables = QSplitter(Qt.Orientation.Vertical)
@@ -93,7 +101,7 @@ class LivePage(QWidget):
         body.setStretchFactor(1, 2)
         body.setSizes([1200, 520])
         title = QHBoxLayout()
-        title.addWidget(page_title(tr("ManagerLive", "实时监控")))
+        title.addWidget(page_title(translate("ManagerLive", "实时监控")))
         title.addWidget(self.headline, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(title)
@@ -109,13 +117,13 @@ class LivePage(QWidget):
         served = sum(s.served for s in status.services)
         staffed = sum(1 for w in status.windows if w.state != "closed")
         self.headline.setText(
-            tr("ManagerLive", "%1　等候 %2 人　已办结 %3 件　在岗窗口 %4 / %5　更新于 %6")
+            translate("ManagerLive", "%1　等候 %2 人　已办结 %3 件　在岗窗口 %4 / %5　更新于 %6")
             .replace("%1", f"{status.day:%Y-%m-%d}").replace("%2", str(waiting))
             .replace("%3", str(served)).replace("%4", str(staffed))
             .replace("%5", str(len(status.windows))).replace("%6", hm(status.at, self._tz)))
         r = status.ratings
         self.ratings.setText(
-            tr("ManagerLive", "今日评价：非常满意 %1，满意 %2，基本满意 %3，不满意 %4，非常不满意 %5；"
+            translate("ManagerLive", "今日评价：非常满意 %1，满意 %2，基本满意 %3，不满意 %4，非常不满意 %5；"
                               "已评 %6 / 办结 %7（参评率 %8），未评 %9；满意率 %10，好评率 %11，差评 %12")
             .replace("%10", format_value("rate", r.satisfaction_rate))
             .replace("%11", format_value("rate", r.good_rate)).replace("%12", str(r.bad))

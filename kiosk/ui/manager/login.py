@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from kiosk.errors import KioskError
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView, sign_in_manager
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import style_console, title_font
 
 
@@ -23,12 +23,12 @@ class LoginDialog(QDialog):
         self._ctx = ctx
         self.user: ManagerView | None = None
         style_console(self)
-        self.setWindowTitle(tr("ManagerLogin", "管理端登录"))
-        title = QLabel(hall_name + "\n" + tr("ManagerLogin", "大厅管理端"))
+        self.setWindowTitle(translate("ManagerLogin", "管理端登录"))
+        title = QLabel(hall_name + "\n" + translate("ManagerLogin", "大厅管理端"))
         title.setFont(title_font())
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.staff_no = QLineEdit()
-        self.staff_no.setPlaceholderText(tr("ManagerLogin", "例如 9001"))
+        self.staff_no.setPlaceholderText(translate("ManagerLogin", "例如 9001"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel()
@@ -36,13 +36,13 @@ class LoginDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         form = QFormLayout()
-        form.addRow(tr("ManagerLogin", "工号"), self.staff_no)
-        form.addRow(tr("ManagerLogin", "密码"), self.password)
+        form.addRow(translate("ManagerLogin", "工号"), self.staff_no)
+        form.addRow(translate("ManagerLogin", "密码"), self.password)
         buttons = QDialogButtonBox()
-        self.login_button = buttons.addButton(tr("ManagerLogin", "登录"),
+        self.login_button = buttons.addButton(translate("ManagerLogin", "登录"),
                                               QDialogButtonBox.ButtonRole.AcceptRole)
         self.login_button.setDefault(True)
-        buttons.addButton(tr("ManagerLogin", "退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(translate("ManagerLogin", "退出"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

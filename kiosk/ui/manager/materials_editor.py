@@ -11,14 +11,15 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 
 NAME, FORM, COPIES, REQUIRED, LATER, NOTE = range(6)
 
 
 def form_names() -> dict[str, str]:
-    return {"original": tr("ManagerCatalog", "原件"), "copy": tr("ManagerCatalog", "复印件"),
-            "both": tr("ManagerCatalog", "原件和复印件")}
+    return {"original": translate("ManagerCatalog", "原件"),
+            "copy": translate("ManagerCatalog", "复印件"),
+            "both": translate("ManagerCatalog", "原件和复印件")}
 
 
 class MaterialsEditor(QWidget):
@@ -26,18 +27,18 @@ class MaterialsEditor(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
-            tr("ManagerCatalog", "材料名称"), tr("ManagerCatalog", "原件/复印件"),
-            tr("ManagerCatalog", "份数"), tr("ManagerCatalog", "必需"),
-            tr("ManagerCatalog", "容缺"), tr("ManagerCatalog", "备注")])
+            translate("ManagerCatalog", "材料名称"), translate("ManagerCatalog", "原件/复印件"),
+            translate("ManagerCatalog", "份数"), translate("ManagerCatalog", "必需"),
+            translate("ManagerCatalog", "容缺"), translate("ManagerCatalog", "备注")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(True)
         self.table.itemChanged.connect(self._checked)
-        self.add_button = QPushButton(tr("ManagerCatalog", "添加材料"))
-        self.remove_button = QPushButton(tr("ManagerCatalog", "删除所选材料"))
-        self.up_button = QPushButton(tr("ManagerCatalog", "上移"))
+        self.add_button = QPushButton(translate("ManagerCatalog", "添加材料"))
+        self.remove_button = QPushButton(translate("ManagerCatalog", "删除所选材料"))
+        self.up_button = QPushButton(translate("ManagerCatalog", "上移"))
         self.add_button.clicked.connect(lambda: self.add_row({}))
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(self._up)
@@ -70,8 +71,8 @@ class MaterialsEditor(QWidget):
         self.table.setCellWidget(row, COPIES, copies)
         for column, key, default in ((REQUIRED, "required", True),
                                      (LATER, "may_supply_later", False)):
-            check = QTableWidgetItem(tr("ManagerCatalog", "是") if material.get(key, default)
-                                     else tr("ManagerCatalog", "否"))
+            check = QTableWidgetItem(translate("ManagerCatalog", "是") if material.get(key, default)
+                                     else translate("ManagerCatalog", "否"))
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             check.setCheckState(Qt.CheckState.Checked if material.get(key, default)
                                 else Qt.CheckState.Unchecked)
@@ -81,8 +82,8 @@ class MaterialsEditor(QWidget):
     def _checked(self, cell: QTableWidgetItem) -> None:
         """Keep the word beside a tick in step with it (not said by the tick alone)."""
         if cell.column() in (REQUIRED, LATER):
-            word = tr("ManagerCatalog", "是") if cell.checkState() == Qt.CheckState.Checked \
-                else tr("ManagerCatalog", "否")
+            word = translate("ManagerCatalog", "是") if cell.checkState() == Qt.CheckState.Checked \
+                else translate("ManagerCatalog", "否")
             if cell.text() != word:
                 cell.setText(word)
 

@@ -14,7 +14,7 @@ from kiosk.queue.manager_auth import ManagerView
 from kiosk.reports import registers
 from kiosk.reports.pdf import write_register
 from kiosk.reports.xlsx import write_registers
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.file_export import ask_path, export_buttons, start_export
 from kiosk.ui.manager.tasks import BackgroundTask
 from kiosk.ui.manager.widgets import fill_table, make_table, show_error
@@ -31,17 +31,17 @@ class RegistersPanel(QWidget):
         self.task: BackgroundTask | None = None
         today = queries.today(ctx)
         self.kind = QComboBox()
-        self.kind.addItem(tr("ManagerReports", "预约办理登记表"), "appointment")
-        self.kind.addItem(tr("ManagerReports", "容缺后补登记表"), "supply_later")
+        self.kind.addItem(translate("ManagerReports", "预约办理登记表"), "appointment")
+        self.kind.addItem(translate("ManagerReports", "容缺后补登记表"), "supply_later")
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(today.year)
-        self.year.setSuffix(tr("ManagerReports", " 年"))
+        self.year.setSuffix(translate("ManagerReports", " 年"))
         self.month = QSpinBox()
         self.month.setRange(1, 12)
         self.month.setValue(today.month)
-        self.month.setSuffix(tr("ManagerReports", " 月"))
-        self.show_button = QPushButton(tr("ManagerReports", "生成"))
+        self.month.setSuffix(translate("ManagerReports", " 月"))
+        self.show_button = QPushButton(translate("ManagerReports", "生成"))
         self.show_button.setObjectName("primary")
         self.show_button.clicked.connect(self.load)
         self.xlsx_button, self.pdf_button = export_buttons(self.export)
@@ -52,7 +52,7 @@ class RegistersPanel(QWidget):
         bar.addWidget(self.xlsx_button)
         bar.addWidget(self.pdf_button)
         self.caption = QLabel()
-        self.table = make_table([tr("ManagerReports", h) for h in registers.COLUMNS],
+        self.table = make_table([translate("Registers", h) for h in registers.COLUMNS],
                                 stretch=4)
         self.table.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -75,7 +75,7 @@ class RegistersPanel(QWidget):
         except KioskError as exc:
             show_error(self, exc)
             return
-        self.caption.setText(tr("ManagerReports", "%1 %2　登记月份：%3　共 %4 条")
+        self.caption.setText(translate("ManagerReports", "%1 %2　登记月份：%3　共 %4 条")
                              .replace("%1", self.register.hall_name)
                              .replace("%2", self.register.title)
                              .replace("%3", self.register.period_zh)
@@ -90,7 +90,7 @@ class RegistersPanel(QWidget):
         register = self.register
         if path is None:
             name = f"{register.title}-{register.year}-{register.month:02d}.{kind}"
-            path = ask_path(self, tr("ManagerReports", "导出登记表"), name, kind)
+            path = ask_path(self, translate("ManagerReports", "导出登记表"), name, kind)
         if not path:
             return None
         if kind == "xlsx":
@@ -101,5 +101,5 @@ class RegistersPanel(QWidget):
                 return write_register(path, register)
 
         self.task = start_export(self, path, job,
-                                 tr("ManagerReports", "登记表已导出到 %1"))
+                                 translate("ManagerReports", "登记表已导出到 %1"))
         return self.task

@@ -21,7 +21,7 @@ from kiosk.reports.pdf import write_report
 from kiosk.reports.xlsx import export_report
 from kiosk.reports.stats import FIGURES, format_value
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.file_export import ask_path, export_buttons, start_export
 from kiosk.ui.manager.registers_panel import RegistersPanel
 from kiosk.ui.manager.tasks import BackgroundTask
@@ -62,17 +62,17 @@ class ReportsPage(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
         self.group_by = QComboBox()
         for key, label in reports.GROUPINGS.items():
-            self.group_by.addItem(tr("ManagerReports", "按%1").replace("%1", label), key)
+            self.group_by.addItem(translate("ManagerReports", "按%1").replace("%1", label), key)
         self.group_by.setCurrentIndex(self.group_by.findData("window"))
-        self.run_button = QPushButton(tr("ManagerReports", "统计"))
+        self.run_button = QPushButton(translate("ManagerReports", "统计"))
         self.run_button.setObjectName("primary")
         self.run_button.clicked.connect(lambda: self.run())
         self.xlsx_button, self.pdf_button = export_buttons(self.export)
         for button in (self.xlsx_button, self.pdf_button):
             button.setEnabled(False)
         bar = QHBoxLayout()
-        for widget in (QLabel(tr("ManagerReports", "从")), self.date_from,
-                       QLabel(tr("ManagerReports", "到")), self.date_to, self.group_by,
+        for widget in (QLabel(translate("ManagerReports", "从")), self.date_from,
+                       QLabel(translate("ManagerReports", "到")), self.date_to, self.group_by,
                        self.run_button):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -80,10 +80,10 @@ class ReportsPage(QWidget):
         bar.addWidget(self.pdf_button)
         self.caption = QLabel()
         # "平均等候(分)" on two lines: the 17 figures then fit a 1920-pixel screen
-        self.table = make_table([tr("ManagerReports", "分组")]
+        self.table = make_table([translate("ManagerReports", "分组")]
                                 + [f.header_zh.replace("(", "\n(") for f in FIGURES])
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.notes = muted(tr(
+        self.notes = muted(translate(
             "ManagerReports", "口径：等候 = 叫号时间 − 取号时间；办理 = 办结时间 − 开始办理时间；"
             "90% 为最近秩百分位；参评率 = 已评 / 办结；满意率 = (非常满意 + 满意) / 已评；"
             "好评率 = (非常满意 + 满意 + 基本满意) / 已评；差评 = 不满意 + 非常不满意；无分母时显示“—”。"))
@@ -96,10 +96,10 @@ class ReportsPage(QWidget):
         grouped_layout.addWidget(self.notes)
         self.registers = RegistersPanel(ctx, user)
         self.tabs = QTabWidget()
-        self.tabs.addTab(grouped, tr("ManagerReports", "分组统计"))
-        self.tabs.addTab(self.registers, tr("ManagerReports", "月度登记表"))
+        self.tabs.addTab(grouped, translate("ManagerReports", "分组统计"))
+        self.tabs.addTab(self.registers, translate("ManagerReports", "月度登记表"))
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr("ManagerReports", "统计报表")))
+        layout.addWidget(page_title(translate("ManagerReports", "统计报表")))
         layout.addWidget(self.tabs, 1)
 
     def set_range(self, start: dt.date, end: dt.date) -> None:
@@ -114,7 +114,7 @@ class ReportsPage(QWidget):
         start, end = self.range()
         group_by, ctx, by = self.group_by.currentData(), self.ctx, self.user.staff_no
         self.task = BackgroundTask(
-            self, tr("ManagerReports", "正在统计…"),
+            self, translate("ManagerReports", "正在统计…"),
             lambda progress: reports.build_report(ctx, start=start, end=end,
                                                   group_by=group_by, by=by))
         self.task.finished_ok.connect(self.show_report)
@@ -126,7 +126,7 @@ class ReportsPage(QWidget):
         self.report = report
         self.caption.setText(f"{report.title_zh}　{report.period_zh}")
         rows = [report_cells(r) for r in report.rows] + [
-            [tr("ManagerReports", "合计")] + report_cells(report.total)[1:]]
+            [translate("ManagerReports", "合计")] + report_cells(report.total)[1:]]
         fill_table(self.table, rows, right=range(1, len(FIGURES) + 1))
         bold = QFont(self.table.font())
         bold.setBold(True)
@@ -142,7 +142,7 @@ class ReportsPage(QWidget):
             return None
         if path is None:
             name = f"report-{self.report.group_by}-{self.report.start}-{self.report.end}.{kind}"
-            path = ask_path(self, tr("ManagerReports", "导出报表"), name, kind)
+            path = ask_path(self, translate("ManagerReports", "导出报表"), name, kind)
         if not path:
             return None
         report, ctx, by, details = self.report, self.ctx, self.user.staff_no, self.with_details
@@ -154,7 +154,7 @@ class ReportsPage(QWidget):
             def job(progress):
                 return write_report(path, report)
 
-        self.task = start_export(self, path, job, tr("ManagerReports", "报表已导出到 %1"))
+        self.task = start_export(self, path, job, translate("ManagerReports", "报表已导出到 %1"))
         return self.task
 
 

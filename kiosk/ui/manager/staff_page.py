@@ -12,7 +12,7 @@ from kiosk.queue import admin, queries, staff
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import WARN_MARK
 from kiosk.ui.manager.widgets import (
     fill_table, hm, make_table, muted, page_title, selected_key, show_done, show_error,
@@ -23,18 +23,19 @@ STAFF_EVENTS = {"staff_created", "staff_updated", "password_reset", "staff_unloc
 
 
 def role_names() -> dict[str, str]:
-    return {"window": tr("ManagerStaff", "窗口人员"), "manager": tr("ManagerStaff", "大厅管理员"),
-            "admin": tr("ManagerStaff", "系统管理员")}
+    return {"window": translate("ManagerStaff", "窗口人员"),
+            "manager": translate("ManagerStaff", "大厅管理员"),
+            "admin": translate("ManagerStaff", "系统管理员")}
 
 
 def posts(row: admin.StaffRow) -> str:
     """'A岗 1号窗口；B岗 20号窗口'."""
     parts = []
-    for label, numbers in ((tr("ManagerStaff", "A岗"), row.primary_windows),
-                           (tr("ManagerStaff", "B岗"), row.backup_windows)):
+    for label, numbers in ((translate("ManagerStaff", "A岗"), row.primary_windows),
+                           (translate("ManagerStaff", "B岗"), row.backup_windows)):
         if numbers:
             parts.append(label + " " + "、".join(
-                tr("ManagerStaff", "%1号窗口").replace("%1", str(n)) for n in numbers))
+                translate("ManagerStaff", "%1号窗口").replace("%1", str(n)) for n in numbers))
     return "；".join(parts)
 
 
@@ -43,8 +44,8 @@ class StaffDialog(QDialog):
 
     def __init__(self, departments: list[tuple[str, str]], existing=None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(tr("ManagerStaff", "新建账号") if existing is None
-                            else tr("ManagerStaff", "修改账号"))
+        self.setWindowTitle(translate("ManagerStaff", "新建账号") if existing is None
+                            else translate("ManagerStaff", "修改账号"))
         self.staff_no = QLineEdit(existing.staff_no if existing else "")
         self.staff_no.setEnabled(existing is None)
         self.name = QLineEdit(existing.name if existing else "")
@@ -53,22 +54,22 @@ class StaffDialog(QDialog):
             self.role.addItem(label, code)
         self.role.setCurrentIndex(self.role.findData(existing.role if existing else "window"))
         self.department = QComboBox()
-        self.department.addItem(tr("ManagerStaff", "（无）"), "")
+        self.department.addItem(translate("ManagerStaff", "（无）"), "")
         for code, name in departments:
             self.department.addItem(name, code)
         if existing and existing.department_code:
             self.department.setCurrentIndex(self.department.findData(existing.department_code))
         form = QFormLayout(self)
-        form.addRow(tr("ManagerStaff", "工号"), self.staff_no)
-        form.addRow(tr("ManagerStaff", "姓名"), self.name)
-        form.addRow(tr("ManagerStaff", "角色"), self.role)
-        form.addRow(tr("ManagerStaff", "部门"), self.department)
+        form.addRow(translate("ManagerStaff", "工号"), self.staff_no)
+        form.addRow(translate("ManagerStaff", "姓名"), self.name)
+        form.addRow(translate("ManagerStaff", "角色"), self.role)
+        form.addRow(translate("ManagerStaff", "部门"), self.department)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.active = QCheckBox(tr("ManagerStaff", "启用（停用后不能登录）"))
+        self.active = QCheckBox(translate("ManagerStaff", "启用（停用后不能登录）"))
         self.active.setChecked(existing.active if existing else True)
         if existing is None:
-            form.addRow(tr("ManagerStaff", "初始密码"), self.password)
+            form.addRow(translate("ManagerStaff", "初始密码"), self.password)
         else:
             form.addRow("", self.active)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -81,13 +82,13 @@ class StaffDialog(QDialog):
 class PasswordDialog(QDialog):
     def __init__(self, staff_no: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(tr("ManagerStaff", "重置工号 %1 的密码").replace("%1", staff_no))
+        self.setWindowTitle(translate("ManagerStaff", "重置工号 %1 的密码").replace("%1", staff_no))
         self.first, self.second = QLineEdit(), QLineEdit()
         for edit in (self.first, self.second):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout(self)
-        form.addRow(tr("ManagerStaff", "新密码"), self.first)
-        form.addRow(tr("ManagerStaff", "再输一次"), self.second)
+        form.addRow(translate("ManagerStaff", "新密码"), self.first)
+        form.addRow(translate("ManagerStaff", "再输一次"), self.second)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -101,13 +102,13 @@ class StaffPage(QWidget):
         self.ctx, self.user = ctx, user
         self._tz = queries.hall_info(ctx)[1]
         self._rows: dict[str, admin.StaffRow] = {}
-        self.table = make_table([tr("ManagerStaff", "工号"), tr("ManagerStaff", "姓名"),
-                                 tr("ManagerStaff", "角色"), tr("ManagerStaff", "部门"),
-                                 tr("ManagerStaff", "状态"), tr("ManagerStaff", "岗位")])
-        self.add_button = QPushButton(tr("ManagerStaff", "新建账号…"))
-        self.edit_button = QPushButton(tr("ManagerStaff", "修改…"))
-        self.password_button = QPushButton(tr("ManagerStaff", "重置密码…"))
-        self.unlock_button = QPushButton(tr("ManagerStaff", "解锁"))
+        self.table = make_table([translate("ManagerStaff", "工号"), translate("ManagerStaff", "姓名"),
+                                 translate("ManagerStaff", "角色"), translate("ManagerStaff", "部门"),
+                                 translate("ManagerStaff", "状态"), translate("ManagerStaff", "岗位")])
+        self.add_button = QPushButton(translate("ManagerStaff", "新建账号…"))
+        self.edit_button = QPushButton(translate("ManagerStaff", "修改…"))
+        self.password_button = QPushButton(translate("ManagerStaff", "重置密码…"))
+        self.unlock_button = QPushButton(translate("ManagerStaff", "解锁"))
         self.add_button.clicked.connect(self.create)
         self.edit_button.clicked.connect(self.edit)
         self.password_button.clicked.connect(self.reset_password)
@@ -120,9 +121,9 @@ class StaffPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr("ManagerStaff", "人员")))
+        layout.addWidget(page_title(translate("ManagerStaff", "人员")))
         if not user.is_admin:
-            layout.addWidget(muted(tr("ManagerStaff",
+            layout.addWidget(muted(translate("ManagerStaff",
                                       "新建账号、修改角色和重置密码由系统管理员操作；"
                                       "大厅管理员可以解锁账号。")))
         layout.addLayout(buttons)
@@ -136,11 +137,11 @@ class StaffPage(QWidget):
 
         def state(r: admin.StaffRow) -> str:
             if not r.active:
-                return "✕ " + tr("ManagerStaff", "已停用")
+                return "✕ " + translate("ManagerStaff", "已停用")
             if r.locked_until is not None and r.locked_until > now:
-                return WARN_MARK + " " + tr("ManagerStaff", "已锁定至 %1").replace(
+                return WARN_MARK + " " + translate("ManagerStaff", "已锁定至 %1").replace(
                     "%1", hm(r.locked_until, tz))
-            return "✔ " + tr("ManagerStaff", "正常")
+            return "✔ " + translate("ManagerStaff", "正常")
 
         fill_table(self.table, [
             (r.staff_no, r.name, role_names().get(r.role, r.role), r.department_name or "",
@@ -209,7 +210,7 @@ class StaffPage(QWidget):
         except KioskError as exc:
             show_error(self, exc)
             return
-        show_done(self, tr("ManagerStaff", "工号 %1 的密码已重置").replace("%1", row.staff_no))
+        show_done(self, translate("ManagerStaff", "工号 %1 的密码已重置").replace("%1", row.staff_no))
         self.refresh()
 
     def unlock(self) -> None:

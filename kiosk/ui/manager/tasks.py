@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kiosk.errors import KioskError
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class _Job(QThread):
             self.failed.emit(exc.message_zh, exc.message_en)
         except Exception as exc:  # noqa: BLE001 - shown to the manager, logged in full
             log.exception("background job failed")
-            self.failed.emit(tr("ManagerTasks", "导出失败：%1").replace("%1", str(exc)),
+            self.failed.emit(translate("ManagerTasks", "导出失败：%1").replace("%1", str(exc)),
                              repr(exc))
         else:
             self.succeeded.emit(value)
@@ -73,8 +73,8 @@ class BackgroundTask(QObject):
     def __init__(self, parent: QWidget, label: str,
                  job: Callable[[Callable[[int, int], None]], Any]) -> None:
         super().__init__(parent)
-        self.dialog = QProgressDialog(label, tr("ManagerTasks", "取消"), 0, 0, parent)
-        self.dialog.setWindowTitle(tr("ManagerTasks", "请稍候"))
+        self.dialog = QProgressDialog(label, translate("ManagerTasks", "取消"), 0, 0, parent)
+        self.dialog.setWindowTitle(translate("ManagerTasks", "请稍候"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import CatalogInvalid, KioskError
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import title_font
 
 #: the item data role that keeps a row's key (staff number, item code...) on column 0
@@ -107,7 +107,7 @@ def error_text(exc: KioskError) -> str:
         lines = [p.chinese() for p in exc.problems[:12]]
         more = len(exc.problems) - len(lines)
         if more > 0:
-            lines.append(tr("ManagerCommon", "……另有 %n 处", None, more))
+            lines.append(translate("ManagerCommon", "……另有 %n 处", None, more))
         return exc.message_zh + "\n" + "\n".join(lines)
     return exc.message_zh
 
@@ -115,14 +115,14 @@ def error_text(exc: KioskError) -> str:
 def show_error(parent: QWidget, exc: KioskError, title: str | None = None) -> None:
     """The service layer refused: say why in its own words. Modal only outside tests
     would be nicer, but a box the manager must read is the point."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("ManagerCommon", "操作未完成"),
+    box = QMessageBox(QMessageBox.Icon.Warning, title or translate("ManagerCommon", "操作未完成"),
                       error_text(exc), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
     box.open()
 
 
 def show_done(parent: QWidget, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, tr("ManagerCommon", "完成"), text,
+    box = QMessageBox(QMessageBox.Icon.Information, translate("ManagerCommon", "完成"), text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("doneBox")
     box.open()
@@ -141,4 +141,4 @@ def minutes_text(seconds: float | None) -> str:
     """A duration as whole minutes with its unit, '—' when unknown."""
     if seconds is None:
         return "—"
-    return tr("ManagerCommon", "%1 分").replace("%1", f"{seconds / 60:.0f}")
+    return translate("ManagerCommon", "%1 分").replace("%1", f"{seconds / 60:.0f}")

@@ -14,7 +14,7 @@ from kiosk.queue import admin, queries, staff
 from kiosk.queue.context import HallContext
 from kiosk.queue.manager_auth import ManagerView
 from kiosk.settings import Settings
-from kiosk.ui.i18n import tr
+from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import WINDOW_STATE_MARK
 from kiosk.ui.manager.widgets import (
     fill_table, make_table, muted, page_title, selected_key, show_done, show_error,
@@ -28,8 +28,8 @@ CHOICE_EVENTS = {"catalog_imported", "service_updated", "staff_created", "staff_
 
 
 def state_names() -> dict[str, str]:
-    return {"open": tr("ManagerWindows", "服务中"), "paused": tr("ManagerWindows", "暂停"),
-            "closed": tr("ManagerWindows", "未登录")}
+    return {"open": translate("ManagerWindows", "服务中"), "paused": translate("ManagerWindows", "暂停"),
+            "closed": translate("ManagerWindows", "未登录")}
 
 
 def person(pair: tuple[str, str] | None) -> str:
@@ -41,32 +41,35 @@ class WindowsPage(QWidget):
         super().__init__()
         self.ctx, self.user = ctx, user
         self._rows: dict[int, admin.WindowRow] = {}
-        self.table = make_table([tr("ManagerWindows", "窗口"), tr("ManagerWindows", "名称"),
-                                 tr("ManagerWindows", "部门"), tr("ManagerWindows", "业务"),
-                                 tr("ManagerWindows", "A岗"), tr("ManagerWindows", "B岗"),
-                                 tr("ManagerWindows", "当前状态")])
+        self.table = make_table([translate("ManagerWindows", "窗口"),
+                                 translate("ManagerWindows", "名称"),
+                                 translate("ManagerWindows", "部门"),
+                                 translate("ManagerWindows", "业务"),
+                                 translate("ManagerWindows", "A岗"),
+                                 translate("ManagerWindows", "B岗"),
+                                 translate("ManagerWindows", "当前状态")])
         self.table.itemSelectionChanged.connect(self._load_selected)
         self.name = QLineEdit()
         self.services = QListWidget()
         self.primary, self.backup = QComboBox(), QComboBox()
-        self.save_button = QPushButton(tr("ManagerWindows", "保存窗口设置"))
+        self.save_button = QPushButton(translate("ManagerWindows", "保存窗口设置"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
-        editor = QGroupBox(tr("ManagerWindows", "修改所选窗口"))
+        editor = QGroupBox(translate("ManagerWindows", "修改所选窗口"))
         form = QFormLayout(editor)
-        form.addRow(tr("ManagerWindows", "名称"), self.name)
-        form.addRow(tr("ManagerWindows", "办理的业务"), self.services)
-        form.addRow(tr("ManagerWindows", "A岗"), self.primary)
-        form.addRow(tr("ManagerWindows", "B岗"), self.backup)
+        form.addRow(translate("ManagerWindows", "名称"), self.name)
+        form.addRow(translate("ManagerWindows", "办理的业务"), self.services)
+        form.addRow(translate("ManagerWindows", "A岗"), self.primary)
+        form.addRow(translate("ManagerWindows", "B岗"), self.backup)
         form.addRow(self.save_button)
         editor.setEnabled(user.is_admin)
         body = QHBoxLayout()
         body.addWidget(self.table, 5)
         body.addWidget(editor, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr("ManagerWindows", "窗口")))
+        layout.addWidget(page_title(translate("ManagerWindows", "窗口")))
         if not user.is_admin:
-            layout.addWidget(muted(tr("ManagerWindows", "窗口的业务和A/B岗由系统管理员设置。")))
+            layout.addWidget(muted(translate("ManagerWindows", "窗口的业务和A/B岗由系统管理员设置。")))
         layout.addLayout(body, 1)
         self.refresh()
         self._fill_choices()
@@ -83,7 +86,7 @@ class WindowsPage(QWidget):
             return text + (f"：{person(r.signed_in)}" if r.signed_in else "")
 
         fill_table(self.table, [
-            (r.number, r.name, r.department_name or tr("ManagerWindows", "综合"),
+            (r.number, r.name, r.department_name or translate("ManagerWindows", "综合"),
              " ".join(r.service_prefixes), person(r.primary), person(r.backup), state(r))
             for r in rows], keys=[r.number for r in rows])
 
@@ -97,7 +100,7 @@ class WindowsPage(QWidget):
             self.services.addItem(item)
         for box in (self.primary, self.backup):
             box.clear()
-            box.addItem(tr("ManagerWindows", "（无）"), None)
+            box.addItem(translate("ManagerWindows", "（无）"), None)
             for row in admin.staff_list(self.ctx):
                 if row.active and row.role == "window":
                     box.addItem(f"{row.name}（{row.staff_no}）", row.staff_no)
@@ -135,7 +138,7 @@ class WindowsPage(QWidget):
             return
         self.refresh()
         self._load_selected()
-        show_done(self, tr("ManagerWindows", "%1 号窗口已保存").replace("%1", str(row.number)))
+        show_done(self, translate("ManagerWindows", "%1 号窗口已保存").replace("%1", str(row.number)))
 
     def on_events(self, events: list) -> None:
         actions = {e.action for e in events}

@@ -1,0 +1,2865 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>CheckInScreen</name>
+    <message>
+        <source>预约签到取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用预约号签到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用手机号签到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签到取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请在预约时段开始前 %1 分钟至开始后 %2 分钟内签到，签到后优先叫号；超过时间请取普通号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入预约号（如 261123001）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入预约时填写的 11 位手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>⚠ 连接中断，正在重连… 操作按钮已暂停使用。</source>
+        <extracomment>the database became reachable (True) or unreachable (False)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刚才的操作结果未确认，恢复后自动重试，不会重复执行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentScreen</name>
+    <message>
+        <source>请点击要办理的事项，查看办事指南并取号</source>
+        <extracomment>(rows, columns) of item tiles per page: (elder, portrait) -&gt; grid</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuideScreen</name>
+    <message>
+        <source>当场办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>必须提交，可容缺后补</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>必须提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>视情况提交（非必需）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>即办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复印件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原件和复印件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一、审批事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>实施部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>二、法律依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>三、办事条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>四、办理数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>见本页上方，实时更新。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>五、办理程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>六、办理时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>法定期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>七、全部材料目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1号窗口（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>八、申请书示范文本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收费标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请到服务台咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>咨询电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上翻</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下翻</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取号办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印一次性告知单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理数量：今年已办理 %1 件，今日 %2 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HallDisplay</name>
+    <message>
+        <source>请听叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂无叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最近叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>叫号大屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重呼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{y}年{m}月{d}日 {weekday}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预计 {time} 恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未开放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等候叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 工号 {staff_no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等候 {n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接中断</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>语音播报不可用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>各业务等候人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本窗口未设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工号 {staff_no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请 {code} 号到本窗口办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理业务：{services}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>请选择办理事项所属部门</source>
+        <extracomment>(rows, columns) of department tiles per page: (elder, portrait) -&gt; grid (rows, columns) of most-used item tiles per page</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>搜索事项（可输入拼音首字母）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预约签到取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>常办事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 项事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂无可办理的事项，请到服务台咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message>
+        <source>系统繁忙，请稍后再试或到服务台咨询</source>
+        <extracomment>a tap&apos;s action says 请稍候 only when it takes longer than this (most take milliseconds) nobody is kept standing longer than this for a database that does not answer back-off between retries of a ticket whose database did not answer events after which the guide&apos;s 办理数量 may have changed events after which the most-used list may have changed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统繁忙</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有找到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该部门暂无可办理的事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请检查输入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先输入预约号或手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预约签到 · %1 时段 · 优先叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预约签到 · 优先叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在出号…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统繁忙，正在重试…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不等了，返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂时无法取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机不打印号票，请拍照或记下您的号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机未连接打印机，请拍照保存办事指南，或到服务台索取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在打印一次性告知单，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印失败，请拍照或记下您的号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因：%1。已通知工作人员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印机故障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一次性告知单已打印，请取走</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印失败，请拍照保存办事指南，或到服务台索取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂时无法办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>自助取号机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ 返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>长者模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出长者模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerAlerts</name>
+    <message>
+        <source>严重</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <extracomment>how many alerts wait for acknowledgement (the console shows it on the nav)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发生时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同时显示已确认的告警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认所选告警（可多选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>告警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>告警一直显示到有人确认；确认人和时间记入电子监察。阈值在“设置”页修改（等候超时、暂停超时）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 于 %2 确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待确认 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有待确认的告警</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerAudit</name>
+    <message>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 A012</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号票</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ 上一页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一页 ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电子监察</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每一次操作都有记录：谁、何时、做了什么。记录只能查询和导出，不能修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 页，共 %3 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出电子监察记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出电子监察记录…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出 %1 条记录到 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerCalendar</name>
+    <message>
+        <source>年份 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>休息日（节假日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作日（调休上班）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：国庆节、春节调休</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置该日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复所选日期为平常</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周一至周五为工作日。请每年按国务院办公厅通知录入节假日和调休上班日；差评的核实、整改期限按此计算（已定的期限不变）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>休息日</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerCatalog</name>
+    <message>
+        <source>即办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按名称或编码查找事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>部门 / 事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项（八公开）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取号业务与限号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入目录文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出目录文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项管理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项内容由系统管理员维护；大厅管理员可调整各业务的每日限号和办理时间。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目录已导出到 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目录未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导入 %1 个事项、%2 个业务、%3 个窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>即办件</source>
+        <extracomment>the item was saved: its code</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>审批事项名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>实施部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>法定期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>法律依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办事条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理程序（每行一步）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部材料目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请书示范文本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收费标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>咨询电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今年办结 %1 件，今日 %2 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项未保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复印件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原件和复印件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>材料名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原件/复印件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>必需</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除所选材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前缀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>业务名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每日限号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>包含事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存业务设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改所选业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每日限号（0 为不限）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理时段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>限号和办理时间修改后，下一次取号即按新规则执行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>业务未保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 类业务已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerCommon</name>
+    <message>
+        <source>……另有 %n 处</source>
+        <extracomment>the item data role that keeps a row&apos;s key (staff number, item code...) on column 0</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作未完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerConsole</name>
+    <message>
+        <source>大厅管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>实时监控</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>告警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统计报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>差评跟踪</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项管理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电子监察</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · 管理端</source>
+        <extracomment>the manager pressed 退出登录</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（工号 %2，%3）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与数据库的连接中断，正在重连；显示的可能不是最新数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”暂不可用：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerFollowup</name>
+    <message>
+        <source>核实完成 → 已核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始整改 → 整改中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整改完成 → 已整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回访完成 → 已回访（结案）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申诉（误评，结案）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <extracomment>the follow-up moved on: its id</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处理情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填写本步处理情况（核实情况、整改措施、回访结果或申诉理由），必填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查看评价人信息…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价人信息（仅管理人员可见，每次查看都会记录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请在左侧选择一条差评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未注明原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 星差评 · %2号窗口 %3 · %4 · 原因：%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核实后确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前状态：%1&#x3000;核实期限：%2&#x3000;整改期限：%3&#x3000;当前期限：%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查看评价人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价人信息属于个人信息，本次查看将记入电子监察。确定查看吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号票：%1（%2 取号，%3）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知取号机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价时间：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预约：%1&#x3000;姓名：%2&#x3000;电话：%3&#x3000;证件：%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现场取号，未留姓名和电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未结案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>差评跟踪</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作日历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 星</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>逾期 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerLive</name>
+    <message>
+        <source>暂无数据</source>
+        <extracomment>the y axis shows at most about this many intervals the empty chart&apos;s y range (so an empty chart still has a readable scale)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每小时取号：今日与上周同日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日（实心）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上周同日（斜纹）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>张</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等候时长分布（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日已叫号（实心）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在等候（斜纹）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务中</source>
+        <extracomment>actions that change nothing the live view shows</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 起 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，预计 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超时 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等候人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最长等候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日平均等候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>过号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>剩余号数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已用时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>实时监控</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&#x3000;等候 %2 人&#x3000;已办结 %3 件&#x3000;在岗窗口 %4 / %5&#x3000;更新于 %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日评价：非常满意 %1，满意 %2，基本满意 %3，不满意 %4，非常不满意 %5；已评 %6 / 办结 %7（参评率 %8），未评 %9；满意率 %10，好评率 %11，差评 %12</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerLogin</name>
+    <message>
+        <source>管理端登录</source>
+        <extracomment>a manager or admin signed in</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大厅管理端</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如 9001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerReports</name>
+    <message>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预约办理登记表</source>
+        <extracomment>a register was exported: its path</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺后补登记表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2&#x3000;登记月份：%3&#x3000;共 %4 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出登记表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记表已导出到 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按%1</source>
+        <extracomment>a report was computed and shown an export finished: its path</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>口径：等候 = 叫号时间 − 取号时间；办理 = 办结时间 − 开始办理时间；90% 为最近秩百分位；参评率 = 已评 / 办结；满意率 = (非常满意 + 满意) / 已评；好评率 = (非常满意 + 满意 + 基本满意) / 已评；差评 = 不满意 + 非常不满意；无分母时显示“—”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分组统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月度登记表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统计报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报表已导出到 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSettings</name>
+    <message>
+        <source>排到队尾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回到原来的位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开启</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>放弃修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大厅设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这些设置对本大厅的所有取号机、窗口和大屏生效，每次修改都记入电子监察。本机的打印机、数据库等设置在各电脑的配置文件中。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最小 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最大 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>默认 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存 %n 项设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerStaff</name>
+    <message>
+        <source>窗口人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大厅管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启用（停用后不能登录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重置工号 %1 的密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再输一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建账号…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建账号、修改角色和重置密码由系统管理员操作；大厅管理员可以解锁账号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已锁定至 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工号 %1 的密码已重置</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerTasks</name>
+    <message>
+        <source>导出失败：%1</source>
+        <extracomment>(done, total) as the job reports it the job&apos;s return value the job failed: (Chinese message, English detail) the job stopped at the manager&apos;s request</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <extracomment>the job&apos;s return value, in the GUI thread the job failed (Chinese message) the manager cancelled it</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindows</name>
+    <message>
+        <source>服务中</source>
+        <extracomment>events that change the choices of the editor (queues, clerks)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存窗口设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改所选窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理的业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口的业务和A/B岗由系统管理员设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>综合</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 号窗口已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessagePanel</name>
+    <message>
+        <source>知道了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>就绪</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提示：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>错误：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <source>办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一次性告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PauseReason</name>
+    <message>
+        <source>临时离岗</source>
+        <extracomment>暂停原因 a clerk chooses from (each written out for lupdate, see kiosk.i18n_marks)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用餐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>系统故障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>业务培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <source>老年人</source>
+        <extracomment>绿色通道 classes, by ``Priority`` value (``none`` has no name)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>残疾人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>军人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>孕妇</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>非常满意</source>
+        <extracomment>好差评 levels, best first</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非常不满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办事效率低</source>
+        <extracomment>why a citizen rated 1 or 2 (each written out for lupdate, see kiosk.i18n_marks)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务态度差</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一次性告知不清</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>多次跑动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等候时间长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>业务不熟练</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>环境设施差</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingPad</name>
+    <message>
+        <source>办理结束后，请在此对我的服务作出评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 号窗口 · {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工号：{no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本窗口暂未开放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停服务，请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在为 {code} 号办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>欢迎办理业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 号已办结，请您对本次服务作出评价</source>
+        <extracomment>the citizen chose a level (5 best .. 1 worst)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请告诉我们哪里不满意（可多选）</source>
+        <extracomment>the citizen sent the reasons: (reasons, comment)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他意见（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提交评价［回车键］</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请至少选择一项原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务评价 - {n} 号窗口</source>
+        <extracomment>events of its window after which the pad re-reads who serves there the pad switched page: &quot;identity&quot;, &quot;rate&quot;, &quot;reasons&quot; or &quot;thanks&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{s} 秒后自动结束（记为未评）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>感谢您的评价！</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Registers</name>
+    <message>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <source>输入事项名称或拼音首字母，如 gtgs</source>
+        <extracomment>(rows, columns) of result tiles per page: (elder, portrait) -&gt; grid</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用下方键盘输入，例如“个体工商户”可输入 gtgs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在准备搜索，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有找到相关事项，请换个说法或到服务台咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找到 %1 个事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TakeTicketScreen</name>
+    <message>
+        <source>普通取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>绿色通道（优先办理）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>老年人、残疾人、军人、孕妇可优先办理。请选择您的情况；叫号后请向窗口工作人员出示相关证件，由工作人员确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>优先 · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理窗口：%1窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理窗口：请留意大厅叫号屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <source>即将叫号</source>
+        <extracomment>seconds the ticket stays on screen; longer when the citizen must note the number</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>约 %1 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>约 %1 小时 %2 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>约 %1 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取号成功，您的排队号码是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可用手机扫码或拍照保存号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成，返回首页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>绿色通道 · %1（请向窗口出示证件，待工作人员确认）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理事项：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理窗口：%1窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理窗口：请留意大厅叫号屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前面等候：%1 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前面等候：无人等候，请留意叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预计等候：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取号时间：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在打印号票，请稍候…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号票已打印，请从下方出票口取走</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成，返回首页（%1 秒）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TilePager</name>
+    <message>
+        <source>上一页</source>
+        <extracomment>apply_scale leaves the minimum size to the tile (its text may need more)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 / %2 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowForms</name>
+    <message>
+        <source>办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理（承诺件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一次性告知（补正材料）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺受理（承诺件，材料后补，请在备注写明）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结：选择办理结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理结果（↑↓ 或数字键选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：缺营业执照复印件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结 {code}：选择办理结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转办：选择转往的业务或窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认转办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转往（↑↓ 或数字键选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转办说明（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：需先办理税务登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转办 {code}：选择转往的业务或窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>业务 {prefix} {name}（等候 {n} 人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} 号窗口 {name}（{state}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} 在岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 A012</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 分钟后</source>
+        <extracomment>(minutes until back, None = not known; label)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 分钟后</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 小时后</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 小时后</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停服务：选择原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认暂停</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停原因（↑↓ 或数字键选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预计恢复时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补充说明（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：去档案室调档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首问登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>群众咨询的问题（必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>答复（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>引导至（窗口或部门，可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（回车键）</source>
+        <extracomment>a list shows at most this many rows before it scrolls the clerk confirmed the form (Enter, the confirm button, or the action key again) the clerk closed the form without acting (Esc or the cancel button)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消
+（Esc 键）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowLogin</name>
+    <message>
+        <source>连接中断或上一个操作未完成，请稍后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已退出登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录失败，请联系管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口工作人员登录</source>
+        <extracomment>the clerk asked to sign in: (staff number, password, window number)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录（回车键）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入工号和密码。B岗人员可登录已有人员的窗口进行接管。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 号窗口 · {name}（{state}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入工号和密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在登录…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowMain</name>
+    <message>
+        <source>叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重呼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>过号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指定叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>过号重排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首问登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> - {n} 号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您已作为B岗接管 {n} 号窗口（原登录：{name}，工号 {no}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录成功，欢迎 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指定叫号：输入号码</source>
+        <extracomment>actions this screen submits (sign_in and sign_out belong to the client) the ticket panel now shows this code (&quot;&quot; when the window has no ticket) someone else holds this window now, or it was closed (message for the login page) events up to this id are already on screen (the refresh after our own action started after it committed), so their feed batch needs no refresh of its own</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>叫这个号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>过号重排：输入回来的过号号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新排队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读取失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 号窗口已由 {name}（工号 {no}）接管，您已退出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 号窗口已关闭，请重新登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 号窗口 · {name} · {staff}（工号 {no}） · 状态：{state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‖ 暂停服务中：{reason} · 预计恢复 {back} · 按［{key}］恢复服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一个操作尚未完成，请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择转往的业务或窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入号码，如 A012</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作失败，请重试或联系管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m} 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} 小时 {m} 分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>优先</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取号时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已等候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空闲：当前没有号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已叫号，等候群众到窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是（绿色通道：{who}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是，预约时段 {at} 起</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} / {limit} 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（叫号后 {t}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等候情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix} {name}：等候 {n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转给本窗口：{n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接下来：{codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接下来：无人等候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日本窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已办结 {n} 件 · 过号 {ns} 个 · 平均办理 {avg}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未评 {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>满意率 {pct}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前没有等候的号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已叫号：{code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已重呼 {code}（第 {n} 次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始办理 {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 已按过号处理，可叫下一位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 已办结（结果：{outcome}），请群众在评价器上评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 已转办，保持原排队时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 已重新排队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已暂停服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首问登记已保存（编号 {n}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（连接恢复后确认：该操作此前已完成，未重复执行）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接中断，恢复后才能操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先办结、过号或转办当前的 {code} 号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口处于暂停服务状态，请先按［{key}］恢复服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前没有已叫号、等候到窗口的号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 号正在办理，不能过号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 号正在办理，无需重呼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 号已在办理中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 号已重呼 {n} 次，可按过号处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前没有正在办理的号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，再暂停服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，再退出登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Windows</name>
+    <message>
+        <source>、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1号</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
