@@ -122,6 +122,11 @@ class ActionRunner(QObject):
         return self._action is not None
 
     @property
+    def awaiting_retry(self) -> bool:
+        """True when the action's answer was lost and it waits to be tried again."""
+        return self._action is not None and self._action_waiting
+
+    @property
     def pending_request_id(self) -> str | None:
         """The request id of the action running or waiting for its retry."""
         return self._action.request_id if self._action else None

@@ -137,5 +137,27 @@ class RecentCalls(QFrame):
             tag.setText(texts.recall_tag() if call and call.recall else "")
 
     def codes(self) -> list[str]:
-        """The numbers listed, top to bottom (for tests and the benchmark)."""
-        return [code.text() for code, _, _ in self.rows if code.text()]
+        """The numbers on screen, top to bottom (for tests and the benchmark)."""
+        return [code.text() for code, _, _ in self.rows
+                if code.text() and code.isVisibleTo(self)]
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Show as many rows as the panel's height holds: where a small screen gives the
+        recent calls only what is left, the oldest calls go, never half a line."""
+        if not self.rows:
+            return
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        room = (self.height() - margins.top() - margins.bottom()
+                - self.caption.sizeHint().height() - max(0, layout.spacing()))
+        code, where, _ = self.rows[0]
+        row_height = (max(code.sizeHint().height(), where.sizeHint().height())
+                      + max(0, self._grid.verticalSpacing()))
+        fitting_rows = max(0, (room + max(0, self._grid.verticalSpacing())) // row_height)
+        for index, labels in enumerate(self.rows):
+            for label in labels:
+                label.setVisible(index // self._columns < fitting_rows)

@@ -72,11 +72,15 @@ class HallScreen(DisplayScreen):
         right.addWidget(self.windows, 1)
         right.addWidget(self.services)
         if self.portrait:
+            # one column: every window card keeps room for its lines, and on a small
+            # screen the recent calls give way (their oldest rows go) instead
+            right.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+            self.recent.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
             body.addWidget(self.newest, 0, 0)
             body.addWidget(self.recent, 1, 0)
             body.addWidget(right_column, 2, 0)
             body.setRowStretch(0, 5)
-            body.setRowStretch(1, 2)
+            body.setRowStretch(1, 3)
             body.setRowStretch(2, 12)
         else:
             # the columns keep these proportions whatever they show: a long call or

@@ -82,5 +82,6 @@ class DisplayScreen(QWidget):
         self.notice.stop()
 
     def resizeEvent(self, event) -> None:
-        self.scale.resize_to(event.size().width(), event.size().height())
+        if self.scale.resize_to(event.size().width(), event.size().height()):
+            style.scale_spacing(self, self.scale.factor)
         super().resizeEvent(event)

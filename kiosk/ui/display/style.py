@@ -11,7 +11,9 @@ import weakref
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPainter
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout, QLabel, QLayout, QSizePolicy, QStyle, QStyleOption, QWidget,
+)
 
 from kiosk.ui.theme import cjk_family
 
@@ -71,6 +73,28 @@ class TypeScale:
         for widget, (size, bold) in list(self._fonts.items()):
             widget.setFont(self.font(size, bold))
         return True
+
+
+def scale_spacing(root: QWidget, factor: float) -> None:
+    """Margins and gaps are written for the reference screen, like the type sizes; keep
+    them in the same proportion (a half-size window with full-size gaps runs out of
+    room for its lines). Each layout's written values are kept as its reference."""
+    for layout in root.findChildren(QLayout):
+        reference = layout.property("referenceSpacing")
+        if reference is None:
+            m = layout.contentsMargins()
+            gaps = ((layout.horizontalSpacing(), layout.verticalSpacing())
+                    if isinstance(layout, QGridLayout) else (layout.spacing(),))
+            reference = [m.left(), m.top(), m.right(), m.bottom(), *gaps]
+            layout.setProperty("referenceSpacing", reference)
+        left, top, right, bottom, *gaps = (round(v * factor) if v > 0 else v
+                                           for v in reference)
+        layout.setContentsMargins(left, top, right, bottom)
+        if isinstance(layout, QGridLayout):
+            layout.setHorizontalSpacing(gaps[0])
+            layout.setVerticalSpacing(gaps[1])
+        else:
+            layout.setSpacing(gaps[0])
 
 
 def elastic(widget: QWidget) -> QWidget:

@@ -118,6 +118,7 @@ class WindowGrid(QWidget):
         self.cards = {}
         for index, number in enumerate(numbers):
             card = WindowCard(self._scale, self._px, self)
+            style.scale_spacing(card, self._scale.factor)
             row, col = divmod(index, self._columns)
             self._grid.addWidget(card, row, col)
             self.cards[number] = card

@@ -197,3 +197,48 @@ def test_nothing_is_cut_in_a_1280x720_window_once_a_call_and_a_pause_show(
     assert card.detail.text() == "预计 09:48 恢复" and card.reason.text() == "临时离岗"
     for label in (card.number, card.headline, card.detail, card.reason):
         assert label.sizeHint().width() <= label.width(), label.text()
+
+
+def test_a_small_portrait_window_keeps_every_card_whole(sqlite_ctx, make_display, clock,
+                                                        qtbot):
+    """Windowed portrait as the launcher runs it (540x960): gaps shrink with the type,
+    every window card keeps room for its lines, the newest call is whole, and the recent
+    calls give way by whole rows, oldest first."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.display.app import WINDOWED
+
+    for number in (1, 2, 3, 4, 5):
+        open_window(sqlite_ctx, number)
+    for item in ("SCJG-001", "SCJG-002", "SCJG-001", "WJW-002"):
+        take(sqlite_ctx, item)
+    for number in (1, 2, 4, 3):  # A001, A002, A003, then B001
+        calling.call_next(sqlite_ctx, window=number, staff_no=clerk_no(number))
+    windows.pause(sqlite_ctx, window=5, staff_no=clerk_no(5), reason="临时离岗",
+                  back_at=clock.now() + dt.timedelta(minutes=18))
+    display = make_display(sqlite_ctx, portrait=True)
+    screen = display.screen
+    screen.resize(*WINDOWED[("hall", True)])
+    screen.show()
+    qtbot.waitUntil(lambda: screen.newest.code.text() == "B001", timeout=WAIT_MS)
+    QApplication.processEvents()
+
+    for card in screen.windows.cards.values():
+        assert card.height() >= card.minimumSizeHint().height(), card.text()
+    for label in (screen.newest.code, screen.newest.go_to):
+        assert label.height() >= label.sizeHint().height(), label.text()
+    shown = screen.recent.codes()
+    assert 1 <= len(shown) < 3 and shown == ["A003", "A002", "A001"][:len(shown)]
+    for code, _, _ in screen.recent.rows:
+        if code.isVisibleTo(screen.recent):
+            assert code.geometry().bottom() <= screen.recent.contentsRect().bottom()
+
+    def top(widget) -> int:
+        return widget.mapTo(screen, QPoint(0, 0)).y()
+
+    order = (screen.header, screen.newest, screen.recent, screen.windows, screen.services,
+             screen.notice)
+    for upper, lower in zip(order, order[1:]):
+        assert top(upper) + upper.height() <= top(lower), (upper, lower)
+    assert top(screen.notice) + screen.notice.height() <= screen.height()

@@ -60,6 +60,7 @@ def test_a_call_whose_answer_was_lost_is_replayed_not_repeated(qtbot, ctx, make_
     # the banner appears on the first failure and names the unconfirmed action once
     # the runner has given up on its answer
     qtbot.waitUntil(lambda: "不会重复执行" in client.banner.text())
+    qtbot.waitUntil(lambda: client.runner.awaiting_retry)  # the answer was lost
     assert client.banner.isVisible()
     assert "连接中断，正在重连" in client.banner.text()
     assert not any(b.isEnabled() for b in client.actions.buttons.values())
