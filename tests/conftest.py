@@ -118,7 +118,8 @@ def pg_admin(pg_url, pg_admin_url):
     class Admin:
         def cut(self) -> None:
             conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
-            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            # with a timeout: wait until the sessions are really gone
+            conn.execute("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
                          "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
 
         def restore(self) -> None:

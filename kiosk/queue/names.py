@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kiosk.i18n_marks import QT_TRANSLATE_NOOP
 
-#:办理结果, by ``Outcome`` value
+#: 办理结果, by ``Outcome`` value
 OUTCOME_ZH = {
     "completed": QT_TRANSLATE_NOOP("Outcome", "办结"),
     "accepted": QT_TRANSLATE_NOOP("Outcome", "受理"),

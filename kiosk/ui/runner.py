@@ -59,6 +59,9 @@ class Job:
     args: tuple
     kwargs: dict
     request_id: str | None = None
+    #: set by ``abandon()``: a job still waiting in the worker's queue is then skipped
+    cancelled: threading.Event = dataclasses.field(default_factory=threading.Event,
+                                                   compare=False, repr=False)
 
     def run(self) -> Any:
         if self.request_id is not None:
@@ -122,6 +125,11 @@ class ActionRunner(QObject):
         return self._action is not None
 
     @property
+    def current_action(self) -> Job | None:
+        """The action running or waiting for its retry."""
+        return self._action
+
+    @property
     def awaiting_retry(self) -> bool:
         """True when the action's answer was lost and it waits to be tried again."""
         return self._action is not None and self._action_waiting
@@ -138,12 +146,15 @@ class ActionRunner(QObject):
     # --- submitting ---------------------------------------------------------------------
 
     def submit(self, name: str, fn: Callable[..., Any], *args: Any,
-               idempotent: bool = True, **kwargs: Any) -> bool:
+               idempotent: bool = True, request_id: str | None = None,
+               **kwargs: Any) -> bool:
         """Run an action; False (and nothing runs) while another action is under way or
-        the database is out of reach. ``idempotent`` actions get a fresh request id."""
+        the database is out of reach. ``idempotent`` actions get a fresh request id, or
+        ``request_id`` when the caller repeats an action it gave up on."""
         if self._action is not None or self._offline or self._stopping:
             return False
-        request_id = uuid.uuid4().hex if idempotent else None
+        if idempotent:
+            request_id = request_id or uuid.uuid4().hex
         self._action = Job("action", name, fn, args, kwargs, request_id)
         self._action_waiting = False
         self.busy_changed.emit(True)
@@ -186,6 +197,7 @@ class ActionRunner(QObject):
             return
         log.info("abandoning %s (request id %s)", self._action.name,
                  self._action.request_id)
+        self._action.cancelled.set()
         self._action = None
         self._action_waiting = False
         if not self._failed_reads:
@@ -212,6 +224,9 @@ class ActionRunner(QObject):
             job = jobs.get()
             if job is None:
                 return
+            if job.cancelled.is_set():
+                log.info("skipping abandoned %s %s", job.kind, job.name)
+                continue
             epoch = self._attempted           # reads: actions attempted before this one
             try:
                 status, value = "ok", job.run()
@@ -226,7 +241,10 @@ class ActionRunner(QObject):
                 self._attempted += 1          # only this thread writes it
             if self._stopping:
                 return
-            self._job_ended.emit(job, status, value, epoch)
+            try:
+                self._job_ended.emit(job, status, value, epoch)
+            except RuntimeError:  # the runner was deleted while this job hung
+                return
 
     # --- back in the GUI thread ---------------------------------------------------------
 
@@ -234,7 +252,9 @@ class ActionRunner(QObject):
         if self._stopping:
             return
         if job.kind == "action" and job is not self._action:
-            log.info("abandoned %s ended: %s", job.name, status)
+            code = getattr(getattr(value, "ticket", None), "code", "")
+            log.warning("%s ended after it was abandoned: %s %s (request id %s)",
+                        job.name, status, code, job.request_id)
             return
         if status == "lost":
             self._lost(job, value)

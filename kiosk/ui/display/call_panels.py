@@ -108,6 +108,7 @@ class RecentCalls(QFrame):
         layout.addLayout(self._grid)
         layout.addStretch(1)
         self.rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        self._laid_out = False  # rows are fitted once the panel has its real size
         self.set_capacity(rows)
 
     def set_capacity(self, count: int) -> None:
@@ -128,6 +129,7 @@ class RecentCalls(QFrame):
             for offset, label in enumerate((code, where, tag)):
                 self._grid.addWidget(label, row, col * 4 + offset)
             self.rows.append((code, where, tag))
+        self._fit_rows()
 
     def set_calls(self, calls: Sequence[CallView]) -> None:
         for index, (code, where, tag) in enumerate(self.rows):
@@ -143,12 +145,13 @@ class RecentCalls(QFrame):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._laid_out = True
         self._fit_rows()
 
     def _fit_rows(self) -> None:
         """Show as many rows as the panel's height holds: where a small screen gives the
         recent calls only what is left, the oldest calls go, never half a line."""
-        if not self.rows:
+        if not self.rows or not self._laid_out:
             return
         layout = self.layout()
         margins = layout.contentsMargins()

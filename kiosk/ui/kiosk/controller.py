@@ -1,11 +1,13 @@
 """What each tap on the kiosk does: calls into the queue, then shows the outcome.
 
-Reads go through ``_call``: a refusal (``KioskError``) shows its Chinese message on the
-message panel, a database failure shows 系统繁忙 and logs the English cause, and the
-kiosk carries on either way. Taking a ticket and checking in run on the action runner's
-worker thread, so a slow or dead LAN link never freezes the screen: after a moment the
-kiosk says 请稍候; while the database fails to answer it retries the same request (never
-two tickets for one tap) and offers a way out, and it gives up after ``GIVE_UP_MS``.
+Reads (catalog, guide, counts) go through ``_call`` on the GUI thread: a refusal
+(``KioskError``) shows its Chinese message on the message panel, a database failure shows
+系统繁忙 and logs the English cause, and the kiosk carries on either way. Taking a ticket
+and checking in run on the action runner's worker thread, so a slow or dead LAN link
+never freezes the screen at the tap: after a moment the kiosk says 请稍候; while the
+database fails to answer it retries the same request (never two tickets for one tap) and
+offers a way out, and it gives up after ``GIVE_UP_MS``. A tap given up on keeps its
+request id: the same tap again replays a ticket that was committed after all.
 Screens never call the core themselves; they emit intents that land here.
 """
 from __future__ import annotations
@@ -77,6 +79,8 @@ class KioskController(QObject):
         self._wait_notice = _single_shot(self, WAIT_NOTICE_MS, self._show_wait_notice)
         self._give_up = _single_shot(self, GIVE_UP_MS, self._give_up_waiting)
         self._away_reason = "no answer"
+        #: (action, arguments, request id) of the tap last given up on, until the reset
+        self._given_up: tuple[str, dict, str] | None = None
         self.idle = IdleWatcher(settings.get("kiosk.idle_timeout_s"), self)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
@@ -279,8 +283,12 @@ class KioskController(QObject):
     # --- actions on the runner --------------------------------------------------------
 
     def _submit(self, name: str, function: Callable[..., Any], **kwargs: Any) -> None:
-        """Run ``function`` on the worker with a fresh request id."""
-        if self.runner.submit(name, function, self.ctx, **kwargs):
+        """Run ``function`` on the worker: with a fresh request id, or with the one of
+        the same tap given up on (if that one committed after all, it is replayed)."""
+        again = self._given_up if self._given_up and self._given_up[:2] == (name, kwargs) \
+            else None
+        if self.runner.submit(name, function, self.ctx,
+                              request_id=again[2] if again else None, **kwargs):
             self._wait_notice.start()
             self._give_up.start()
 
@@ -297,6 +305,7 @@ class KioskController(QObject):
                 cancel_text=translate("KioskController", "不等了，返回"))
 
     def _action_succeeded(self, name: str, result: IssueResult) -> None:
+        self._given_up = None
         self._end_waiting()
         if name == "check_in":
             self._checked_in(result)
@@ -318,9 +327,8 @@ class KioskController(QObject):
         """The database has not answered for ``GIVE_UP_MS``: say so and let go."""
         if not self.runner.busy:
             return
-        log.error("ticket abandoned after %.1f s without the database: %s",
+        log.error("%s given up after %.1f s without the database: %s", self._abandon(),
                   self._give_up.interval() / 1000, self._away_reason)
-        self.runner.abandon()
         self._end_waiting()
         self.show_error(translate("KioskController", "暂时无法取号"), busy_text())
         self.action_ended.emit()
@@ -328,9 +336,17 @@ class KioskController(QObject):
     def _cancel_waiting(self) -> None:
         """The citizen chose not to wait any longer."""
         if self.runner.busy:
-            self.runner.abandon()
+            log.info("%s cancelled by the citizen", self._abandon())
         self._end_waiting()
         self.action_ended.emit()
+
+    def _abandon(self) -> str:
+        """Let go of the running tap, remembering it in case the same tap comes again;
+        returns the action's name."""
+        job = self.runner.current_action
+        self._given_up = (job.name, dict(job.kwargs), job.request_id)
+        self.runner.abandon()
+        return job.name
 
     def _end_waiting(self) -> None:
         self._wait_notice.stop()
@@ -445,6 +461,7 @@ class KioskController(QObject):
         if self.runner.busy:
             self.runner.abandon()
             self._end_waiting()
+        self._given_up = None  # the next citizen's tap is a new request
         self.window.message.dismiss()
         for screen in self.window.screens():
             screen.clear_input()

@@ -109,7 +109,7 @@ def test_a_database_that_stays_away_ends_in_a_message(qtbot, make_kiosk, sqlite_
     assert w.message.title_label.text() == "⚠ 暂时无法取号"
     assert w.message.text() == "系统繁忙，请稍后再试或到服务台咨询"
     assert len(seen) >= 2 and len(set(seen)) == 1
-    assert "disk I/O error" in caplog.text and "abandoned" in caplog.text
+    assert "disk I/O error" in caplog.text and "given up" in caplog.text
     assert count_tickets(sqlite_ctx) == 0
     monkeypatch.setattr(issuing, "issue_ticket", real)  # the database is back
     click(qtbot, w.message.ok_button)
@@ -123,7 +123,7 @@ def test_the_citizen_can_stop_waiting(qtbot, kiosk, sqlite_ctx, monkeypatch):
     w = open_take(qtbot, kiosk)
     click(qtbot, w.take.ordinary_button)
     wait_for_the_way_out(qtbot, w)
-    click(qtbot, w.take.ordinary_button)  # taps below the panel do nothing
+    click(qtbot, w.take.ordinary_button)  # a second tap while the first waits: ignored
     with qtbot.waitSignal(kiosk.controller.action_ended, timeout=WAIT_MS):
         click(qtbot, w.message.ok_button)
     assert not w.message.isVisible() and w.current() is w.take
@@ -133,6 +133,38 @@ def test_the_citizen_can_stop_waiting(qtbot, kiosk, sqlite_ctx, monkeypatch):
     tap_and_wait(qtbot, kiosk, w.take.ordinary_button)
     assert w.ticket.code_label.text() == "A001"
     assert count_tickets(sqlite_ctx) == 1
+
+
+def test_the_same_tap_after_giving_up_replays_a_late_ticket(qtbot, make_kiosk, sqlite_ctx,
+                                                           monkeypatch, caplog):
+    # the database hangs (no answer, no error) past the give-up time, then commits after
+    # all: the citizen who taps again gets that ticket, not a second one
+    monkeypatch.setattr(kiosk_controller, "GIVE_UP_MS", 1000)
+    kiosk = make_kiosk()
+    real = issuing.issue_ticket
+    gate = threading.Event()
+    seen: list[str] = []
+
+    def hanging_once(*args, **kwargs):
+        seen.append(kwargs["request_id"])
+        if len(seen) == 1:
+            gate.wait(WAIT_MS / 1000)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(issuing, "issue_ticket", hanging_once)
+    w = open_take(qtbot, kiosk)
+    tap_and_wait(qtbot, kiosk, w.take.ordinary_button)  # ends in the give-up message
+    assert w.message.title_label.text() == "⚠ 暂时无法取号"
+    click(qtbot, w.message.ok_button)
+    with caplog.at_level(logging.WARNING, logger="kiosk"), \
+            qtbot.waitSignal(kiosk.controller.action_ended, timeout=WAIT_MS):
+        click(qtbot, w.take.ordinary_button)   # the same tap again, queued behind
+        gate.set()                             # the first one commits A001 at last
+    assert w.current() is w.ticket and w.ticket.code_label.text() == "A001"
+    assert w.ticket.result.replayed
+    assert seen == [seen[0], seen[0]]
+    assert count_tickets(sqlite_ctx) == 1
+    assert "issue ended after it was abandoned: ok A001" in caplog.text
 
 
 def test_postgresql_away_then_back_gives_one_ticket(qtbot, make_kiosk, make_ctx, pg_url,
