@@ -34,10 +34,9 @@ import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-try:
-    import kiosk  # noqa: F401
-except ImportError:  # run from a checkout without installing
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout first
+
+from bench.stats import percentile, summary  # noqa: E402
 
 MONDAY_0930 = dt.datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 TARGETS_MS = {"sqlite": 200.0, "postgresql": 50.0}
@@ -46,17 +45,6 @@ TICK_MS = 5
 CALL_EVERY_MS = 300
 WINDOW = 1
 CLERK = "1001"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    rank = max(1, min(len(ordered), round(q / 100.0 * len(ordered) + 0.5)))
-    return ordered[rank - 1]
-
-
-def summary(ms: list[float]) -> dict[str, float]:
-    return {"p50_ms": round(percentile(ms, 50), 2), "p99_ms": round(percentile(ms, 99), 2),
-            "min_ms": round(min(ms), 2), "max_ms": round(max(ms), 2)}
 
 
 def context(url: str):

@@ -16,10 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-try:
-    import kiosk  # noqa: F401
-except ImportError:  # run from a checkout without installing
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout first
+
+from bench.stats import summary  # noqa: E402
 
 from kiosk.settings import Settings  # noqa: E402
 from kiosk.speech.announcer import Announcer  # noqa: E402
@@ -28,18 +27,6 @@ from kiosk.speech.player import wav_seconds  # noqa: E402
 from kiosk.speech.text import announcement_from_settings  # noqa: E402
 
 TARGET_MS = 100.0
-
-
-def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile (no numpy needed)."""
-    ordered = sorted(values)
-    rank = max(1, min(len(ordered), round(q / 100.0 * len(ordered) + 0.5)))
-    return ordered[rank - 1]
-
-
-def summary(ms: list[float]) -> dict[str, float]:
-    return {"p50_ms": round(percentile(ms, 50), 2), "p99_ms": round(percentile(ms, 99), 2),
-            "min_ms": round(min(ms), 2), "max_ms": round(max(ms), 2)}
 
 
 class _NullEngine:

@@ -31,27 +31,17 @@ from zoneinfo import ZoneInfo
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KIOSK_CONFIG", os.devnull)
 ROOT = Path(__file__).resolve().parent.parent
-try:
-    import kiosk  # noqa: F401
-except ImportError:  # run from a checkout without installing
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # the checkout first
+
+from bench.stats import summary as ms_summary  # noqa: E402
 
 CALL_TARGET_MS = 50.0
 START_TARGET_S = 2.0
 MONDAY_0930 = dt.datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
-def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile (no numpy needed)."""
-    ordered = sorted(values)
-    rank = max(1, min(len(ordered), round(q / 100.0 * len(ordered) + 0.5)))
-    return ordered[rank - 1]
-
-
 def summary(ms: list[float]) -> dict[str, float]:
-    return {"n": len(ms), "p50_ms": round(percentile(ms, 50), 2),
-            "p99_ms": round(percentile(ms, 99), 2), "min_ms": round(min(ms), 2),
-            "max_ms": round(max(ms), 2)}
+    return {"n": len(ms), **ms_summary(ms)}
 
 
 # --- the event loop without sleeping ---------------------------------------------------

@@ -393,11 +393,12 @@
     <name>KioskController</name>
     <message>
         <source>系统繁忙，请稍后再试或到服务台咨询</source>
-        <extracomment>a tap&apos;s action says 请稍候 only when it takes longer than this (most take milliseconds) nobody is kept standing longer than this for a database that does not answer back-off between retries of a ticket whose database did not answer events after which the guide&apos;s 办理数量 may have changed events after which the most-used list may have changed</extracomment>
+        <extracomment>a tap says 请稍候 only when it takes longer than this (most take milliseconds) nobody is kept standing longer than this for a database that does not answer back-off between retries of a tap whose database did not answer</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>系统繁忙</source>
+        <extracomment>events after which the guide&apos;s 办理数量 may have changed events after which the most-used list may have changed</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -426,6 +427,7 @@
     </message>
     <message>
         <source>正在出号…</source>
+        <extracomment>(action, arguments, request id) of the tap last given up on, until forget()</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

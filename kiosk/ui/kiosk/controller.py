@@ -3,12 +3,8 @@
 Reads (catalog, guide, counts) go through ``_call`` on the GUI thread: a refusal
 (``KioskError``) shows its Chinese message on the message panel, a database failure shows
 系统繁忙 and logs the English cause, and the kiosk carries on either way. Taking a ticket
-and checking in run on the action runner's worker thread, so a slow or dead LAN link
-never freezes the screen at the tap: after a moment the kiosk says 请稍候; while the
-database fails to answer it retries the same request (never two tickets for one tap) and
-offers a way out, and it gives up after ``GIVE_UP_MS``. A tap given up on keeps its
-request id: the same tap again replays a ticket that was committed after all.
-Screens never call the core themselves; they emit intents that land here.
+and checking in run off the GUI thread (``taps.TapActions``: the wait, the way out and
+the give-up). Screens never call the core themselves; they emit intents that land here.
 """
 from __future__ import annotations
 
@@ -22,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.clock import hall_time
-from kiosk.errors import InvalidInput, KioskError, NotFound, ServiceUnavailable
+from kiosk.errors import KioskError
 from kiosk.queue import appointments, issuing, kiosk_queries, queries
 from kiosk.queue.context import HallContext
 from kiosk.queue.views import IssueResult
@@ -32,26 +28,15 @@ from kiosk.ui.kiosk.idle import IdleWatcher
 from kiosk.ui.kiosk.printer_link import PrinterLink
 from kiosk.ui.kiosk.search_index import ItemIndex, romanize_elsewhere
 from kiosk.ui.kiosk.slips_from import notice_slip, ticket_qr_payload, ticket_slip
+from kiosk.ui.kiosk.taps import TapActions, busy_text, title_for
 from kiosk.ui.kiosk.window import KioskWindow
-from kiosk.ui.runner import ActionRunner
 
 log = logging.getLogger(__name__)
-
-#: a tap's action says 请稍候 only when it takes longer than this (most take milliseconds)
-WAIT_NOTICE_MS = 400
-#: nobody is kept standing longer than this for a database that does not answer
-GIVE_UP_MS = 20_000
-#: back-off between retries of a ticket whose database did not answer
-KIOSK_RETRY_DELAYS_MS = (250, 500, 1000, 2000, 4000)
 
 #: events after which the guide's 办理数量 may have changed
 _COUNT_EVENTS = frozenset({"service_finished", "day_closed", "catalog_imported"})
 #: events after which the most-used list may have changed
 _USAGE_EVENTS = frozenset({"ticket_issued", "appointment_checked_in", "catalog_imported"})
-
-
-def busy_text() -> str:
-    return translate("KioskController", "系统繁忙，请稍后再试或到服务台咨询")
 
 
 class KioskController(QObject):
@@ -75,12 +60,8 @@ class KioskController(QObject):
         self._stale_catalog = self._stale_usage = False
         self._ticket_token: str | None = None
         self._notice_token: str | None = None
-        self.runner = ActionRunner(KIOSK_RETRY_DELAYS_MS, parent=self)
-        self._wait_notice = _single_shot(self, WAIT_NOTICE_MS, self._show_wait_notice)
-        self._give_up = _single_shot(self, GIVE_UP_MS, self._give_up_waiting)
-        self._away_reason = "no answer"
-        #: (action, arguments, request id) of the tap last given up on, until the reset
-        self._given_up: tuple[str, dict, str] | None = None
+        self.taps = TapActions(ctx, window.message, self)
+        self.runner = self.taps.runner
         self.idle = IdleWatcher(settings.get("kiosk.idle_timeout_s"), self)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
@@ -103,10 +84,9 @@ class KioskController(QObject):
         w.take.ticket_requested.connect(self.take_ticket)
         w.check_in.check_in_requested.connect(self.check_in)
         w.ticket.finished.connect(self.go_home)
-        w.message.cancelled.connect(self._cancel_waiting)
-        self.runner.action_succeeded.connect(self._action_succeeded)
-        self.runner.action_failed.connect(self._action_failed)
-        self.runner.went_offline.connect(self._database_away)
+        self.taps.succeeded.connect(self._tap_succeeded)
+        self.taps.refused.connect(self.show_error)
+        self.taps.ended.connect(self.action_ended)
         self.idle.idle_timed_out.connect(self.reset)
         self.printer.job_finished.connect(self._print_finished)
         self._index_built.connect(self._use_index)
@@ -127,9 +107,7 @@ class KioskController(QObject):
         return loaded
 
     def stop(self) -> None:
-        self.runner.shutdown()
-        self._wait_notice.stop()
-        self._give_up.stop()
+        self.taps.stop()
         self.idle.stop()
         self.clock_timer.stop()
         self.window.ticket.stop_timers()
@@ -190,7 +168,7 @@ class KioskController(QObject):
         except KioskError as exc:
             log.info("%s refused: %s", function.__name__, exc.message_en)
             if not quiet:
-                self.show_error(_title_for(exc), exc.message_zh)
+                self.show_error(title_for(exc), exc.message_zh)
         except SQLAlchemyError as exc:
             log.error("%s failed on the database: %s", function.__name__, exc)
             if not quiet:
@@ -204,7 +182,7 @@ class KioskController(QObject):
     # --- navigation -----------------------------------------------------------------
 
     def go_home(self) -> None:
-        if self.runner.busy:
+        if self.taps.busy:
             return  # the ticket being issued is shown next
         if self._stale_catalog:
             self._load_catalog()
@@ -215,7 +193,7 @@ class KioskController(QObject):
         self.window.go_home()
 
     def go_back(self) -> None:
-        if self.runner.busy:
+        if self.taps.busy:
             return
         if self.window.current() is self.window.ticket:
             self.go_home()
@@ -258,19 +236,25 @@ class KioskController(QObject):
     # --- tickets --------------------------------------------------------------------
 
     def take_ticket(self, item_code: str, priority: str) -> None:
-        if self.window.current() is not self.window.take or self.runner.busy:
+        if self.window.current() is not self.window.take or self.taps.busy:
             return  # a second tap while the first is issued, or after it was shown
-        self._submit("issue", issuing.issue_ticket, item_code=item_code, priority=priority)
+        self.taps.submit("issue", issuing.issue_ticket, item_code=item_code, priority=priority)
 
     def check_in(self, mode: str, value: str) -> None:
-        if self.window.current() is not self.window.check_in or self.runner.busy:
+        if self.window.current() is not self.window.check_in or self.taps.busy:
             return
         if not value:
             self.show_error(translate("KioskController", "请检查输入"),
                             translate("KioskController", "请先输入预约号或手机号"))
             return
         kwargs = {"phone": value} if mode == "phone" else {"code": value}
-        self._submit("check_in", appointments.check_in, **kwargs)
+        self.taps.submit("check_in", appointments.check_in, **kwargs)
+
+    def _tap_succeeded(self, name: str, result: IssueResult) -> None:
+        if name == "check_in":
+            self._checked_in(result)
+        else:
+            self._show_ticket(result)
 
     def _checked_in(self, result: IssueResult) -> None:
         self.window.check_in.clear_input()
@@ -279,79 +263,6 @@ class KioskController(QObject):
             "%1", hall_time(slot, self.catalog.timezone).strftime("%H:%M"))
             if slot and self.catalog else translate("KioskController", "预约签到 · 优先叫号"))
         self._show_ticket(result, label)
-
-    # --- actions on the runner --------------------------------------------------------
-
-    def _submit(self, name: str, function: Callable[..., Any], **kwargs: Any) -> None:
-        """Run ``function`` on the worker: with a fresh request id, or with the one of
-        the same tap given up on (if that one committed after all, it is replayed)."""
-        again = self._given_up if self._given_up and self._given_up[:2] == (name, kwargs) \
-            else None
-        if self.runner.submit(name, function, self.ctx,
-                              request_id=again[2] if again else None, **kwargs):
-            self._wait_notice.start()
-            self._give_up.start()
-
-    def _show_wait_notice(self) -> None:
-        if self.runner.busy and not self.window.message.waiting:
-            self.window.message.show_waiting(translate("KioskController", "正在出号…"))
-
-    def _database_away(self, reason: str) -> None:
-        if self.runner.busy:
-            self._away_reason = reason.splitlines()[0] if reason else "no answer"
-            log.warning("the ticket waits for the database: %s", self._away_reason)
-            self.window.message.show_waiting(
-                translate("KioskController", "系统繁忙，正在重试…"),
-                cancel_text=translate("KioskController", "不等了，返回"))
-
-    def _action_succeeded(self, name: str, result: IssueResult) -> None:
-        self._given_up = None
-        self._end_waiting()
-        if name == "check_in":
-            self._checked_in(result)
-        else:
-            self._show_ticket(result)
-        self.action_ended.emit()
-
-    def _action_failed(self, name: str, error: BaseException) -> None:
-        self._end_waiting()
-        if isinstance(error, KioskError):
-            log.info("%s refused: %s", name, error.message_en)
-            self.show_error(_title_for(error), error.message_zh)
-        else:
-            log.error("%s failed: %s", name, error)
-            self.show_error(translate("KioskController", "系统繁忙"), busy_text())
-        self.action_ended.emit()
-
-    def _give_up_waiting(self) -> None:
-        """The database has not answered for ``GIVE_UP_MS``: say so and let go."""
-        if not self.runner.busy:
-            return
-        log.error("%s given up after %.1f s without the database: %s", self._abandon(),
-                  self._give_up.interval() / 1000, self._away_reason)
-        self._end_waiting()
-        self.show_error(translate("KioskController", "暂时无法取号"), busy_text())
-        self.action_ended.emit()
-
-    def _cancel_waiting(self) -> None:
-        """The citizen chose not to wait any longer."""
-        if self.runner.busy:
-            log.info("%s cancelled by the citizen", self._abandon())
-        self._end_waiting()
-        self.action_ended.emit()
-
-    def _abandon(self) -> str:
-        """Let go of the running tap, remembering it in case the same tap comes again;
-        returns the action's name."""
-        job = self.runner.current_action
-        self._given_up = (job.name, dict(job.kwargs), job.request_id)
-        self.runner.abandon()
-        return job.name
-
-    def _end_waiting(self) -> None:
-        self._wait_notice.stop()
-        self._give_up.stop()
-        self.window.message.end_waiting()
 
     def _show_ticket(self, result: IssueResult, appointment_label: str | None = None) -> None:
         ticket = result.ticket
@@ -458,10 +369,7 @@ class KioskController(QObject):
 
     def reset(self) -> None:
         """Nobody is using the kiosk: home, elder mode off, everything typed forgotten."""
-        if self.runner.busy:
-            self.runner.abandon()
-            self._end_waiting()
-        self._given_up = None  # the next citizen's tap is a new request
+        self.taps.forget()  # the next citizen's tap is a new request
         self.window.message.dismiss()
         for screen in self.window.screens():
             screen.clear_input()
@@ -470,20 +378,3 @@ class KioskController(QObject):
         self.go_home()
         self.reset_done.emit()
 
-
-def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) -> QTimer:
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(interval_ms)
-    timer.timeout.connect(slot)
-    return timer
-
-
-def _title_for(exc: KioskError) -> str:
-    if isinstance(exc, ServiceUnavailable):
-        return translate("KioskController", "暂时无法办理")
-    if isinstance(exc, NotFound):
-        return translate("KioskController", "没有找到")
-    if isinstance(exc, InvalidInput):
-        return translate("KioskController", "请检查输入")
-    return translate("KioskController", "提示")

@@ -11,7 +11,7 @@ from sqlalchemy.exc import OperationalError
 
 from kiosk.queue import issuing
 from kiosk.queue.models import Ticket
-from kiosk.ui.kiosk import controller as kiosk_controller
+from kiosk.ui.kiosk import taps
 from tests.ui.kiosk.conftest import WAIT_MS, click, tap_and_wait
 
 
@@ -95,7 +95,7 @@ def test_a_lost_answer_is_retried_and_gives_one_ticket(qtbot, kiosk, sqlite_ctx,
 
 def test_a_database_that_stays_away_ends_in_a_message(qtbot, make_kiosk, sqlite_ctx,
                                                       monkeypatch, caplog):
-    monkeypatch.setattr(kiosk_controller, "GIVE_UP_MS", 1500)
+    monkeypatch.setattr(taps, "GIVE_UP_MS", 1500)
     kiosk = make_kiosk()
     real = issuing.issue_ticket
     seen = failing(monkeypatch, issuing, "issue_ticket")
@@ -139,7 +139,7 @@ def test_the_same_tap_after_giving_up_replays_a_late_ticket(qtbot, make_kiosk, s
                                                            monkeypatch, caplog):
     # the database hangs (no answer, no error) past the give-up time, then commits after
     # all: the citizen who taps again gets that ticket, not a second one
-    monkeypatch.setattr(kiosk_controller, "GIVE_UP_MS", 1000)
+    monkeypatch.setattr(taps, "GIVE_UP_MS", 1000)
     kiosk = make_kiosk()
     real = issuing.issue_ticket
     gate = threading.Event()
