@@ -22,5 +22,8 @@ for language in $(printf '%s\n' "${languages[@]}" | sort -u); do
     .venv/bin/pyside6-lupdate -silent -no-obsolete -locations none \
         -source-language zh_CN -target-language "$language" \
         "${sources[@]}" -ts "assets/translations/kiosk_${language}.ts"
+    # lupdate reads Python's "#:" documentation comments as notes for translators;
+    # ours document constants, not texts, so they are dropped
+    sed -i '/<extracomment>.*<\/extracomment>/d' "assets/translations/kiosk_${language}.ts"
     echo "assets/translations/kiosk_${language}.ts"
 done

@@ -36,7 +36,6 @@
     <name>Connection</name>
     <message>
         <source>⚠ 连接中断，正在重连… 操作按钮已暂停使用。</source>
-        <extracomment>the database became reachable (True) or unreachable (False)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -48,7 +47,6 @@
     <name>DepartmentScreen</name>
     <message>
         <source>请点击要办理的事项，查看办事指南并取号</source>
-        <extracomment>(rows, columns) of item tiles per page: (elder, portrait) -&gt; grid</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -354,7 +352,6 @@
     <name>HomeScreen</name>
     <message>
         <source>请选择办理事项所属部门</source>
-        <extracomment>(rows, columns) of department tiles per page: (elder, portrait) -&gt; grid (rows, columns) of most-used item tiles per page</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -393,12 +390,10 @@
     <name>KioskController</name>
     <message>
         <source>系统繁忙，请稍后再试或到服务台咨询</source>
-        <extracomment>a tap says 请稍候 only when it takes longer than this (most take milliseconds) nobody is kept standing longer than this for a database that does not answer back-off between retries of a tap whose database did not answer</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>系统繁忙</source>
-        <extracomment>events after which the guide&apos;s 办理数量 may have changed events after which the most-used list may have changed</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -427,7 +422,6 @@
     </message>
     <message>
         <source>正在出号…</source>
-        <extracomment>(action, arguments, request id) of the tap last given up on, until forget()</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -546,7 +540,6 @@
     </message>
     <message>
         <source>级别</source>
-        <extracomment>how many alerts wait for acknowledgement (the console shows it on the nav)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -832,7 +825,6 @@
     </message>
     <message>
         <source>即办件</source>
-        <extracomment>the item was saved: its code</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1036,7 +1028,6 @@
     <name>ManagerCommon</name>
     <message>
         <source>……另有 %n 处</source>
-        <extracomment>the item data role that keeps a row&apos;s key (staff number, item code...) on column 0</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1104,7 +1095,6 @@
     </message>
     <message>
         <source>%1 · 管理端</source>
-        <extracomment>the manager pressed 退出登录</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1156,7 +1146,6 @@
     </message>
     <message>
         <source>时间</source>
-        <extracomment>the follow-up moved on: its id</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1316,7 +1305,6 @@
     <name>ManagerLive</name>
     <message>
         <source>暂无数据</source>
-        <extracomment>the y axis shows at most about this many intervals the empty chart&apos;s y range (so an empty chart still has a readable scale)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1357,7 +1345,6 @@
     </message>
     <message>
         <source>服务中</source>
-        <extracomment>actions that change nothing the live view shows</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1473,7 +1460,6 @@
     <name>ManagerLogin</name>
     <message>
         <source>管理端登录</source>
-        <extracomment>a manager or admin signed in</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1525,7 +1511,6 @@
     </message>
     <message>
         <source>预约办理登记表</source>
-        <extracomment>a register was exported: its path</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1558,7 +1543,6 @@
     </message>
     <message>
         <source>按%1</source>
-        <extracomment>a report was computed and shown an export finished: its path</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1792,12 +1776,10 @@
     <name>ManagerTasks</name>
     <message>
         <source>导出失败：%1</source>
-        <extracomment>(done, total) as the job reports it the job&apos;s return value the job failed: (Chinese message, English detail) the job stopped at the manager&apos;s request</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>取消</source>
-        <extracomment>the job&apos;s return value, in the GUI thread the job failed (Chinese message) the manager cancelled it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1809,7 +1791,6 @@
     <name>ManagerWindows</name>
     <message>
         <source>服务中</source>
-        <extracomment>events that change the choices of the editor (queues, clerks)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1938,7 +1919,6 @@
     <name>PauseReason</name>
     <message>
         <source>临时离岗</source>
-        <extracomment>暂停原因 a clerk chooses from (each written out for lupdate, see kiosk.i18n_marks)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1966,7 +1946,6 @@
     <name>Priority</name>
     <message>
         <source>老年人</source>
-        <extracomment>绿色通道 classes, by ``Priority`` value (``none`` has no name)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1986,7 +1965,6 @@
     <name>Rating</name>
     <message>
         <source>非常满意</source>
-        <extracomment>好差评 levels, best first</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2007,7 +1985,6 @@
     </message>
     <message>
         <source>办事效率低</source>
-        <extracomment>why a citizen rated 1 or 2 (each written out for lupdate, see kiosk.i18n_marks)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2071,12 +2048,10 @@
     </message>
     <message>
         <source>{code} 号已办结，请您对本次服务作出评价</source>
-        <extracomment>the citizen chose a level (5 best .. 1 worst)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>请告诉我们哪里不满意（可多选）</source>
-        <extracomment>the citizen sent the reasons: (reasons, comment)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2093,7 +2068,6 @@
     </message>
     <message>
         <source>服务评价 - {n} 号窗口</source>
-        <extracomment>events of its window after which the pad re-reads who serves there the pad switched page: &quot;identity&quot;, &quot;rate&quot;, &quot;reasons&quot; or &quot;thanks&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2132,7 +2106,6 @@
     <name>SearchScreen</name>
     <message>
         <source>输入事项名称或拼音首字母，如 gtgs</source>
-        <extracomment>(rows, columns) of result tiles per page: (elder, portrait) -&gt; grid</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2183,7 +2156,6 @@
     <name>TicketScreen</name>
     <message>
         <source>即将叫号</source>
-        <extracomment>seconds the ticket stays on screen; longer when the citizen must note the number</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2259,7 +2231,6 @@
     <name>TilePager</name>
     <message>
         <source>上一页</source>
-        <extracomment>apply_scale leaves the minimum size to the tile (its text may need more)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2375,7 +2346,6 @@
     </message>
     <message>
         <source>15 分钟后</source>
-        <extracomment>(minutes until back, None = not known; label)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2440,7 +2410,6 @@
     </message>
     <message>
         <source>（回车键）</source>
-        <extracomment>a list shows at most this many rows before it scrolls the clerk confirmed the form (Enter, the confirm button, or the action key again) the clerk closed the form without acting (Esc or the cancel button)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2465,7 +2434,6 @@
     </message>
     <message>
         <source>窗口工作人员登录</source>
-        <extracomment>the clerk asked to sign in: (staff number, password, window number)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2581,7 +2549,6 @@
     </message>
     <message>
         <source>指定叫号：输入号码</source>
-        <extracomment>actions this screen submits (sign_in and sign_out belong to the client) the ticket panel now shows this code (&quot;&quot; when the window has no ticket) someone else holds this window now, or it was closed (message for the login page) events up to this id are already on screen (the refresh after our own action started after it committed), so their feed batch needs no refresh of its own</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
