@@ -49,8 +49,8 @@ CLERK = "1001"
 
 def context(url: str):
     from kiosk.clock import ManualClock
-    from kiosk.queue.context import HallContext
-    from kiosk.queue.db import Database
+    from kiosk.queue.store.context import HallContext
+    from kiosk.queue.store.db import Database
 
     return HallContext(db=Database(url), clock=ManualClock(MONDAY_0930), hall_code="demo")
 
@@ -59,7 +59,9 @@ def context(url: str):
 
 def prepare(url: str, tickets: int) -> None:
     """Schema, sample hall, window 1 open, ``tickets`` A tickets waiting."""
-    from kiosk.queue import demo, issuing, migrate, windows
+    from kiosk.queue.actions import issuing, windows
+    from kiosk.queue import demo
+    from kiosk.queue.store import migrate
 
     ctx = context(url)
     migrate.upgrade(ctx.db)
@@ -101,7 +103,7 @@ def worker(url: str) -> int:
     latency includes the commit itself). "quit" ends."""
     from sqlalchemy import event
 
-    from kiosk.queue import calling, serving
+    from kiosk.queue.actions import calling, serving
 
     ctx = context(url)
     commit_sent = [0.0]
@@ -163,6 +165,9 @@ def _display(url: str, announcer, hookup, speak: bool, settings=None):
     display.screen.resize(1920, 1080)
     display.screen.show()
     display.start()
+    from kiosk.ui.runner import process_events_until
+
+    process_events_until(lambda: display.controller.loaded, 30)  # first read: a worker's
     return display
 
 

@@ -114,11 +114,11 @@ def measure_taps(url: str, taps: int) -> dict:
     from kiosk.clock import ManualClock
     from kiosk.printing import PrintFormat, PrintQueue
     from kiosk.printing.transports.network import NetworkTransport
-    from kiosk.queue import kiosk_queries
-    from kiosk.queue.context import HallContext
-    from kiosk.queue.db import Database
+    from kiosk.queue.reads import hall as hall_reads
+    from kiosk.queue.store.context import HallContext
+    from kiosk.queue.store.db import Database
     from kiosk.ui.feed_bridge import FeedBridge
-    from kiosk.ui.kiosk_app import build_kiosk
+    from kiosk.ui.kiosk.app import build_kiosk
     from kiosk.ui.startup import qt_app
 
     class Painted(QObject):
@@ -134,7 +134,7 @@ def measure_taps(url: str, taps: int) -> dict:
     app = qt_app("kiosk-bench")
     clock = ManualClock(MONDAY_0930)
     ctx = HallContext(db=Database(url), clock=clock)
-    settings = kiosk_queries.effective_settings(ctx)
+    settings = hall_reads.effective_settings(ctx)
     sink = PrinterSink()
     queue = PrintQueue(NetworkTransport("127.0.0.1", sink.port), PrintFormat(80, "raster"),
                        settings.get("printer.timeout_s"))
@@ -144,6 +144,8 @@ def measure_taps(url: str, taps: int) -> dict:
     window, controller = kiosk.window, kiosk.controller
     window.resize(*window.design_size())
     window.show()
+    while controller.catalog is None or not controller.reads.idle:  # read on a worker
+        app.processEvents()
     painted = Painted()
     window.ticket.code_label.installEventFilter(painted)
     results: list[str] = []
@@ -153,7 +155,11 @@ def measure_taps(url: str, taps: int) -> dict:
     refused = issued = 0
     for tap in range(taps + 5):  # the first five warm up caches and are not counted
         clock.advance(seconds=20)
-        controller.open_guide(items[tap % len(items)])
+        code = items[tap % len(items)]
+        controller.open_guide(code)
+        while window.guide.guide is None or window.guide.guide.code != code \
+                or window.current() is not window.guide:  # read on a worker
+            app.processEvents()
         window.guide.take_button.click()
         settle(app)
         painted.seen = False

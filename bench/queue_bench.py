@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.race import RACE_TIME, context, prepare, run_race  # noqa: E402
+from kiosk.queue.race import RACE_TIME, context, prepare, run_race  # noqa: E402
 
 
 def pct(values: list[float], q: float) -> float:
@@ -70,7 +70,7 @@ def drop_pg(admin_url: str, url: str) -> None:
 # --- single-process action timings --------------------------------------------------
 
 def action_timings(url: str, rounds: int) -> dict:
-    from kiosk.queue import calling, issuing, serving
+    from kiosk.queue.actions import calling, issuing, serving
 
     ctx = context(url)
     issue_ms, call_ms = [], []
@@ -92,8 +92,8 @@ def action_timings(url: str, rounds: int) -> dict:
 # --- feed latency ---------------------------------------------------------------------
 
 def _listener(url: str, after: int, count: int, ready, out) -> None:
-    from kiosk.queue.db import Database
-    from kiosk.queue.feed import subscribe
+    from kiosk.queue.store.db import Database
+    from kiosk.queue.store.feed import subscribe
 
     feed = subscribe(Database(url), after)
     feed.wait(0.01)  # connect (and LISTEN) before the writer starts
@@ -107,8 +107,8 @@ def _listener(url: str, after: int, count: int, ready, out) -> None:
 
 
 def feed_latency(url: str, count: int) -> dict:
-    from kiosk.queue import issuing
-    from kiosk.queue.feed import last_event_id
+    from kiosk.queue.actions import issuing
+    from kiosk.queue.store.feed import last_event_id
 
     ctx = context(url)
     spawn = mp.get_context("spawn")
@@ -133,7 +133,7 @@ def feed_latency(url: str, count: int) -> dict:
 def raw_commit_sqlite(tmp: Path, rounds: int) -> dict:
     import sqlite3
 
-    from kiosk.queue.db import SQLITE_SYNCHRONOUS
+    from kiosk.queue.store.db import SQLITE_SYNCHRONOUS
 
     conn = sqlite3.connect(tmp / "raw.sqlite3", isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -174,7 +174,7 @@ def fill_history(url: str, tickets: int) -> float:
     service layer: this is set-up). Returns seconds taken."""
     from sqlalchemy import insert, select
 
-    from kiosk.queue.models import Hall, Service, Ticket
+    from kiosk.queue.store.models import Hall, Service, Ticket
 
     start = time.perf_counter()
     ctx = context(url)

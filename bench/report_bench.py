@@ -32,8 +32,8 @@ except ImportError:  # run from a checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kiosk.clock import ManualClock  # noqa: E402
-from kiosk.queue.context import HallContext  # noqa: E402
-from kiosk.queue.db import Database  # noqa: E402
+from kiosk.queue.store.context import HallContext  # noqa: E402
+from kiosk.queue.store.db import Database  # noqa: E402
 
 VERSION = 1
 TZ = ZoneInfo("Asia/Shanghai")
@@ -57,7 +57,8 @@ def _ts(when: dt.datetime) -> str:
 # --- building the database ---------------------------------------------------------------
 
 def _hall(url: str) -> None:
-    from kiosk.queue import demo, migrate
+    from kiosk.queue import demo
+    from kiosk.queue.store import migrate
 
     db = Database(url)
     migrate.upgrade(db)
@@ -279,7 +280,7 @@ def _timed(fn, *args, **kwargs):
 
 
 def measure(path: Path, runs: int) -> dict:
-    from kiosk.queue import alerts
+    from kiosk.queue.actions import alerts
     from kiosk.reports import details, live, pdf, report, xlsx
 
     clock = ManualClock(NOW)

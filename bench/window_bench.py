@@ -71,9 +71,10 @@ def run_until(condition, timeout_s: float = 20.0, settle_ms: int = 0) -> None:
 
 def seed(url: str) -> None:
     from kiosk.clock import ManualClock
-    from kiosk.queue import demo, migrate
-    from kiosk.queue.context import HallContext
-    from kiosk.queue.db import Database
+    from kiosk.queue import demo
+    from kiosk.queue.store import migrate
+    from kiosk.queue.store.context import HallContext
+    from kiosk.queue.store.db import Database
 
     db = Database(url)
     migrate.upgrade(db)
@@ -105,11 +106,11 @@ def bench_calls(url: str, calls: int) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.clock import ManualClock
-    from kiosk.queue import issuing
-    from kiosk.queue.context import HallContext
-    from kiosk.queue.db import Database
-    from kiosk.queue.window_queries import effective_settings
-    from window_client.app import build_window_client
+    from kiosk.queue.actions import issuing
+    from kiosk.queue.store.context import HallContext
+    from kiosk.queue.store.db import Database
+    from kiosk.queue.reads.hall import effective_settings
+    from window_client.clerk.app import build_window_client
 
     app = QApplication.instance() or QApplication([])
     clock = ManualClock(MONDAY_0930)
@@ -178,10 +179,10 @@ CHILD = "--child-startup"
 
 def child_startup(db_url: str) -> None:
     """In a fresh interpreter: what ``python -m kiosk window`` does, until shown."""
-    from kiosk.cli import build_parser
-    from window_client import app as window_app
+    from kiosk.bootstrap import Options
+    from window_client.clerk import app as window_app
 
-    args = build_parser().parse_args(["--db", db_url, "window"])
+    args = Options(db=db_url)
     qapp, ctx, client = window_app.start(args, ["--window", "1", "--windowed"])
     run_until(lambda: client.isVisible() and client.login_page.isVisible()
               and client.windowHandle() is not None and client.windowHandle().isExposed())

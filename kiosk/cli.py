@@ -1,7 +1,8 @@
 """``python -m kiosk <command>``: every app and every administrative task.
 
-Each command wires configuration, database and clock itself (no engine exists at import
-time). Errors print in English on stderr with exit code 1.
+This module only parses arguments; start-up (config, database, schema, past days,
+settings) is ``kiosk.bootstrap``'s, the same for every command and app. No engine
+exists at import time. Errors print in English on stderr with exit code 1.
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import logging
 import sys
 from pathlib import Path
 
+from kiosk import bootstrap
+from kiosk.bootstrap import Options
 from kiosk.errors import CatalogInvalid, KioskError
 
 log = logging.getLogger("kiosk")
@@ -20,36 +23,21 @@ log = logging.getLogger("kiosk")
 
 # --- wiring -------------------------------------------------------------------------
 
-def _machine_config(args) -> dict[str, str]:
-    from kiosk.settings import read_machine_config
-
-    return read_machine_config(Path(args.config) if getattr(args, "config", None) else None)
-
-
-def open_context(args):
-    """The HallContext for a command: database URL from --db, KIOSK_DB_URL or config."""
-    from kiosk.queue.context import HallContext
-    from kiosk.queue.db import Database, resolve_url
-
-    machine = _machine_config(args)
-    url = resolve_url(getattr(args, "db", None), machine)
-    hall = getattr(args, "hall", None) or machine.get("hall.code") or "demo"
-    return HallContext(db=Database(url), hall_code=hall, machine_settings=machine)
-
-
-def machine_settings(args):
-    from kiosk.settings import Settings
-
-    return Settings(machine=_machine_config(args))
+def _options(args) -> Options:
+    return Options.from_args(args)
 
 
 # --- commands -----------------------------------------------------------------------
 
 def cmd_init(args) -> int:
     """Create or upgrade the database; optionally load the sample hall or a catalog."""
-    from kiosk.queue import catalog, demo, migrate, queries, staff
+    from kiosk.queue import catalog
+    from kiosk.queue.actions import staff
+    from kiosk.queue import demo
+    from kiosk.queue.reads import hall as hall_reads
+    from kiosk.queue.store import migrate
 
-    ctx = open_context(args)
+    ctx = bootstrap.hall_context(_options(args))
     migrate.upgrade(ctx.db)
     print(f"database ready at schema {migrate.current_revision(ctx.db)}: {ctx.db!r}")
     if args.sample:
@@ -63,12 +51,12 @@ def cmd_init(args) -> int:
         ctx.hall_code = data["hall"]["code"]
         print(f"catalog imported: {json.dumps(catalog.import_catalog(ctx, data))}")
     try:
-        queries.hall_info(ctx)
+        hall_reads.hall_info(ctx)
     except KioskError:
         print("no hall yet: import a catalog with 'python -m kiosk catalog import FILE' "
               "and run init again to create the admin account")
         return 0
-    if not queries.has_admin(ctx):
+    if not hall_reads.has_admin(ctx):
         password = args.admin_password or _ask_password("admin (工号 admin)")
         staff.create_staff(ctx, staff_no="admin", name="系统管理员", role="admin",
                            password=password)
@@ -88,7 +76,8 @@ def _ask_password(who: str) -> str:
 
 
 def cmd_catalog(args) -> int:
-    from kiosk.queue import catalog, migrate
+    from kiosk.queue import catalog
+    from kiosk.queue.store import migrate
 
     if args.action == "validate":
         data = catalog.load(args.file)
@@ -96,7 +85,7 @@ def cmd_catalog(args) -> int:
               f"{len(data['items'])} items, {len(data['services'])} services, "
               f"{len(data['windows'])} windows")
         return 0
-    ctx = open_context(args)
+    ctx = bootstrap.hall_context(_options(args))
     if args.action == "import":
         data = catalog.load(args.file)
         migrate.upgrade(ctx.db)
@@ -109,9 +98,9 @@ def cmd_catalog(args) -> int:
 
 
 def cmd_staff(args) -> int:
-    from kiosk.queue import staff
+    from kiosk.queue.actions import staff
 
-    ctx = open_context(args)
+    ctx = bootstrap.start(_options(args)).ctx
     if args.action == "add":
         staff.create_staff(ctx, staff_no=args.staff_no, name=args.name, role=args.role,
                            password=args.password or _ask_password(args.staff_no),
@@ -124,7 +113,7 @@ def cmd_staff(args) -> int:
 
 
 def cmd_settings(args) -> int:
-    from kiosk.queue import staff
+    from kiosk.queue.actions import staff
     from kiosk.settings import OPTIONS, write_machine_option
 
     if args.action == "list":
@@ -136,15 +125,17 @@ def cmd_settings(args) -> int:
         write_machine_option(args.name, args.value,
                              Path(args.config) if args.config else None)
     else:
-        staff.set_hall_setting(open_context(args), name=args.name, value=args.value)
+        staff.set_hall_setting(bootstrap.start(_options(args)).ctx, name=args.name,
+                               value=args.value)
     print(f"{args.name} = {args.value}")
     return 0
 
 
 def cmd_close_day(args) -> int:
-    from kiosk.queue.day import close_day, close_past_days
+    from kiosk.queue.actions.day import close_day, close_past_days
 
-    ctx = open_context(args)
+    ctx = bootstrap.hall_context(_options(args))
+    bootstrap.prepare_database(ctx, close_past=False)
     if args.past:
         closed_days = close_past_days(ctx)
     else:
@@ -159,10 +150,11 @@ def cmd_close_day(args) -> int:
 
 def cmd_events(args) -> int:
     """Print the event feed as it happens (for watching a hall from a terminal)."""
-    from kiosk.queue.feed import FeedUnavailable, subscribe
+    from kiosk.queue.store.feed import FeedUnavailable, subscribe
 
-    ctx = open_context(args)
-    feed = subscribe(ctx.db, args.after)
+    started = bootstrap.start(_options(args))
+    ctx = started.ctx
+    feed = subscribe(ctx.db, started.event_id if args.after is None else args.after)
     try:
         while True:
             try:
@@ -245,43 +237,23 @@ def cmd_print_test(args) -> int:
 
     from kiosk.clock import SystemClock, hall_time
     from kiosk.printing.commands import print_test
-    from kiosk.queue import queries
+    from kiosk.queue.reads import hall as hall_reads
 
     name = now = None
     try:
-        ctx = open_context(args)
-        name, timezone = queries.hall_info(ctx)
+        ctx = bootstrap.hall_context(_options(args))
+        name, timezone = hall_reads.hall_info(ctx)
         now = hall_time(SystemClock().now(), timezone)
         ctx.db.dispose()
     except (KioskError, SQLAlchemyError) as exc:
         log.info("test page without the hall's name: %s", exc)
-    return print_test(machine_settings(args), hall_name=name, now=now)
-
-
-def hall_settings_or_defaults(args):
-    """Machine settings plus the hall's stored options when the database answers (the
-    announcement template and repeat count are hall options); defaults otherwise."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from kiosk.queue.context import hall_settings, load_hall
-    from kiosk.settings import Settings
-
-    machine = _machine_config(args)
-    try:
-        ctx = open_context(args)
-        with ctx.db.read() as session:
-            stored = hall_settings(session, load_hall(session, ctx.hall_code).id)
-        ctx.db.dispose()
-    except (KioskError, SQLAlchemyError) as exc:
-        log.info("using default hall options: %s", exc)
-        stored = {}
-    return Settings(machine=machine, hall=stored)
+    return print_test(bootstrap.machine_settings(_options(args)), hall_name=name, now=now)
 
 
 def cmd_say(args) -> int:
     from kiosk.speech.commands import say
 
-    return say(args.code, args.window, args.wav, hall_settings_or_defaults(args))
+    return say(args.code, args.window, args.wav, bootstrap.settings_or_defaults(_options(args)))
 
 
 def _app(module: str):
@@ -299,10 +271,10 @@ def _app(module: str):
 #: (command, help, module whose run(args, app_argv) starts it); options after the
 #: command name go to the app (``python -m kiosk window --window 3``)
 APP_COMMANDS = [
-    ("kiosk", "the touch-screen kiosk (取号机)", "kiosk.ui.kiosk_app"),
-    ("screenshots", "render every kiosk screen to PNG files", "kiosk.ui.screenshots"),
-    ("window", "the window clerk's app (窗口叫号)", "window_client.app"),
-    ("rating-pad", "the citizen's rating pad (好差评)", "window_client.rating_pad"),
+    ("kiosk", "the touch-screen kiosk (取号机)", "kiosk.ui.kiosk.app"),
+    ("screenshots", "render every kiosk screen to PNG files", "kiosk.ui.kiosk.screenshots"),
+    ("window", "the window clerk's app (窗口叫号)", "window_client.clerk.app"),
+    ("rating-pad", "the citizen's rating pad (好差评)", "window_client.pad.app"),
     ("display", "the hall display (叫号大屏) or a window screen", "kiosk.ui.display.app"),
     ("manager", "the hall manager's console (管理端)", "kiosk.ui.manager.app"),
     ("report", "statistics reports to xlsx/pdf", "kiosk.reports.cli"),

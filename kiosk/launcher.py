@@ -16,11 +16,11 @@ log = logging.getLogger(__name__)
 
 #: (label, module that must exist, arguments after ``python -m kiosk``)
 APPS: list[tuple[str, str, list[str]]] = [
-    ("kiosk (取号机)", "kiosk.ui.kiosk_app", ["kiosk", "--windowed"]),
+    ("kiosk (取号机)", "kiosk.ui.kiosk.app", ["kiosk", "--windowed"]),
     ("hall display (叫号大屏)", "kiosk.ui.display.app", ["display", "--windowed"]),
-    ("window 1 (1号窗口)", "window_client.app", ["window", "--window", "1", "--windowed"]),
-    ("window 2 (2号窗口)", "window_client.app", ["window", "--window", "2", "--windowed"]),
-    ("rating pad of window 1 (评价器)", "window_client.rating_pad",
+    ("window 1 (1号窗口)", "window_client.clerk.app", ["window", "--window", "1", "--windowed"]),
+    ("window 2 (2号窗口)", "window_client.clerk.app", ["window", "--window", "2", "--windowed"]),
+    ("rating pad of window 1 (评价器)", "window_client.pad.app",
      ["rating-pad", "--window", "1", "--windowed"]),
     ("manager (管理端)", "kiosk.ui.manager.app", ["manager", "--windowed"]),
 ]
@@ -41,14 +41,16 @@ def available_apps() -> list[tuple[str, list[str]]]:
 
 
 def ensure_sample(args) -> None:
-    from kiosk.cli import open_context
-    from kiosk.queue import demo, migrate, queries
-    from kiosk.queue.day import close_past_days
+    from kiosk import bootstrap
+    from kiosk.queue.actions.day import close_past_days
+    from kiosk.queue import demo
+    from kiosk.queue.reads import hall as hall_reads
+    from kiosk.queue.store import migrate
 
-    ctx = open_context(args)
-    migrate.upgrade(ctx.db)
+    ctx = bootstrap.hall_context(bootstrap.Options.from_args(args))
+    migrate.ensure_current(ctx.db)
     try:
-        queries.hall_info(ctx)
+        hall_reads.hall_info(ctx)
     except KioskError:
         print("first run: loading the sample hall (示例市政务服务中心)…", flush=True)
         demo.seed_sample(ctx)

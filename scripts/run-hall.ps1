@@ -1,10 +1,29 @@
 # Start the whole hall on this Windows PC on the embedded SQLite database with the
-# sample catalog. First run creates .venv and installs the project into it.
+# sample catalog. First run creates .venv and installs the project into it from the
+# hashed lock file requirements\app.lock (the same one scripts/venv.sh uses on Linux;
+# regenerate it with scripts/lock.sh). Reinstalls when setup.cfg or the lock changes.
 $ErrorActionPreference = "Stop"
 Set-Location (Split-Path -Parent $PSScriptRoot)
-if (-not (Test-Path .venv\Scripts\python.exe)) {
+$py = ".venv\Scripts\python.exe"
+if (-not (Test-Path $py)) {
     py -3 -m venv .venv
-    .venv\Scripts\python.exe -m pip install --upgrade pip
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    & $py -m pip install -q --upgrade pip
 }
-.venv\Scripts\python.exe -m pip install -q -e .
-.venv\Scripts\python.exe -m kiosk hall @args
+$lock = "requirements\app.lock"
+$stamp = ".venv\.installed-base"
+$want = (Get-FileHash setup.cfg).Hash + " " + (Get-FileHash $lock).Hash
+$have = if (Test-Path $stamp) { (Get-Content $stamp -Raw).Trim() } else { "" }
+if ($have -ne $want) {
+    Write-Host "installing the project and its dependencies into .venv (log: .venv\pip.log)"
+    # cmd keeps pip's stderr warnings out of PowerShell's error stream; the project itself
+    # is built by pip's isolated build env, hence --no-deps and no hashes for it
+    cmd /c "$py -m pip install -q --require-hashes -r $lock > .venv\pip.log 2>&1 && $py -m pip install -q --no-deps -e . >> .venv\pip.log 2>&1"
+    if ($LASTEXITCODE -ne 0) {
+        Get-Content .venv\pip.log | Write-Host
+        exit 1
+    }
+    Set-Content -Path $stamp -Value $want
+}
+& $py -m kiosk hall @args
+exit $LASTEXITCODE

@@ -6,7 +6,16 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 bash scripts/setup-system.sh
 bash scripts/venv.sh test
-export KIOSK_TEST_PG_URL="${KIOSK_TEST_PG_URL:-$(bash .ci/start-postgres)}"
+if [ -z "${KIOSK_TEST_PG_URL:-}" ]; then
+  # not inside export "$(…)": that would hide the failure and every PostgreSQL test
+  # would then error at set-up
+  if ! KIOSK_TEST_PG_URL="$(bash .ci/start-postgres)"; then
+    echo "error: the test PostgreSQL server did not start on port ${KIOSK_PG_PORT:-54329}" \
+         "(is the port taken?). Choose another: KIOSK_PG_PORT=54330 bash scripts/test.sh" >&2
+    exit 1
+  fi
+  export KIOSK_TEST_PG_URL
+fi
 export QT_QPA_PLATFORM=offscreen
 echo "PostgreSQL for tests: $KIOSK_TEST_PG_URL"
 exec .venv/bin/python -m pytest "$@"

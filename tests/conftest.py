@@ -36,10 +36,11 @@ def clock() -> ManualClock:
     return ManualClock(MONDAY_0930)
 
 
-def _seed(url: str) -> None:
-    from kiosk.queue import demo, migrate
-    from kiosk.queue.context import HallContext
-    from kiosk.queue.db import Database
+def seed_sample_database(url: str) -> None:
+    from kiosk.queue import demo
+    from kiosk.queue.store import migrate
+    from kiosk.queue.store.context import HallContext
+    from kiosk.queue.store.db import Database
 
     db = Database(url)
     migrate.upgrade(db)
@@ -50,7 +51,7 @@ def _seed(url: str) -> None:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("template") / "hall.sqlite3"
-    _seed(f"sqlite:///{path}")
+    seed_sample_database(f"sqlite:///{path}")
     return str(path)
 
 
@@ -79,7 +80,7 @@ def pg_template(pg_admin_url) -> str:
     name = f"kiosk_tpl_{uuid.uuid4().hex[:8]}"
     _pg_exec(pg_admin_url, f'CREATE DATABASE "{name}"')
     url = make_url(pg_admin_url).set(database=name).render_as_string(hide_password=False)
-    _seed(url)
+    seed_sample_database(url)
     yield name
     _pg_exec(pg_admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -141,8 +142,8 @@ def db_url(request) -> str:
 
 @pytest.fixture
 def make_ctx(clock):
-    from kiosk.queue.context import HallContext
-    from kiosk.queue.db import Database
+    from kiosk.queue.store.context import HallContext
+    from kiosk.queue.store.db import Database
 
     made = []
 

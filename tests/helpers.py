@@ -1,7 +1,7 @@
 """Small steps the tests repeat: sign a clerk in, take tickets, serve one."""
 from __future__ import annotations
 
-from kiosk.queue import calling, issuing, serving, windows
+from kiosk.queue.actions import calling, issuing, serving, windows
 from kiosk.queue.demo import clerk_no
 
 PASSWORD = "123456"

@@ -26,9 +26,9 @@ def test_a_real_install_asks_for_the_admin_and_never_gets_demo_accounts(tmp_path
     done = kiosk("--db", db, "init", "--catalog", str(SAMPLE), "--admin-password", "s3cret!")
     assert done.returncode == 0, done.stderr
     assert "admin account 'admin' created" in done.stdout
-    from kiosk.queue import windows
-    from kiosk.queue.context import HallContext
-    from kiosk.queue.db import Database
+    from kiosk.queue.actions import windows
+    from kiosk.queue.store.context import HallContext
+    from kiosk.queue.store.db import Database
     from kiosk.errors import NotFound
     import pytest
 

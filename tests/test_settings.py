@@ -2,8 +2,8 @@
 import pytest
 
 from kiosk.errors import InvalidInput
-from kiosk.queue import staff
-from kiosk.queue.context import scope
+from kiosk.queue.actions import staff
+from kiosk.queue.store.context import scope
 from kiosk.settings import OPTIONS, Settings, read_machine_config, write_machine_option
 
 

@@ -336,6 +336,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>正在连接…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>工号 {staff_no}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,6 +426,10 @@
     </message>
     <message>
         <source>正在出号…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在打开办事指南…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1106,6 +1114,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>管理端</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>与数据库的连接中断，正在重连；显示的可能不是最新数据</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1774,6 +1786,22 @@
 </context>
 <context>
     <name>ManagerTasks</name>
+    <message>
+        <source>与数据库的连接中断，操作可能没有完成。请等连接恢复后刷新页面核对，再决定是否重做。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作失败：程序出错，已记入日志，请联系系统管理员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一个操作尚未完成，请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与数据库的连接中断，请稍后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>导出失败：%1</source>
         <translation type="unfinished"></translation>

@@ -9,10 +9,12 @@ from sqlalchemy import select
 from kiosk.clock import hall_time
 
 from kiosk.errors import AlreadyExists
-from kiosk.queue import catalog, queries, staff
-from kiosk.queue.context import HallContext, load_hall
-from kiosk.queue.hours import open_period
-from kiosk.queue.models import Service
+from kiosk.queue import catalog
+from kiosk.queue.actions import staff
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext, load_hall
+from kiosk.queue.rules.hours import open_period
+from kiosk.queue.store.models import Service
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 SAMPLE_CATALOG = ASSETS / "catalog" / "sample_hall.yaml"
@@ -28,7 +30,7 @@ def seed_sample(ctx: HallContext) -> dict:
     counts = catalog.import_catalog(ctx, catalog.load(SAMPLE_CATALOG))
     accounts = yaml.safe_load(DEMO_STAFF.read_text(encoding="utf-8"))
     password = accounts["password"]
-    existing = {w.number for w in queries.windows(ctx)}
+    existing = {w.number for w in hall_reads.windows(ctx)}
     created = 0
 
     def add(staff_no: str, name: str, role: str) -> None:

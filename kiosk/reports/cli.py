@@ -70,15 +70,15 @@ def _progress(done: int, total: int) -> None:
 
 
 def run(args, app_argv: list[str]) -> int:
-    from kiosk.cli import open_context
-    from kiosk.queue import queries
+    from kiosk import bootstrap
+    from kiosk.queue.reads import hall as hall_reads
     from kiosk.reports import pdf, registers, report as report_mod, xlsx
     from kiosk.reports.cjkfont import find_cjk_font
 
     options = build_parser().parse_args(app_argv)
-    ctx = open_context(args)
+    ctx = bootstrap.start(bootstrap.Options.from_args(args)).ctx
     try:
-        today = queries.today(ctx)
+        today = hall_reads.today(ctx)
         start = options.start or today.replace(day=1)
         end = options.end or today
         result = report_mod.build_report(ctx, start=start, end=end, group_by=options.by)

@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
-from kiosk.queue.context import HallContext, scope as open_scope
-from kiosk.queue.models import (
+from kiosk.queue.store.context import HallContext, scope as open_scope
+from kiosk.queue.store.models import (
     Department, Item, Priority, Rating, Service, Staff, Ticket, Window,
 )
-from kiosk.queue.names import LEVEL_ZH, OUTCOME_ZH, PRIORITY_ZH
+from kiosk.queue.rules.names import LEVEL_ZH, OUTCOME_ZH, PRIORITY_ZH
 from kiosk.reports.report import authorise, check_range
 
 STATE_ZH = {"waiting": "等候中", "called": "已叫号", "serving": "办理中", "finished": "已办结",

@@ -12,11 +12,11 @@ from sqlalchemy import case, func, literal, literal_column, select
 from sqlalchemy.orm import selectinload
 
 from kiosk.clock import at_hall_time
-from kiosk.queue.context import HallContext, Scope, scope as open_scope
-from kiosk.queue.models import (
+from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
+from kiosk.queue.store.models import (
     WAITING_STATES, Rating, Service, Ticket, TicketState, Window, WindowState,
 )
-from kiosk.queue.types import UTCDateTime
+from kiosk.queue.store.column_types import UTCDateTime
 from kiosk.reports.sqlfuncs import seconds_between, truncate
 from kiosk.reports.stats import ratio
 

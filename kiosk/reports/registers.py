@@ -15,11 +15,11 @@ from sqlalchemy import select
 
 from kiosk.i18n_marks import QT_TRANSLATE_NOOP
 from kiosk.errors import InvalidInput
-from kiosk.queue.context import HallContext, scope as open_scope
-from kiosk.queue.models import (
+from kiosk.queue.store.context import HallContext, scope as open_scope
+from kiosk.queue.store.models import (
     Appointment, Item, Material, Outcome, Staff, Ticket, TicketState, Window,
 )
-from kiosk.queue.names import OUTCOME_ZH
+from kiosk.queue.rules.names import OUTCOME_ZH
 from kiosk.reports.details import STATE_ZH
 from kiosk.reports.report import authorise
 

@@ -25,9 +25,9 @@ from sqlalchemy.orm import Session
 
 from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput
-from kiosk.queue.context import HallContext, scope as open_scope
-from kiosk.queue.lookup import require_role
-from kiosk.queue.models import (
+from kiosk.queue.store.context import HallContext, scope as open_scope
+from kiosk.queue.store.lookup import require_role
+from kiosk.queue.store.models import (
     Department, Event, Item, Priority, Rating, Role, Staff, Ticket, TicketState, Window,
 )
 from kiosk.reports.sqlfuncs import seconds_between

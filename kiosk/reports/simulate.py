@@ -23,10 +23,10 @@ from sqlalchemy.orm import selectinload
 
 from kiosk.clock import ManualClock, at_hall_time
 from kiosk.errors import ServiceUnavailable
-from kiosk.queue import appointments, calling, day as hall_day, rating, serving, windows
-from kiosk.queue.context import HallContext, load_hall
-from kiosk.queue.issuing import issue_ticket
-from kiosk.queue.models import ItemKind, Service, Window
+from kiosk.queue.actions import appointments, calling, day as hall_day, rating, serving, windows
+from kiosk.queue.store.context import HallContext, load_hall
+from kiosk.queue.actions.issuing import issue_ticket
+from kiosk.queue.store.models import ItemKind, Service, Window
 
 PASSWORD = "123456"
 PRIORITIES = ("elderly", "disabled", "military", "pregnant")

@@ -30,8 +30,6 @@ Rates with a zero denominator are None (shown as "—"), never 0.
 from __future__ import annotations
 
 import dataclasses
-import math
-from collections.abc import Sequence
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,13 +86,6 @@ def ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
-def nearest_rank(values: Sequence[float], q: float = 0.9) -> float | None:
-    """The nearest-rank percentile (the same rule the SQL uses); None for no values."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, math.ceil(q * len(ordered) - 1e-9))
-    return ordered[rank - 1]
 
 
 def minutes(seconds: float | None) -> float | None:

@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from kiosk.errors import KioskError
-from kiosk.queue.context import HallContext
+from kiosk.queue.store.context import HallContext
 from kiosk.reports import details as details_mod, xlsxsheet
 from kiosk.reports.registers import Register
 from kiosk.reports.report import Report, ReportRow

@@ -7,8 +7,8 @@ import logging
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from kiosk.queue.db import Database
-from kiosk.queue.feed import FeedUnavailable, subscribe
+from kiosk.queue.store.db import Database
+from kiosk.queue.store.feed import FeedUnavailable, subscribe
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +20,8 @@ class _FeedThread(QThread):
     connection_lost = Signal(str)
     #: the database answers again after a loss
     connection_restored = Signal()
+    #: a fault that is not an outage (a bug, bad data): English text, traceback in the log
+    failed = Signal(str)
 
     def __init__(self, db: Database, after_event_id: int | None, wait_s: float) -> None:
         super().__init__()
@@ -45,18 +47,27 @@ class _FeedThread(QThread):
                 if events:
                     self._after = events[-1].id
                     self.events_arrived.emit(events)
-            except (FeedUnavailable, Exception) as exc:  # noqa: BLE001 - keep following
+            except FeedUnavailable as exc:
                 if not lost:
                     log.warning("event feed lost: %s", exc)
                     lost = True
                     self.connection_lost.emit(str(exc))
-                if feed is not None:
-                    self._after = feed.last_id
-                    feed.close()
-                    feed = None
+                feed = self._drop(feed)
+                self.msleep(500)
+            except Exception as exc:  # noqa: BLE001 - not an outage: say so, keep following
+                log.exception("event feed failed")
+                self.failed.emit(f"{type(exc).__name__}: {exc}")
+                feed = self._drop(feed)
                 self.msleep(500)
         if feed is not None:
             feed.close()
+
+    def _drop(self, feed):
+        """Close ``feed`` and remember where it was; the next pass subscribes anew."""
+        if feed is not None:
+            self._after = feed.last_id
+            feed.close()
+        return None
 
 
 class FeedBridge(QObject):
@@ -68,6 +79,8 @@ class FeedBridge(QObject):
     connection_lost = Signal(str)
     #: the database answers again after a loss
     connection_restored = Signal()
+    #: a fault that is not an outage (a bug, bad data): English text, traceback in the log
+    failed = Signal(str)
 
     def __init__(self, db: Database, after_event_id: int | None = None,
                  wait_s: float = 0.5, parent: QObject | None = None) -> None:
@@ -76,6 +89,14 @@ class FeedBridge(QObject):
         self._thread.events_arrived.connect(self.events_arrived)
         self._thread.connection_lost.connect(self.connection_lost)
         self._thread.connection_restored.connect(self.connection_restored)
+        self._thread.failed.connect(self.failed)
+
+    def follow_from(self, event_id: int) -> None:
+        """Follow the events after ``event_id`` (the snapshot the screens were built
+        from); call before ``start``."""
+        if self._thread.isRunning():
+            raise RuntimeError("the feed is already running")
+        self._thread._after = event_id
 
     def start(self) -> None:
         self._thread.start()

@@ -9,14 +9,20 @@ applying it twice (a clerk never calls two tickets for one keypress). A refused 
 (a KioskError) is final and reported at once. A read that may have started before the
 latest action committed is read again rather than shown, so a refresh never puts the
 screen back to the state before the clerk's own action.
+
+An action the core cannot replay (it takes no request id) is submitted with
+``retry=False``: it runs once, and a lost answer is reported as a failure (the
+connection error) instead of being tried again, so it is never applied twice.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import logging
 import queue
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -51,6 +57,30 @@ def is_connection_error(error: BaseException) -> bool:
     return isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError))
 
 
+def process_events_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> bool:
+    """Let the GUI thread process events until ``condition()`` holds (False on timeout).
+    For command-line tools that drive screens (screenshots); tests use qtbot."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        QApplication.processEvents()
+        time.sleep(0.01)
+    return True
+
+
+def off_gui_thread(fn: Callable[..., Any], *args: Any, timeout_s: float = 120.0) -> Any:
+    """``fn(*args)`` on a worker thread, the GUI thread processing events meanwhile; its
+    result (or its exception). For command-line tools that need an answer before they
+    go on (screenshots); screens use ``ActionRunner``."""
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="tool-db") as pool:
+        future = pool.submit(fn, *args)
+        process_events_until(future.done, timeout_s)
+        return future.result(timeout=0)
+
+
 @dataclasses.dataclass(frozen=True)
 class Job:
     kind: str                      # "action" or "read"
@@ -59,6 +89,8 @@ class Job:
     args: tuple
     kwargs: dict
     request_id: str | None = None
+    #: False: an action whose answer was lost is reported as failed, never run again
+    retry: bool = True
     #: set by ``abandon()``: a job still waiting in the worker's queue is then skipped
     cancelled: threading.Event = dataclasses.field(default_factory=threading.Event,
                                                    compare=False, repr=False)
@@ -143,25 +175,34 @@ class ActionRunner(QObject):
     def retry_timer(self) -> QTimer:
         return self._retry_timer
 
+    @property
+    def idle(self) -> bool:
+        """Nothing runs, waits to run again or waits for a retry."""
+        return (self._action is None and not self._reads_running
+                and not self._reads_again and not self._reads_after_action
+                and not self._failed_reads)
+
     # --- submitting ---------------------------------------------------------------------
 
-    def submit(self, name: str, fn: Callable[..., Any], *args: Any,
+    def submit(self, name: str, fn: Callable[..., Any], /, *args: Any,
                idempotent: bool = True, request_id: str | None = None,
-               **kwargs: Any) -> bool:
+               retry: bool = True, **kwargs: Any) -> bool:
         """Run an action; False (and nothing runs) while another action is under way or
         the database is out of reach. ``idempotent`` actions get a fresh request id, or
-        ``request_id`` when the caller repeats an action it gave up on."""
+        ``request_id`` when the caller repeats an action it gave up on. ``retry=False``:
+        a lost answer ends the action as failed instead of trying it again (for core
+        functions that cannot replay a request)."""
         if self._action is not None or self._offline or self._stopping:
             return False
         if idempotent:
             request_id = request_id or uuid.uuid4().hex
-        self._action = Job("action", name, fn, args, kwargs, request_id)
+        self._action = Job("action", name, fn, args, kwargs, request_id, retry)
         self._action_waiting = False
         self.busy_changed.emit(True)
         self._queues["action"].put(self._action)
         return True
 
-    def read(self, name: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    def read(self, name: str, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> None:
         """Run a read; a read of the same name already running is run again after it
         (so a burst of feed events costs two reads, not one per event)."""
         if self._stopping:
@@ -257,6 +298,15 @@ class ActionRunner(QObject):
                         job.name, status, code, job.request_id)
             return
         if status == "lost":
+            if job.kind == "action" and not job.retry:
+                # its outcome is unknown and it cannot be replayed: say so, never repeat
+                log.warning("%s: database unreachable, not retried (%s)", job.name,
+                            str(value).splitlines()[0] if str(value) else type(value).__name__)
+                self._action = None
+                self.busy_changed.emit(False)
+                self.action_failed.emit(job.name, value)
+                self._read_postponed()
+                return
             self._lost(job, value)
             return
         if self._offline:
@@ -270,9 +320,7 @@ class ActionRunner(QObject):
             self.busy_changed.emit(False)
             signal = self.action_succeeded if status == "ok" else self.action_failed
             signal.emit(job.name, value)
-            for name, read in list(self._reads_after_action.items()):
-                del self._reads_after_action[name]
-                self.read(read.name, read.fn, *read.args, **read.kwargs)
+            self._read_postponed()
             return
         self._reads_running.discard(job.name)
         again = self._reads_again.pop(job.name, None)
@@ -287,6 +335,12 @@ class ActionRunner(QObject):
             signal.emit(job.name, value)
         if again is not None:
             self.read(again.name, again.fn, *again.args, **again.kwargs)
+
+    def _read_postponed(self) -> None:
+        """The reads that waited for the action to end run now."""
+        for name, read in list(self._reads_after_action.items()):
+            del self._reads_after_action[name]
+            self.read(read.name, read.fn, *read.args, **read.kwargs)
 
     def _lost(self, job: Job, error: BaseException) -> None:
         log.warning("%s %s: database unreachable (%s)", job.kind, job.name,

@@ -1,17 +1,16 @@
-"""What every GUI app does first: one QApplication, the Chinese font, translations, and
-the hall context (config -> database -> clock). Called from each app's ``run``; nothing
-here runs at import time."""
+"""What every GUI app does before its first window: one QApplication with the Chinese
+font and the translations. The hall itself (config -> database -> schema -> settings ->
+the feed's starting event) is started by ``kiosk.bootstrap``, the same for every app
+and command; nothing here runs at import time."""
 from __future__ import annotations
 
-import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from kiosk.queue.context import HallContext
-
-log = logging.getLogger(__name__)
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "assets" / "translations"
 
 
 def qt_app(name: str) -> QApplication:
@@ -23,20 +22,6 @@ def qt_app(name: str) -> QApplication:
     app.setOrganizationName("kiosk-hall")
     app.setFont(app_font(NORMAL.body_px))
     translator = QTranslator(app)
-    from pathlib import Path
-
-    qm_dir = Path(__file__).resolve().parents[2] / "assets" / "translations"
-    if translator.load(QLocale(), "kiosk", "_", str(qm_dir)):
+    if translator.load(QLocale(), "kiosk", "_", str(TRANSLATIONS)):
         app.installTranslator(translator)
     return app
-
-
-def hall_context(args) -> HallContext:
-    """The hall context from the global command-line options, environment and config;
-    the schema is brought up to date first so an old database never confuses a screen."""
-    from kiosk.cli import open_context
-    from kiosk.queue import migrate
-
-    ctx = open_context(args)
-    migrate.ensure_current(ctx.db)
-    return ctx

@@ -6,10 +6,11 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.errors import CatalogInvalid, InvalidInput, NotFound, NotPermitted
-from kiosk.queue import admin, queries, staff, windows
-from kiosk.queue.manager_auth import sign_in_manager
-from kiosk.queue.models import Event, HallSetting, Item, Material, Service
-from kiosk.queue.windows import LoginFailed
+from kiosk.queue.actions import admin, staff, windows
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.actions.manager_auth import sign_in_manager
+from kiosk.queue.store.models import Event, HallSetting, Item, Material, Service
+from kiosk.queue.actions.windows import LoginFailed
 from tests.helpers import PASSWORD, open_window, serve_next, take
 
 MANAGER, ADMIN, CLERK = "9001", "9000", "1001"
@@ -102,7 +103,7 @@ def test_admin_edits_an_item_with_the_catalog_rules(ctx):
     changed = admin.update_item(ctx, code="SCJG-001", by=ADMIN, changes={
         "kind": "promised", "promised_days": 2, "fees": "免费", "materials": materials})
     assert changed == ["kind", "promised_days", "materials", "fees"]
-    guide = queries.item_guide(ctx, "SCJG-001")
+    guide = hall_reads.item_guide(ctx, "SCJG-001")
     assert (guide.kind, guide.promised_days, guide.fees) == ("promised", 2, "免费")
     assert [(m.name, m.copies, m.may_supply_later) for m in guide.materials] == \
         [("身份证", 1, False), ("租赁合同", 2, True)]
@@ -129,7 +130,7 @@ def test_window_services_keep_every_queue_served(ctx):
         admin.set_window_services(ctx, window=1, prefixes=["Z"], by=ADMIN)
     assert admin.set_window_services(ctx, window=1, prefixes=["A", "B"], by=ADMIN) == \
         ["services"]
-    assert [w.service_prefixes for w in queries.windows(ctx) if w.number == 1] == \
+    assert [w.service_prefixes for w in hall_reads.windows(ctx) if w.number == 1] == \
         [("A", "B")]
 
 

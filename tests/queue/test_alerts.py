@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.errors import InvalidInput, NotPermitted
-from kiosk.queue import alerts, faults, rating, staff, windows
-from kiosk.queue.events import Actor
-from kiosk.queue.models import AlertAck, Event
+from kiosk.queue.actions import alerts, faults, rating, staff, windows
+from kiosk.queue.store.events import Actor
+from kiosk.queue.store.models import AlertAck, Event
 from tests.helpers import open_window, serve_next, take
 
 DAY = "2026-11-23"

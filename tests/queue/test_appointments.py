@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.errors import InvalidInput, NotFound, ServiceUnavailable
-from kiosk.queue import appointments
-from kiosk.queue.models import Appointment
+from kiosk.queue.actions import appointments
+from kiosk.queue.store.models import Appointment
 from tests.conftest import HALL_TZ
 
 

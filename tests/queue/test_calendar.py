@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.errors import InvalidInput, NotFound, NotPermitted
-from kiosk.queue import calendar
-from kiosk.queue.calendar import WorkCalendar
-from kiosk.queue.models import Event
+from kiosk.queue.actions import calendar
+from kiosk.queue.actions.calendar import WorkCalendar
+from kiosk.queue.store.models import Event
 
 FRI = dt.date(2026, 11, 27)
 SAT, SUN, MON, TUE = (FRI + dt.timedelta(days=n) for n in (1, 2, 3, 4))

@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.errors import IllegalTransition, NotFound, NotPermitted
-from kiosk.queue import appointments, calling, serving, staff
-from kiosk.queue.models import Event, Ticket
+from kiosk.queue.actions import appointments, calling, serving, staff
+from kiosk.queue.store.models import Event, Ticket
 from tests.conftest import HALL_TZ
 from tests.helpers import open_window, take
 
@@ -233,3 +233,40 @@ def test_retried_call_next_is_not_applied_twice(ctx):
         called = session.scalar(select(func.count()).select_from(Ticket)
                                 .where(Ticket.state == "called"))
     assert called == 1
+
+
+def test_an_empty_call_on_sqlite_never_waits_for_the_write_lock(sqlite_ctx):
+    """Windows pressing 叫号 at an empty queue must not queue up behind (or hold up)
+    the kiosks: while another process holds SQLite's write lock, the empty call is
+    answered at once from a read."""
+    import sqlite3
+
+    from sqlalchemy.engine import make_url
+
+    open_window(sqlite_ctx, 1)
+    writer = sqlite3.connect(make_url(sqlite_ctx.db.url).database, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a kiosk in the middle of issuing
+    try:
+        result = call(sqlite_ctx)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert result.ticket is None and result.window.number == 1
+
+
+def test_a_retried_call_is_replayed_even_once_the_queue_is_empty(ctx):
+    open_window(ctx, 1)
+    take(ctx)
+    first = calling.call_next(ctx, window=1, staff_no="1001", request_id="w1-9")
+    finish(ctx)
+    again = calling.call_next(ctx, window=1, staff_no="1001", request_id="w1-9")
+    assert again.replayed and again.ticket.code == first.ticket.code == "A001"
+
+
+def test_an_empty_call_at_a_paused_window_is_refused_as_before(ctx):
+    from kiosk.queue.actions import windows
+
+    open_window(ctx, 1)
+    windows.pause(ctx, window=1, staff_no="1001", reason="break")
+    with pytest.raises(IllegalTransition):
+        call(ctx)

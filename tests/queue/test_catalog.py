@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from kiosk.errors import CatalogInvalid
 from kiosk.queue import catalog
 from kiosk.queue.demo import SAMPLE_CATALOG
-from kiosk.queue.models import Event, Item, Material
+from kiosk.queue.store.models import Event, Item, Material
 
 ROOT = SAMPLE_CATALOG.parents[2]
 

@@ -5,9 +5,9 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.errors import InvalidInput
-from kiosk.queue import appointments, calling
-from kiosk.queue.day import close_day
-from kiosk.queue.models import Appointment, Ticket
+from kiosk.queue.actions import appointments, calling
+from kiosk.queue.actions.day import close_day
+from kiosk.queue.store.models import Appointment, Ticket
 from tests.conftest import HALL_TZ
 from tests.helpers import open_window, serve_next, take
 
@@ -59,7 +59,7 @@ def test_a_future_day_cannot_be_closed(ctx):
 
 
 def test_forgotten_days_are_closed_at_the_next_start(ctx, clock):
-    from kiosk.queue.day import close_past_days
+    from kiosk.queue.actions.day import close_past_days
 
     take(ctx)
     clock.set(dt.datetime(2026, 11, 24, 9, 10, tzinfo=HALL_TZ))

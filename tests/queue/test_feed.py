@@ -5,8 +5,8 @@ import threading
 
 import pytest
 
-from kiosk.queue import calling
-from kiosk.queue.feed import FeedUnavailable, subscribe
+from kiosk.queue.actions import calling
+from kiosk.queue.store.feed import FeedUnavailable, subscribe
 from tests.helpers import open_window, take
 
 
@@ -49,9 +49,9 @@ def test_feed_resumes_after_a_given_event(ctx):
 
 WRITER = """
 import sys
-from kiosk.queue.context import HallContext
-from kiosk.queue.db import Database
-from kiosk.queue import issuing
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.store.db import Database
+from kiosk.queue.actions import issuing
 from kiosk.clock import ManualClock
 import datetime as dt, zoneinfo
 ctx = HallContext(db=Database(sys.argv[1]), clock=ManualClock(
@@ -82,10 +82,79 @@ def test_events_committed_by_another_process_arrive_in_order(ctx):
 
 
 def test_unreachable_database_raises_feed_unavailable(tmp_path):
-    from kiosk.queue.db import Database
-    from kiosk.queue.feed import PostgresFeed
+    from kiosk.queue.store.db import Database
+    from kiosk.queue.store.feed import PostgresFeed
 
     feed = PostgresFeed(Database("postgresql://nobody@127.0.0.1:1/none"), 0)
     with pytest.raises(FeedUnavailable) as err:
         feed.wait(0.1)
     assert "连接中断" in err.value.message_zh
+
+
+def _append_many(ctx, count: int) -> None:
+    """``count`` events in one transaction (a busy hour's worth, at once)."""
+    from kiosk.queue.store.context import scope as open_scope
+    from kiosk.queue.store.events import SYSTEM, append_event
+
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        for n in range(count):
+            append_event(scope, SYSTEM, "backlog_test", payload={"n": n})
+
+
+def test_a_backlog_longer_than_one_batch_arrives_whole_without_another_commit(ctx):
+    """A screen that was away catches up on everything, even when nothing else commits
+    afterwards (a quiet hall): the feed keeps reading while batches come back full."""
+    from kiosk.queue.store.feed import BATCH
+
+    feed = subscribe(ctx.db)
+    try:
+        _append_many(ctx, 2 * BATCH + 7)
+        seen = []
+        for _ in range(10):
+            seen += feed.wait(0.1)
+        assert [e.payload["n"] for e in seen] == list(range(2 * BATCH + 7))
+    finally:
+        feed.close()
+
+
+@pytest.mark.postgres
+def test_the_feed_recovers_once_the_server_is_back(make_ctx, pg_url, pg_admin):
+    """After the server went away, one wait reports the loss; once it is back the
+    next wait delivers events (no second 连接中断 on a dead LISTEN connection)."""
+    ctx = make_ctx(pg_url)
+    feed = subscribe(ctx.db)
+    try:
+        take(ctx)
+        assert [e.action for e in feed.wait(5)] == ["ticket_issued"]
+        pg_admin.cut()
+        with pytest.raises(FeedUnavailable):
+            feed.wait(0.5)
+        pg_admin.restore()
+        take(ctx)
+        seen = []
+        for _ in range(3):
+            seen += feed.wait(2)
+            if seen:
+                break
+        assert [e.action for e in seen] == ["ticket_issued"]
+        assert feed.wait(0.3) == []  # a quiet hall after the outage: no error either
+        take(ctx)
+        assert [e.action for e in feed.wait(5)] == ["ticket_issued"]
+    finally:
+        feed.close()
+
+
+def test_a_read_is_one_snapshot_while_others_commit(ctx):
+    """Two statements of one screen's read see the same hall, even when a kiosk
+    commits a ticket between them (PostgreSQL: REPEATABLE READ, read-only)."""
+    from sqlalchemy import func, select
+
+    from kiosk.queue.store.models import Ticket
+
+    take(ctx)
+    with ctx.db.read() as session:
+        before = session.scalar(select(func.count()).select_from(Ticket))
+        take(ctx)  # another connection commits meanwhile
+        after = session.scalar(select(func.count()).select_from(Ticket))
+    assert after == before == 1

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.errors import IllegalTransition, InvalidInput, NotPermitted
-from kiosk.queue import appointments, calendar, followup, rating
-from kiosk.queue.context import scope as open_scope
-from kiosk.queue.models import Event
+from kiosk.queue.actions import appointments, calendar, followup, rating
+from kiosk.queue.store.context import scope as open_scope
+from kiosk.queue.store.models import Event
 from tests.conftest import HALL_TZ
 from tests.helpers import open_window, serve_next, take
 

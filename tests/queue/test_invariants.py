@@ -13,11 +13,11 @@ from sqlalchemy import case, func, select
 
 from kiosk.clock import ManualClock
 from kiosk.errors import KioskError
-from kiosk.queue import calling, issuing, serving, windows as windows_
-from kiosk.queue.context import HallContext
-from kiosk.queue.db import Database
+from kiosk.queue.actions import calling, issuing, serving, windows as windows_
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.store.db import Database
 from kiosk.queue.demo import clerk_no
-from kiosk.queue.models import Event, Priority, Ticket, WAITING_STATES
+from kiosk.queue.store.models import Event, Priority, Ticket, WAITING_STATES
 from tests.conftest import MONDAY_0930
 
 WINDOWS = (1, 2, 3, 19)           # A; A+B; B; A+B+J
@@ -103,7 +103,7 @@ class HallDay(RuleBasedStateMachine):
 
     def _first_in_class(self, window):
         """The ticket of each class (1 priority, 2 ordinary) the window must call first."""
-        from kiosk.queue.models import Window
+        from kiosk.queue.store.models import Window
 
         with self.ctx.db.read() as session:
             row = session.scalar(select(Window).where(Window.number == window))

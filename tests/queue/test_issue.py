@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.errors import InvalidInput, NotFound, ServiceUnavailable
-from kiosk.queue import issuing, staff
-from kiosk.queue.models import Event, Ticket
+from kiosk.queue.actions import issuing, staff
+from kiosk.queue.store.models import Event, Ticket
 from tests.conftest import HALL_TZ
 from tests.helpers import open_window, serve_next, take
 
@@ -55,7 +55,7 @@ def test_estimate_uses_open_windows_and_recent_handling(ctx, clock):
     open_window(ctx, 17)
     open_window(ctx, 20)
     take(ctx, "MZJ-001")
-    from kiosk.queue import calling, serving
+    from kiosk.queue.actions import calling, serving
 
     calling.call_next(ctx, window=17, staff_no="1017")
     clock.advance(minutes=4)
@@ -77,7 +77,7 @@ def test_priority_ticket_counts_only_priority_ahead(ctx):
 
 def test_daily_limit_refuses_with_a_clear_message_and_gives_no_number(ctx):
     staff.set_hall_setting(ctx, name="queue.recall_max", value=3)  # unrelated change
-    from kiosk.queue.models import Service
+    from kiosk.queue.store.models import Service
 
     with ctx.db.write() as session:
         session.scalar(select(Service).where(Service.prefix == "F")).daily_limit = 2
@@ -172,7 +172,7 @@ def test_the_demo_hall_can_be_opened_around_the_clock(ctx, clock):
 
 def test_issue_result_describes_the_stored_ticket(ctx):
     # the result is built from what was written, not read back: it must say the same
-    from kiosk.queue.views import TicketView
+    from kiosk.queue.snapshots import TicketView
 
     result = issuing.issue_ticket(ctx, item_code="SCJG-001", priority="elderly")
     with ctx.db.read() as session:

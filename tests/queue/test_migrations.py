@@ -1,10 +1,16 @@
-"""The Alembic migrations build exactly the schema the models describe."""
+"""The Alembic migrations build exactly the schema the models describe; PCs starting
+together migrate one at a time; an older release refuses a newer database."""
+import subprocess
+import sys
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 
-from kiosk.queue import migrate
-from kiosk.queue.db import Database
-from kiosk.queue.models import Base
+from kiosk.queue.store import migrate
+from kiosk.queue.store.db import Database
+from kiosk.queue.store.models import Base
 
 
 def test_migrations_match_the_models(db_url):
@@ -37,3 +43,64 @@ def test_head_constant_is_the_newest_migration(tmp_path):
     migrate.ensure_current(db)
     assert migrate.stored_revision(db) == head
     db.dispose()
+
+
+MIGRATE_ONE = ("import sys; from kiosk.queue.store import migrate; "
+               "from kiosk.queue.store.db import Database; db = Database(sys.argv[1]); "
+               "migrate.ensure_current(db); print(migrate.stored_revision(db))")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_url(request, tmp_path):
+    """An empty database, no schema yet, on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+        return
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    admin = request.getfixturevalue("pg_admin_url")
+    name = f"kiosk_fresh_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_pcs_starting_together_on_a_new_database_all_start(fresh_url):
+    """Four processes migrate one empty database at the same instant: each waits for
+    the migration lock, the first upgrades, the others find the schema current."""
+    procs = [subprocess.Popen([sys.executable, "-c", MIGRATE_ONE, fresh_url],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    outputs = [proc.communicate(timeout=120) for proc in procs]
+    assert [proc.returncode for proc in procs] == [0] * 4, outputs
+    assert {out.strip() for out, _ in outputs} == {migrate.HEAD}
+
+
+def test_an_older_release_refuses_a_newer_database_in_plain_words(db_url):
+    db = Database(db_url)
+    try:
+        with db.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+        with pytest.raises(migrate.DatabaseTooNew) as refused:
+            migrate.ensure_current(db)
+        assert "比本机程序新" in refused.value.message_zh
+        assert "0999" in refused.value.message_en and migrate.HEAD in refused.value.message_en
+    finally:
+        db.dispose()
+
+
+def test_the_command_line_says_which_release_the_database_needs(sqlite_url):
+    db = Database(sqlite_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+    db.dispose()
+    done = subprocess.run([sys.executable, "-m", "kiosk", "--db", sqlite_url, "events"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "newer than this release knows" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -1,7 +1,7 @@
 """Real processes racing on one database never share, lose or skip a ticket."""
 import pytest
 
-from bench.race import prepare, run_race
+from kiosk.queue.race import prepare, run_race
 
 
 @pytest.mark.slow

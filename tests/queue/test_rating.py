@@ -3,9 +3,9 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.errors import IllegalTransition, InvalidInput, NotPermitted
-from kiosk.queue import calling, rating
-from kiosk.queue.events import Actor, staff_actor
-from kiosk.queue.models import Rating
+from kiosk.queue.actions import calling, rating
+from kiosk.queue.store.events import Actor, staff_actor
+from kiosk.queue.store.models import Rating
 from tests.helpers import open_window, serve_next, take
 
 

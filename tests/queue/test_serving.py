@@ -2,7 +2,7 @@
 import pytest
 
 from kiosk.errors import IllegalTransition, InvalidInput
-from kiosk.queue import calling, serving
+from kiosk.queue.actions import calling, serving
 from tests.helpers import open_window, take
 
 
@@ -115,3 +115,50 @@ def test_supply_later_is_for_promised_items_with_materials_that_may_follow(ctx):
     calling.call_next(ctx, window=1, staff_no="1001")
     with pytest.raises(InvalidInput):
         serving.finish(ctx, window=1, staff_no="1001", outcome="supply_later")
+
+
+def test_transfer_to_a_closed_window_is_refused_in_plain_words(ctx):
+    """Nobody would call the ticket there: it would wait forever."""
+    open_window(ctx, 1)
+    take(ctx)
+    calling.call_next(ctx, window=1, staff_no="1001")
+    with pytest.raises(IllegalTransition) as refused:
+        serving.transfer(ctx, window=1, staff_no="1001", to_window=19)
+    assert "19号窗口未开放" in refused.value.message_zh
+    again = calling.call_next  # the ticket is still the window's own
+    with pytest.raises(IllegalTransition):
+        again(ctx, window=1, staff_no="1001")
+
+
+def test_two_windows_transferring_to_each_other_at_once_never_deadlock(make_ctx, db_url):
+    """Window 1 sends its ticket to window 2 while window 2 sends its own to window 1,
+    again and again: both always succeed (the target window is read, not locked)."""
+    import threading
+
+    ctx_a, ctx_b = make_ctx(db_url), make_ctx(db_url)
+    open_window(ctx_a, 1)
+    open_window(ctx_a, 2)
+    take(ctx_a)
+    take(ctx_a)
+    failures = []
+    for _ in range(8):
+        if failures:
+            break
+        calling.call_next(ctx_a, window=1, staff_no="1001")
+        calling.call_next(ctx_b, window=2, staff_no="1002")
+        barrier = threading.Barrier(2)
+
+        def send(ctx, window, staff_no, to):
+            barrier.wait()
+            try:
+                serving.transfer(ctx, window=window, staff_no=staff_no, to_window=to)
+            except Exception as exc:  # noqa: BLE001 - collected and asserted below
+                failures.append(repr(exc))
+
+        threads = [threading.Thread(target=send, args=(ctx_a, 1, "1001", 2)),
+                   threading.Thread(target=send, args=(ctx_b, 2, "1002", 1))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    assert failures == []

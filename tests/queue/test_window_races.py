@@ -10,7 +10,7 @@ import traceback
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.queue.models import Event, Ticket
+from kiosk.queue.store.models import Event, Ticket
 from tests.conftest import PASSWORD
 from tests.helpers import take
 
@@ -65,10 +65,10 @@ def clerk_process(url: str, window: int, staff_no: str, start_iso: str, rounds: 
         from PySide6.QtWidgets import QApplication
 
         from kiosk.clock import ManualClock
-        from kiosk.queue.context import HallContext
-        from kiosk.queue.db import Database
-        from kiosk.queue.window_queries import effective_settings
-        from window_client.app import build_window_client
+        from kiosk.queue.store.context import HallContext
+        from kiosk.queue.store.db import Database
+        from kiosk.queue.reads.hall import effective_settings
+        from window_client.clerk.app import build_window_client
 
         app = QApplication([])
         ctx = HallContext(db=Database(url), clock=ManualClock(dt.datetime.fromisoformat(

@@ -4,8 +4,8 @@ import datetime as dt
 import pytest
 
 from kiosk.errors import IllegalTransition, InvalidInput, NotPermitted
-from kiosk.queue import calling, serving, staff, windows
-from kiosk.queue.windows import LoginFailed
+from kiosk.queue.actions import calling, serving, staff, windows
+from kiosk.queue.actions.windows import LoginFailed
 from tests.helpers import PASSWORD, open_window, take
 
 
@@ -66,7 +66,7 @@ def test_backup_staff_takes_over_and_it_is_recorded(ctx):
     calling.call_next(ctx, window=1, staff_no="1001")
     windows_result = windows.sign_in(ctx, staff_no="1002", password=PASSWORD, window=1)
     assert windows_result.window.staff_no == "1002"
-    from kiosk.queue.models import Event
+    from kiosk.queue.store.models import Event
 
     with ctx.db.read() as session:
         event = session.get(Event, windows_result.event_id)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import HALL_TZ, _seed
+from tests.conftest import HALL_TZ, seed_sample_database
 
 ROOT = Path(__file__).resolve().parents[2]
 LAST_WEEK = dt.date(2026, 11, 16)
@@ -40,9 +40,9 @@ def _simulate(url: str) -> None:
     from sqlalchemy import event
 
     from kiosk.clock import ManualClock
-    from kiosk.queue.context import HallContext
-    from kiosk.queue.db import Database
-    from kiosk.queue.followup import open_followups_for_new_bad_ratings
+    from kiosk.queue.store.context import HallContext
+    from kiosk.queue.store.db import Database
+    from kiosk.queue.actions.followup import open_followups_for_new_bad_ratings
     from kiosk.reports.simulate import simulate_day
 
     db = Database(url)
@@ -68,7 +68,7 @@ def simulated_file(request, tmp_path_factory) -> Path:
             old.unlink()
         building = folder / "building.sqlite3"
         building.unlink(missing_ok=True)
-        _seed(f"sqlite:///{building}")
+        seed_sample_database(f"sqlite:///{building}")
         _simulate(f"sqlite:///{building}")
         building.replace(path)
     return path
@@ -78,8 +78,8 @@ def copy_rows(source_url: str, target_url: str) -> None:
     """Replace every row of the target (a migrated database) with the source's."""
     from sqlalchemy import create_engine, select, text, update
 
-    from kiosk.queue.db import normalise_url
-    from kiosk.queue.models import Base, Window
+    from kiosk.queue.store.db import normalise_url
+    from kiosk.queue.store.models import Base, Window
 
     source = create_engine(normalise_url(source_url))
     target = create_engine(normalise_url(target_url))

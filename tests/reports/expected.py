@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from sqlalchemy import select, text
 
-from kiosk.queue.models import Event, Item, Rating, Staff, Ticket, Window
+from kiosk.queue.store.models import Event, Item, Rating, Staff, Ticket, Window
 
 
 def p90(values):

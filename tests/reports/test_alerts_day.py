@@ -1,7 +1,7 @@
 """Alerts on the simulated Monday morning: raised from a realistic hall, all acknowledged."""
 from __future__ import annotations
 
-from kiosk.queue import alerts
+from kiosk.queue.actions import alerts
 from kiosk.reports import live
 
 

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.queue.models import Ticket
+from kiosk.queue.store.models import Ticket
 from kiosk.reports import cli, pdf, report, xlsx
 from kiosk.reports.cjkfont import FontNotFound, find_cjk_font
 from kiosk.reports.stats import FIGURES, LEVEL_HEADERS

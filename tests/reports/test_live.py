@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from kiosk.queue.models import Rating, Service, Staff, Ticket, Window
+from kiosk.queue.store.models import Rating, Service, Staff, Ticket, Window
 from kiosk.reports import live
 from tests.reports.conftest import HALL_TZ, LAST_WEEK, NOW, TODAY
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.errors import InvalidInput, NotPermitted
-from kiosk.queue.models import Department, Hall, Item, Staff, Window
+from kiosk.queue.store.models import Department, Hall, Item, Staff, Window
 from kiosk.reports import report
 from tests.reports.conftest import LAST_WEEK, TODAY
 from tests.reports.expected import expected_figures

@@ -6,9 +6,9 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from kiosk.clock import ManualClock
-from kiosk.queue.context import HallContext
-from kiosk.queue.db import Database
-from kiosk.queue.models import Event, Followup, Rating, Ticket
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.store.db import Database
+from kiosk.queue.store.models import Event, Followup, Rating, Ticket
 from kiosk.reports.simulate import simulate_day
 from tests.conftest import sqlite_copy
 from tests.reports.conftest import LAST_WEEK, NOW

@@ -51,3 +51,25 @@ def test_a_given_request_id_is_used_again(qtbot):
         assert ids[0] == "r-42" and ids[1] != "r-42"
     finally:
         runner.shutdown()
+
+
+def test_an_action_without_replay_runs_once_and_reports_a_lost_answer(qtbot):
+    from sqlalchemy.exc import OperationalError
+
+    runner = ActionRunner(retry_delays_ms=(10,))
+    calls: list[str | None] = []
+
+    def lost(request_id=None):
+        calls.append(request_id)
+        raise OperationalError("COMMIT", {}, ConnectionResetError("connection lost"))
+
+    try:
+        with qtbot.waitSignal(runner.action_failed, timeout=WAIT_MS) as failed:
+            assert runner.submit("sign_in", lost, idempotent=False, retry=False)
+        assert failed.args[0] == "sign_in"
+        assert isinstance(failed.args[1], OperationalError)
+        assert not runner.busy and not runner.offline and runner.idle
+        assert not runner.retry_timer.isActive()   # no retry comes behind it
+        assert calls == [None]                  # once, without a request id
+    finally:
+        runner.shutdown()

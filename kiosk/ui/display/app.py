@@ -59,25 +59,29 @@ def run(args, app_argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QKeySequence, QShortcut
 
-    from kiosk.queue.display_queries import effective_settings
+    from kiosk import bootstrap
+    from kiosk.queue.reads.display import display_state
     from kiosk.settings import Settings
-    from kiosk.ui.display.factory import build_display
+    from kiosk.ui.display.factory import MAX_CALLS, build_display
     from kiosk.ui.display.speech_hookup import (
         NullAnnouncer, SpeechHookup, fault_recorder, make_announcer, recovery_recorder)
-    from kiosk.ui.startup import hall_context, qt_app
+    from kiosk.ui.startup import qt_app
 
     opts = parse_options(app_argv)
     prepare_process()
     app = qt_app("hall-display")
-    ctx = hall_context(args)
+    started = bootstrap.start(bootstrap.Options.from_args(args))
+    ctx = started.ctx
     settings = Settings(machine=ctx.machine_settings)
     mode = opts.mode or settings.get("display.mode")
     portrait = settings.get("display.portrait") if opts.portrait is None else True
     speak = not opts.no_speech and not opts.screenshot and (mode == "hall" or opts.speech)
     hookup = SpeechHookup(fault_recorder(ctx), recovery_recorder(ctx))
-    announcer = make_announcer(effective_settings(ctx), hookup) if speak else NullAnnouncer()
+    announcer = make_announcer(started.settings, hookup) if speak else NullAnnouncer()
+    # a screenshot draws the real hall at once; a running display reads on its loader
+    first = display_state(ctx, calls=MAX_CALLS) if opts.screenshot else None
     display = build_display(ctx, settings, announcer, mode=mode, portrait=portrait,
-                            window=opts.window, hookup=hookup, speak=speak)
+                            window=opts.window, hookup=hookup, speak=speak, state=first)
     screen = display.screen
     if opts.screenshot:
         return _screenshot(app, display, SCREENSHOT[(mode, portrait)], opts.screenshot)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.queue.display_queries import CallView
+from kiosk.queue.reads.display import CallView
 from kiosk.ui.display import style, texts
 from kiosk.ui.display.highlight import Highlighter
 from kiosk.ui.i18n import translate

@@ -1,9 +1,12 @@
 """What the display knows and when it changes: follows the feed bridge, reloads through
 the state loader, speaks calls through the speech hookup, and tells the screens.
 
-The screens never read the database; they draw what this object's signals carry. Data
-changes arrive only through the FeedBridge (no table polling); the only timer here is a
-once-a-second check for the hall day changing at midnight, which then reloads.
+The screens never read the database; they draw what this object's signals carry, and
+nothing here reads it on the GUI thread either: every read, the first one included, runs
+on the loader's thread. The feed starts once the first state is in, following from that
+snapshot's event id. Data changes arrive only through the FeedBridge (no table polling);
+the only timer here is a once-a-second check for the hall day changing at midnight,
+which then reloads.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.queue.display_queries import CallView, DisplayState
+from kiosk.queue.reads.display import CallView, DisplayState
 from kiosk.settings import Settings
 from kiosk.ui.display import reducer
 from kiosk.ui.display.loader import StateLoader
@@ -38,13 +41,18 @@ class DisplayController(QObject):
     speech_failed = Signal(str)
     #: speech works again after a lasting fault
     speech_recovered = Signal()
+    #: the first state was read: the screens show the hall from now on
+    first_state_loaded = Signal()
 
     def __init__(self, ctx, settings: Settings, state: DisplayState, bridge, loader: StateLoader,
                  speech: SpeechHookup, *, speak_window: int | None = None,
-                 speak: bool = True, calls_kept: int = 21,
+                 speak: bool = True, calls_kept: int = 21, loaded: bool = True,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: False until a state read from the database is in (``state`` is a stand-in)
+        self.loaded = loaded
+        self._following = False
         self.base_settings = settings
         self.state = state
         self.settings = reducer.merged_settings(settings, state.hall_settings)
@@ -81,8 +89,20 @@ class DisplayController(QObject):
 
     def start(self) -> None:
         self.loader.start()
-        self.bridge.start()
+        if self.loaded:
+            self._follow_feed()
+        else:
+            self.loader.request()  # the feed starts from the snapshot it brings
         self._day_timer.start()
+
+    def _follow_feed(self) -> None:
+        if self._following:
+            return
+        self._following = True
+        follow_from = getattr(self.bridge, "follow_from", None)
+        if follow_from is not None and self.state.last_event_id:
+            follow_from(self.state.last_event_id)
+        self.bridge.start()
 
     def stop(self) -> None:
         self._day_timer.stop()
@@ -149,6 +169,8 @@ class DisplayController(QObject):
         if state.last_event_id < self._relevant_id:
             return  # read before an event we already saw: the read it asked for follows
         old_notice = self.notice
+        first = not self.loaded
+        self.loaded = True
         self.state = state
         self._day = state.day
         settings = reducer.merged_settings(self.base_settings, state.hall_settings)
@@ -158,6 +180,9 @@ class DisplayController(QObject):
         self.state_changed.emit(state)
         if self.notice != old_notice:
             self.notice_changed.emit(self.notice)
+        if first:
+            self._follow_feed()
+            self.first_state_loaded.emit()
 
     def _on_load_failed(self, reason: str) -> None:
         self._load_ok = False

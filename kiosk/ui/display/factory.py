@@ -6,8 +6,9 @@ import dataclasses
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.clock import hall_day
 from kiosk.errors import InvalidInput
-from kiosk.queue.display_queries import display_state
+from kiosk.queue.reads.display import DisplayState, display_state
 from kiosk.settings import Settings
 from kiosk.ui.display.controller import DisplayController
 from kiosk.ui.display.loader import StateLoader
@@ -34,10 +35,18 @@ class Display:
         self.controller.stop()
 
 
+def waiting_state(ctx, timezone: str = "Asia/Shanghai") -> DisplayState:
+    """What a display shows before its first read has come back: no hall, no calls."""
+    return DisplayState(hall_id=0, hall_name="", timezone=timezone,
+                        day=hall_day(ctx.clock.now(), timezone), last_event_id=0,
+                        calls=(), windows=(), services=())
+
+
 def build_display(ctx, settings: Settings, announcer, *, mode: str | None = None,
                   portrait: bool | None = None, window: int | None = None,
                   hookup: SpeechHookup | None = None, bridge=None,
-                  speak: bool | None = None, feed_wait_s: float = 0.5) -> Display:
+                  speak: bool | None = None, feed_wait_s: float = 0.5,
+                  state: DisplayState | None = None) -> Display:
     """The hall display (``mode`` "hall") or one window's screen ("window").
 
     ``speak``: announce calls (default: the hall display does, a window screen does not,
@@ -46,8 +55,13 @@ def build_display(ctx, settings: Settings, announcer, *, mode: str | None = None
     are the defaults of ``mode``, ``portrait`` and ``window``); the hall's stored options
     come from the database on top. ``announcer`` speaks the calls (a window screen
     speaks only its own window's calls). ``bridge`` defaults to a FeedBridge on
-    ``ctx.db`` that starts right after the state read here, so no event falls between
-    (``feed_wait_s``: how long one feed wait lasts, i.e. how quickly it notices stop).
+    ``ctx.db`` (``feed_wait_s``: how long one feed wait lasts, i.e. how quickly it
+    notices stop).
+
+    Nothing is read here: the first state is read by the loader's thread once the
+    display starts, and the feed then follows from that snapshot's event id, so no
+    event falls between. ``state``: a snapshot start-up code already read (before the
+    event loop); the screens are drawn from it at once and the feed follows from it.
     """
     from kiosk.ui.feed_bridge import FeedBridge
 
@@ -62,14 +76,18 @@ def build_display(ctx, settings: Settings, announcer, *, mode: str | None = None
         raise InvalidInput(f"未知的显示模式：{mode}", f"unknown display mode {mode!r}")
     if speak is None:
         speak = mode == "hall"
-    state = display_state(ctx, calls=MAX_CALLS)
+    loaded = state is not None
+    if state is None:
+        state = waiting_state(ctx)
     if hookup is None:
         hookup = SpeechHookup(fault_recorder(ctx), recovery_recorder(ctx))
     hookup.attach(announcer)
     if bridge is None:
-        bridge = FeedBridge(ctx.db, after_event_id=state.last_event_id, wait_s=feed_wait_s)
+        bridge = FeedBridge(ctx.db, after_event_id=state.last_event_id if loaded else None,
+                            wait_s=feed_wait_s)
     loader = StateLoader(lambda: display_state(ctx, calls=MAX_CALLS))
     controller = DisplayController(ctx, settings, state, bridge, loader, hookup,
+                                   loaded=loaded,
                                    speak=speak, calls_kept=MAX_CALLS,
                                    speak_window=window if mode == "window" else None)
     if mode == "window":

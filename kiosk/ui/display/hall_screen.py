@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.queue.display_queries import CallView, DisplayState
+from kiosk.queue.reads.display import CallView, DisplayState
 from kiosk.ui.display import style
 from kiosk.ui.display.call_panels import NewestCallPanel, RecentCalls
 from kiosk.ui.display.controller import DisplayController
@@ -105,6 +105,7 @@ class HallScreen(DisplayScreen):
             self.newest.show_call(state.newest_call)
         self.recent.set_capacity(self.controller.recent_limit)
         self.recent.set_calls(state.calls[1:])
+        self.windows.set_columns(window_columns(len(state.windows)))
         self.windows.set_windows(state.windows, state.timezone)
         self.services.set_services(state.services)
         if self.notice.text() != self.controller.notice:

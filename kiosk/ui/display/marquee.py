@@ -42,11 +42,6 @@ class Marquee(QWidget):
     def stop(self) -> None:
         self._timer.stop()
 
-    def set_offset(self, offset: float) -> None:
-        """Where the text starts, in pixels from the left edge (screenshots use 0)."""
-        self._offset = offset
-        self.update()
-
     def _pass_width(self) -> int:
         return max(1, self.fontMetrics().horizontalAdvance(self._text + GAP))
 

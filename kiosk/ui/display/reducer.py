@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from kiosk.queue.display_queries import CallView, DisplayState, distinct_calls
+from kiosk.queue.reads.display import CallView, DisplayState, distinct_calls
 from kiosk.settings import OPTIONS, Settings
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
-from kiosk.queue.display_queries import CallView, DisplayState
+from kiosk.queue.reads.display import CallView, DisplayState
 from kiosk.ui.display import style
 from kiosk.ui.display.controller import DisplayController
 from kiosk.ui.display.header import Header

@@ -143,8 +143,8 @@ class SpeechHookup(QObject):
 
 def fault_recorder(ctx) -> RecordFault:
     """Record speech faults as ``device_fault`` events of the hall."""
-    from kiosk.queue.events import Actor
-    from kiosk.queue.faults import record_device_fault
+    from kiosk.queue.store.events import Actor
+    from kiosk.queue.actions.faults import record_device_fault
 
     def record(kind: str, message_en: str, message_zh: str) -> None:
         record_device_fault(ctx, device="speech", kind=kind, message_en=message_en,
@@ -155,8 +155,8 @@ def fault_recorder(ctx) -> RecordFault:
 
 def recovery_recorder(ctx) -> RecordRecovered:
     """Record that the display speaks again (``device_recovered``), closing the fault."""
-    from kiosk.queue.events import Actor
-    from kiosk.queue.faults import record_device_recovered
+    from kiosk.queue.store.events import Actor
+    from kiosk.queue.actions.faults import record_device_recovered
 
     def record() -> None:
         try:

@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 
 from kiosk.clock import hall_time
-from kiosk.queue.display_queries import CallView, WindowStatus
+from kiosk.queue.reads.display import WindowStatus
 from kiosk.ui.i18n import translate
 
 
@@ -20,9 +20,6 @@ def go_to(window: int) -> str:
     return translate("HallDisplay", "请到") + " " + window_label(window)
 
 
-def call_line(call: CallView) -> str:
-    """One call in a sentence: "A012 请到 3号窗口"."""
-    return f"{call.code} {go_to(call.window)}"
 
 
 def recall_tag() -> str:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy,
                                QVBoxLayout, QWidget)
 
-from kiosk.queue.display_queries import ServiceWaiting, WindowStatus
+from kiosk.queue.reads.display import ServiceWaiting, WindowStatus
 from kiosk.ui.display import style, texts
 from kiosk.ui.i18n import translate
 
@@ -103,6 +103,15 @@ class WindowGrid(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(10)
         self.cards: dict[int, WindowCard] = {}
+
+    def set_columns(self, columns: int) -> None:
+        """Lay the cards out ``columns`` across (the hall's window count decides)."""
+        if columns == self._columns:
+            return
+        for col in range(self._columns):
+            self._grid.setColumnStretch(col, 0)
+        self._columns = columns
+        self._rebuild(list(self.cards))
 
     def set_windows(self, windows: Sequence[WindowStatus], timezone: str) -> None:
         numbers = [w.number for w in windows]

@@ -8,7 +8,7 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.queue.display_queries import CallView, DisplayState, WindowStatus
+from kiosk.queue.reads.display import CallView, DisplayState, WindowStatus
 from kiosk.ui.display import style, texts
 from kiosk.ui.display.controller import DisplayController
 from kiosk.ui.display.header import Header
@@ -83,7 +83,9 @@ class WindowScreen(DisplayScreen):
         status = state.window(self.number)
         if status is None:
             self.header.set_title(texts.window_label(self.number))
-            self._show(texts.WindowWords("closed", translate("HallDisplay", "本窗口未设置"), "", ""))
+            words = translate("HallDisplay", "本窗口未设置") if self.controller.loaded \
+                else translate("HallDisplay", "正在连接…")
+            self._show(texts.WindowWords("closed", words, "", ""))
             return
         self.status = status
         self.header.set_title(texts.window_label(status.number), status.name)

@@ -1,34 +1,34 @@
 """What each tap on the kiosk does: calls into the queue, then shows the outcome.
 
-Reads (catalog, guide, counts) go through ``_call`` on the GUI thread: a refusal
-(``KioskError``) shows its Chinese message on the message panel, a database failure shows
-系统繁忙 and logs the English cause, and the kiosk carries on either way. Taking a ticket
-and checking in run off the GUI thread (``taps.TapActions``: the wait, the way out and
-the give-up). Screens never call the core themselves; they emit intents that land here.
+Nothing here touches the database on the GUI thread. Reads (catalog, most-used items,
+guide and 办理数量, settings) run on a read worker (``reads.ScreenReads``) and land here
+as signals: a refusal (``KioskError``) shows its Chinese message on the message panel, a
+database failure shows 系统繁忙 and logs the English cause, and the kiosk carries on
+either way. Taking a ticket and checking in run on an action worker
+(``taps.TapActions``: the wait, the way out and the give-up). Screens never call the
+core themselves; they emit intents that land here.
 """
 from __future__ import annotations
 
 import logging
 import threading
 import uuid
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.clock import hall_time
-from kiosk.errors import KioskError
-from kiosk.queue import appointments, issuing, kiosk_queries, queries
-from kiosk.queue.context import HallContext
-from kiosk.queue.views import IssueResult
+from kiosk.queue.actions import appointments, issuing
+from kiosk.queue.reads import kiosk as kiosk_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.snapshots import IssueResult
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.idle import IdleWatcher
 from kiosk.ui.kiosk.printer_link import PrinterLink
+from kiosk.ui.kiosk.reads import ScreenReads
 from kiosk.ui.kiosk.search_index import ItemIndex, romanize_elsewhere
 from kiosk.ui.kiosk.slips_from import notice_slip, ticket_qr_payload, ticket_slip
-from kiosk.ui.kiosk.taps import TapActions, busy_text, title_for
+from kiosk.ui.kiosk.taps import TapActions
 from kiosk.ui.kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,8 @@ class KioskController(QObject):
     error_shown = Signal(str)         # the Chinese message put on the message panel
     reset_done = Signal()             # the idle reset brought the kiosk home
     action_ended = Signal()           # a ticket or check-in tap has its outcome on screen
+    guide_shown = Signal(str)         # the guide of this item code is on screen
+    catalog_shown = Signal()          # home shows the catalog just read
     _index_built = Signal(object)     # search index thread -> GUI thread
 
     def __init__(self, ctx: HallContext, settings: Settings, printer: PrinterLink,
@@ -55,13 +57,15 @@ class KioskController(QObject):
         self.printer = printer
         self.window = window
         self.feed = feed
-        self.catalog: kiosk_queries.KioskCatalog | None = None
+        self.catalog: kiosk_reads.KioskCatalog | None = None
         self.index = None
         self._stale_catalog = self._stale_usage = False
         self._ticket_token: str | None = None
         self._notice_token: str | None = None
         self.taps = TapActions(ctx, window.message, self)
         self.runner = self.taps.runner
+        self.reads = ScreenReads(ctx, window.message, self)
+        self._index_wanted = False
         self.idle = IdleWatcher(settings.get("kiosk.idle_timeout_s"), self)
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(1000)
@@ -87,6 +91,12 @@ class KioskController(QObject):
         self.taps.succeeded.connect(self._tap_succeeded)
         self.taps.refused.connect(self.show_error)
         self.taps.ended.connect(self.action_ended)
+        self.reads.catalog_loaded.connect(self._catalog_loaded)
+        self.reads.most_used_loaded.connect(self._most_used_loaded)
+        self.reads.guide_loaded.connect(self._guide_loaded)
+        self.reads.counts_loaded.connect(self._counts_loaded)
+        self.reads.settings_loaded.connect(self._settings_loaded)
+        self.reads.refused.connect(self.show_error)
         self.idle.idle_timed_out.connect(self.reset)
         self.printer.job_finished.connect(self._print_finished)
         self._index_built.connect(self._use_index)
@@ -97,41 +107,46 @@ class KioskController(QObject):
 
     # --- start and stop -------------------------------------------------------------
 
-    def start(self, app: QObject) -> bool:
-        """Load the catalog and show home; False if the database could not be read."""
-        loaded = self._load_catalog()
+    def start(self, app: QObject) -> None:
+        """Show home and read the catalog for it (it fills in when the read returns;
+        a database out of reach is read again until it answers)."""
+        self._load_catalog()
         self.show_clock()
         self.clock_timer.start()
         self.idle.start(app)
-        QTimer.singleShot(200, self, self._build_index)
-        return loaded
 
     def stop(self) -> None:
         self.taps.stop()
+        self.reads.stop()
         self.idle.stop()
         self.clock_timer.stop()
         self.window.ticket.stop_timers()
 
-    def _load_catalog(self) -> bool:
-        catalog = self._call(kiosk_queries.kiosk_catalog, self.ctx)
-        if catalog is None:
-            self._stale_catalog = True  # try again the next time home is shown
-            return False
+    def _load_catalog(self) -> None:
+        self._stale_catalog = True  # until the read returns: asked again on the way home
+        self.reads.load_catalog()
+
+    def _catalog_loaded(self, catalog: kiosk_reads.KioskCatalog) -> None:
+        first = self.catalog is None
         self.catalog = catalog
+        self._stale_catalog = False
         self.window.hall_label.set_plain_text(catalog.hall_name)
         self.window.home.set_catalog(catalog)
         self._load_most_used()
         self.window.check_in.set_rules(self.settings.get("queue.appointment_early_minutes"),
                                        self.settings.get("queue.appointment_late_minutes"))
-        self._stale_catalog = False
-        return True
+        if first:  # never delays the first screen
+            QTimer.singleShot(200, self, self._build_index)
+        else:
+            self._build_index()
+        self.catalog_shown.emit()
 
     def _load_most_used(self) -> None:
-        limit = 6
-        items = self._call(queries.most_used_items, self.ctx, limit, quiet=True)
-        if items is not None:
-            self.window.home.set_most_used(items)
-            self._stale_usage = False
+        self.reads.load_most_used()
+
+    def _most_used_loaded(self, items: list) -> None:
+        self.window.home.set_most_used(items)
+        self._stale_usage = False
 
     def _build_index(self) -> None:
         """Convert item names to pinyin off the GUI thread; the search screen gets the
@@ -157,23 +172,7 @@ class KioskController(QObject):
         self.index = index
         self.window.search.set_index(index)
 
-    # --- guarded calls into the core ------------------------------------------------
-
-    def _call(self, function: Callable[..., Any], *args: Any, quiet: bool = False,
-              **kwargs: Any) -> Any:
-        """Run one core function; on failure show (or, ``quiet``, only log) why and
-        return None."""
-        try:
-            return function(*args, **kwargs)
-        except KioskError as exc:
-            log.info("%s refused: %s", function.__name__, exc.message_en)
-            if not quiet:
-                self.show_error(title_for(exc), exc.message_zh)
-        except SQLAlchemyError as exc:
-            log.error("%s failed on the database: %s", function.__name__, exc)
-            if not quiet:
-                self.show_error(translate("KioskController", "系统繁忙"), busy_text())
-        return None
+    # --- messages -------------------------------------------------------------------
 
     def show_error(self, title: str, text: str) -> None:
         self.window.message.show_message(title, text)
@@ -184,9 +183,9 @@ class KioskController(QObject):
     def go_home(self) -> None:
         if self.taps.busy:
             return  # the ticket being issued is shown next
+        self.reads.forget()
         if self._stale_catalog:
             self._load_catalog()
-            self._build_index()
         elif self._stale_usage:
             self._load_most_used()
         self._ticket_token = None
@@ -195,6 +194,7 @@ class KioskController(QObject):
     def go_back(self) -> None:
         if self.taps.busy:
             return
+        self.reads.forget()  # a guide still being read is not wanted any more
         if self.window.current() is self.window.ticket:
             self.go_home()
         else:
@@ -210,12 +210,13 @@ class KioskController(QObject):
         self.window.show_screen(self.window.department)
 
     def open_guide(self, item_code: str) -> None:
-        guide = self._call(queries.item_guide, self.ctx, item_code)
-        if guide is None:
-            return
-        counts = self._call(queries.handled_counts, self.ctx, item_code, quiet=True) or (0, 0)
-        self.window.guide.show_guide(guide, *counts)
+        """Read the item's guide; it is shown when the read returns (请稍候 meanwhile)."""
+        self.reads.open_guide(item_code)
+
+    def _guide_loaded(self, guide, counts) -> None:
+        self.window.guide.show_guide(guide, *(counts or (0, 0)))
         self.window.show_screen(self.window.guide)
+        self.guide_shown.emit(guide.code)
 
     def open_take(self, item_code: str) -> None:
         guide = self.window.guide.guide
@@ -336,22 +337,27 @@ class KioskController(QObject):
             self._reload_settings()
         guide = self.window.guide.guide  # the last guide opened (maybe one screen back)
         if actions & _COUNT_EVENTS and guide is not None:
-            counts = self._call(queries.handled_counts, self.ctx, guide.code, quiet=True)
-            if counts is not None:
-                self.window.guide.show_counts(*counts)
+            self.reads.load_counts(guide.code)
+
+    def _counts_loaded(self, item_code: str, counts: tuple[int, int]) -> None:
+        guide = self.window.guide.guide
+        if guide is not None and guide.code == item_code:
+            self.window.guide.show_counts(*counts)
 
     def _database_back(self) -> None:
         """Events may have been missed while the database was away: reload lists the
-        next time home is shown."""
+        next time home is shown; reads waiting for a retry go now."""
         self._stale_catalog = True
+        self.reads.runner.retry_now()
 
     def _reload_settings(self) -> None:
-        settings = self._call(kiosk_queries.effective_settings, self.ctx, quiet=True)
-        if settings is not None:
-            self.settings = settings
-            self.idle.set_timeout(settings.get("kiosk.idle_timeout_s"))
-            self.window.check_in.set_rules(settings.get("queue.appointment_early_minutes"),
-                                           settings.get("queue.appointment_late_minutes"))
+        self.reads.load_settings()
+
+    def _settings_loaded(self, settings: Settings) -> None:
+        self.settings = settings
+        self.idle.set_timeout(settings.get("kiosk.idle_timeout_s"))
+        self.window.check_in.set_rules(settings.get("queue.appointment_early_minutes"),
+                                       settings.get("queue.appointment_late_minutes"))
 
     def show_clock(self) -> None:
         timezone = self.catalog.timezone if self.catalog else "Asia/Shanghai"
@@ -370,6 +376,7 @@ class KioskController(QObject):
     def reset(self) -> None:
         """Nobody is using the kiosk: home, elder mode off, everything typed forgotten."""
         self.taps.forget()  # the next citizen's tap is a new request
+        self.reads.forget()  # nor does anyone wait for a guide
         self.window.message.dismiss()
         for screen in self.window.screens():
             screen.clear_input()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.queue.kiosk_queries import CatalogDepartment
+from kiosk.queue.reads.kiosk import CatalogDepartment
 from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel, set_tone
 from kiosk.ui.kiosk.widgets import Entry, Screen, TilePager

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QScroller, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from kiosk.queue.queries import ItemGuide
+from kiosk.queue.reads.hall import ItemGuide
 from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel, role_px, set_tone, tag
 from kiosk.ui.kiosk.widgets import Screen, button

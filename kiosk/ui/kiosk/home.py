@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
-from kiosk.queue.kiosk_queries import KioskCatalog
+from kiosk.queue.reads.kiosk import KioskCatalog
 from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel
 from kiosk.ui.kiosk.widgets import Entry, Screen, TilePager, button

@@ -46,10 +46,6 @@ class IdleWatcher(QObject):
         if self.timer.isActive():
             self.timer.start()
 
-    def touched(self) -> None:
-        """Someone used the kiosk: the idle period starts again."""
-        self.timer.start()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
         if kind in _INPUT_EVENTS or (kind == QEvent.Type.MouseMove and event.buttons()):

@@ -15,8 +15,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.queue import faults
-from kiosk.queue.context import HallContext
+from kiosk.queue.actions import faults
+from kiosk.queue.store.context import HallContext
 
 log = logging.getLogger(__name__)
 

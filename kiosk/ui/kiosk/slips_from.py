@@ -9,9 +9,9 @@ import datetime as dt
 
 from kiosk.clock import hall_time
 from kiosk.printing import Material, NoticeSlip, TicketSlip
-from kiosk.queue.names import PRIORITY_ZH
-from kiosk.queue.queries import ItemGuide
-from kiosk.queue.views import IssueResult
+from kiosk.queue.rules.names import PRIORITY_ZH
+from kiosk.queue.reads.hall import ItemGuide
+from kiosk.queue.snapshots import IssueResult
 
 FORM_PRINTED = {"original": "原件", "copy": "复印件", "both": "原件和复印件"}
 KIND_PRINTED = {"instant": "即办件", "promised": "承诺件"}

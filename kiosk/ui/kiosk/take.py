@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.queue.names import PRIORITY_ZH
-from kiosk.queue.queries import ItemGuide
+from kiosk.queue.rules.names import PRIORITY_ZH
+from kiosk.queue.reads.hall import ItemGuide
 from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel, set_tone
 from kiosk.ui.kiosk.widgets import Screen, button, card

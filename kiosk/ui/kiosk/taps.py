@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.errors import InvalidInput, KioskError, NotFound, ServiceUnavailable
-from kiosk.queue.context import HallContext
+from kiosk.queue.store.context import HallContext
 from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.message import MessagePanel
 from kiosk.ui.runner import ActionRunner
@@ -59,8 +59,8 @@ class TapActions(QObject):
         self.ctx = ctx
         self.message = message
         self.runner = ActionRunner(RETRY_DELAYS_MS, parent=self)
-        self._wait_notice = _single_shot(self, WAIT_NOTICE_MS, self._show_wait_notice)
-        self._give_up = _single_shot(self, GIVE_UP_MS, self._give_up_waiting)
+        self._wait_notice = single_shot(self, WAIT_NOTICE_MS, self._show_wait_notice)
+        self._give_up = single_shot(self, GIVE_UP_MS, self._give_up_waiting)
         self._away_reason = "no answer"
         #: (action, arguments, request id) of the tap last given up on, until forget()
         self._given_up: tuple[str, dict, str] | None = None
@@ -138,8 +138,9 @@ class TapActions(QObject):
 
     def _cancel_waiting(self) -> None:
         """The citizen chose not to wait any longer."""
-        if self.runner.busy:
-            log.info("%s cancelled by the citizen", self._abandon())
+        if not self.runner.busy:
+            return          # a wait of the kiosk's reads, not of a tap
+        log.info("%s cancelled by the citizen", self._abandon())
         self._end_waiting()
         self.ended.emit()
 
@@ -157,7 +158,7 @@ class TapActions(QObject):
         self.message.end_waiting()
 
 
-def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) -> QTimer:
+def single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) -> QTimer:
     timer = QTimer(parent)
     timer.setSingleShot(True)
     timer.setInterval(interval_ms)

@@ -12,7 +12,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.queue.views import IssueResult
+from kiosk.queue.snapshots import IssueResult
 from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.look import BodyLabel, set_tone, tag
 from kiosk.ui.kiosk.qr import qr_pixmap

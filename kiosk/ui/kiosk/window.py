@@ -126,10 +126,6 @@ class KioskWindow(QWidget):
                                   else translate("KioskWindow", "长者模式"))
         self._relayout()
 
-    def set_portrait(self, portrait: bool) -> None:
-        self.portrait = portrait
-        self._relayout()
-
     @property
     def scale(self):
         return scale_for(self.elder)

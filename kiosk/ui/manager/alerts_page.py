@@ -1,7 +1,8 @@
-"""告警: the alerts in force (``kiosk.queue.alerts.evaluate``), most severe first, each
+"""告警: the alerts in force (``kiosk.queue.actions.alerts.evaluate``), most severe first, each
 shown until a manager acknowledges it (``alerts.acknowledge`` records who and when).
 Re-evaluated on every burst of the feed, and once a minute because a wait crossing its
-threshold is time passing, not an event."""
+threshold is time passing, not an event. Both run off the GUI thread (``ConsoleCalls``);
+an acknowledgement carries a request id, so a retry after a lost answer is replayed."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -9,16 +10,33 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
-from kiosk.errors import KioskError
-from kiosk.queue import alerts, queries
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.actions import alerts
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import DONE_MARK, WARN_MARK
+from kiosk.ui.manager.tasks import ConsoleCalls, as_kiosk_error
 from kiosk.ui.manager.widgets import (
     KEY_ROLE, fill_table, hm, make_table, muted, page_title, show_error,
 )
+
+
+def alerts_in_force(ctx: HallContext, include_acknowledged: bool
+                    ) -> tuple[str, list[alerts.Alert]]:
+    """(the hall's time zone, the alerts to show): the page's one read."""
+    return hall_reads.hall_info(ctx)[1], alerts.evaluate(
+        ctx, include_acknowledged=include_acknowledged)
+
+
+def acknowledge_all(ctx: HallContext, keys: list[str], *, by: str, request_id: str
+                    ) -> int:
+    """Acknowledge each alert of ``keys``, each with a request id of its own derived
+    from the action's (a retry replays those already done); returns how many."""
+    for number, key in enumerate(keys):
+        alerts.acknowledge(ctx, key, by=by, request_id=f"{request_id}:{number}")
+    return len(keys)
 
 
 def level_names() -> dict[str, str]:
@@ -29,11 +47,15 @@ def level_names() -> dict[str, str]:
 class AlertsPage(QWidget):
     #: how many alerts wait for acknowledgement (the console shows it on the nav)
     count_changed = Signal(int)
+    #: this many alerts were acknowledged (the table is read again next)
+    acknowledged = Signal(int)
 
-    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
-        self._tz = queries.hall_info(ctx)[1]
+        self.calls = calls or ConsoleCalls.own(self)
+        self._tz = "Asia/Shanghai"
         self.shown: list[alerts.Alert] = []
         self.open_count = -1
         self.table = make_table([translate("ManagerAlerts", "级别"),
@@ -65,8 +87,12 @@ class AlertsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.shown = alerts.evaluate(self.ctx,
-                                     include_acknowledged=self.with_acknowledged.isChecked())
+        """Read the alerts again (they are shown when the read returns)."""
+        self.calls.read(self, "alerts", alerts_in_force, self.ctx,
+                        self.with_acknowledged.isChecked(), done=self._show)
+
+    def _show(self, found: tuple[str, list[alerts.Alert]]) -> None:
+        self._tz, self.shown = found
         levels = level_names()
 
         def handled(alert: alerts.Alert) -> str:
@@ -99,19 +125,26 @@ class AlertsPage(QWidget):
         return [a for a in self.shown if a.key in keys]
 
     def acknowledge_selected(self) -> int:
-        """Acknowledge every selected alert not yet acknowledged; returns how many."""
-        done = 0
-        for alert in self.selected():
-            if alert.acknowledged:
-                continue
-            try:
-                alerts.acknowledge(self.ctx, alert.key, by=self.user.staff_no)
-            except KioskError as exc:
-                show_error(self, exc)
-                break
-            done += 1
+        """Acknowledge every selected alert not yet acknowledged, on the worker; returns
+        how many were sent (``acknowledged`` follows once they are recorded)."""
+        keys = [alert.key for alert in self.selected() if not alert.acknowledged]
+        if not keys:
+            return 0
+        self.ack_button.setEnabled(False)
+        if not self.calls.act(self, "acknowledge", acknowledge_all, self.ctx, keys,
+                              by=self.user.staff_no, done=self._acknowledged,
+                              failed=self._not_acknowledged):
+            self._selection_changed()
+            return 0
+        return len(keys)
+
+    def _acknowledged(self, count: int) -> None:
         self.refresh()
-        return done
+        self.acknowledged.emit(count)
+
+    def _not_acknowledged(self, error: BaseException) -> None:
+        show_error(self, as_kiosk_error(error))
+        self.refresh()           # those acknowledged before the refusal drop out
 
     def on_events(self, events: list) -> None:
         self.refresh()
@@ -120,5 +153,6 @@ class AlertsPage(QWidget):
         self.refresh()
 
 
-def build(ctx: HallContext, settings: Settings, user: ManagerView) -> AlertsPage:
-    return AlertsPage(ctx, settings, user)
+def build(ctx: HallContext, settings: Settings, user: ManagerView,
+          calls: ConsoleCalls | None = None) -> AlertsPage:
+    return AlertsPage(ctx, settings, user, calls)

@@ -26,20 +26,21 @@ def parse_options(app_argv: list[str]) -> argparse.Namespace:
 
 
 def run(args, app_argv: list[str]) -> int:
+    from kiosk import bootstrap
     from kiosk.errors import KioskError
-    from kiosk.queue import queries
-    from kiosk.queue.manager_auth import sign_in_manager
+    from kiosk.queue.actions.manager_auth import sign_in_manager
+    from kiosk.queue.reads import hall as hall_reads
     from kiosk.settings import Settings
     from kiosk.ui.feed_bridge import FeedBridge
     from kiosk.ui.manager.console import build_console
     from kiosk.ui.manager.login import LoginDialog
-    from kiosk.ui.startup import hall_context, qt_app
+    from kiosk.ui.startup import qt_app
 
     options = parse_options(app_argv)
     app = qt_app("kiosk-manager")
-    ctx = hall_context(args)
+    ctx = bootstrap.start(bootstrap.Options.from_args(args)).ctx
     settings = Settings(machine=ctx.machine_settings)
-    hall_name, _ = queries.hall_info(ctx)
+    hall_name, _ = hall_reads.hall_info(ctx)
     scripted = options.user is not None
     try:
         while True:
@@ -55,8 +56,10 @@ def run(args, app_argv: list[str]) -> int:
                 if dialog.exec() != LoginDialog.DialogCode.Accepted:
                     return 0
                 user = dialog.user
-            console = build_console(ctx, settings, user)
-            bridge = FeedBridge(ctx.db, parent=console)
+            # the console's pages read after this snapshot: its feed follows from here
+            _, event_id = hall_reads.start_snapshot(ctx)
+            console = build_console(ctx, settings, user, hall_name=hall_name)
+            bridge = FeedBridge(ctx.db, after_event_id=event_id, parent=console)
             console.connect_feed(bridge)
             signed_out = []
             console.signed_out.connect(lambda: signed_out.append(True))

@@ -1,24 +1,26 @@
 """电子监察: the audit trail, filtered by date, staff number, window, ticket and action,
 a page at a time, exported to CSV or Excel off the GUI thread. Read-only: the trail is
-never edited."""
+never edited. Every page of it is read off the GUI thread too (``ConsoleCalls``)."""
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from kiosk.clock import hall_day
 from kiosk.errors import KioskError
-from kiosk.queue import admin, queries
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.actions import admin
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.audit_export import describe_payload, row_values, write_rows
-from kiosk.ui.manager.tasks import BackgroundTask
+from kiosk.ui.manager.tasks import BackgroundTask, ConsoleCalls
 from kiosk.ui.manager.widgets import (
     fill_table, make_table, muted, page_title, show_done, show_error,
 )
@@ -34,16 +36,29 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+def audit_setup(ctx: HallContext) -> tuple[str, list[tuple[str, str]]]:
+    """(the hall's time zone, the actions to filter by): what the page starts from."""
+    return hall_reads.hall_info(ctx)[1], admin.audit_actions(ctx)
+
+
 class AuditPage(QWidget):
-    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+    #: a page of the trail was read and is shown
+    rows_shown = Signal()
+
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
+        self.calls = calls or ConsoleCalls.own(self)
         self.page_number, self.result, self._behind = 0, None, False
-        today = queries.today(ctx)
+        self._tz: str | None = None           # the hall's, once read
+        self._range_chosen = False
+        today = dt.date.today()               # until the hall's own day is read
         self.date_from, self.date_to = QDateEdit(_qdate(today)), QDateEdit(_qdate(today))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._range_changed)
         self.staff_no = QLineEdit()
         self.staff_no.setPlaceholderText(translate("ManagerAudit", "全部"))
         self.window = QSpinBox()
@@ -53,8 +68,6 @@ class AuditPage(QWidget):
         self.ticket.setPlaceholderText(translate("ManagerAudit", "如 A012"))
         self.action = QComboBox()
         self.action.addItem(translate("ManagerAudit", "全部操作"), None)
-        for action, label in admin.audit_actions(ctx):
-            self.action.addItem(label, action)
         self.search_button = QPushButton(translate("ManagerAudit", "查询"))
         self.search_button.setObjectName("primary")
         self.search_button.clicked.connect(self.search)
@@ -95,7 +108,27 @@ class AuditPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(pager)
+        self.calls.read(self, "setup", audit_setup, ctx, done=self._set_up)
+
+    def _range_changed(self) -> None:
+        self._range_chosen = True
+
+    def _set_up(self, setup: tuple[str, list[tuple[str, str]]]) -> None:
+        """Today's trail, unless the manager has chosen a range meanwhile."""
+        self._tz, actions = setup
+        for action, label in actions:
+            if self.action.findData(action) < 0:
+                self.action.addItem(label, action)
+        if not self._range_chosen:
+            today = self._today()
+            blockers = [QSignalBlocker(edit) for edit in (self.date_from, self.date_to)]
+            self.date_from.setDate(_qdate(today))
+            self.date_to.setDate(_qdate(today))
+            del blockers
         self.search()
+
+    def _today(self) -> dt.date:
+        return hall_day(self.ctx.clock.now(), self._tz or "Asia/Shanghai")
 
     def wanted(self) -> admin.AuditFilter:
         return admin.AuditFilter(
@@ -109,12 +142,12 @@ class AuditPage(QWidget):
         self.go(0)
 
     def go(self, page: int) -> None:
-        try:
-            self.result = admin.audit_events(self.ctx, self.wanted(), page=max(page, 0),
-                                             page_size=PAGE_SIZE)
-        except KioskError as exc:
-            show_error(self, exc)
-            return
+        """Read one page of the trail (shown when the read returns)."""
+        self.calls.read(self, "trail", admin.audit_events, self.ctx, self.wanted(),
+                        page=max(page, 0), page_size=PAGE_SIZE, done=self._show)
+
+    def _show(self, result: admin.AuditPage) -> None:
+        self.result = result
         self.page_number = self.result.page
         fill_table(self.table, [row_values(r) for r in self.result.rows],
                    keys=[r.id for r in self.result.rows])
@@ -126,11 +159,13 @@ class AuditPage(QWidget):
                               .replace("%2", str(pages)).replace("%3", str(self.result.total)))
         self.previous_button.setEnabled(self.page_number > 0)
         self.next_button.setEnabled(self.page_number + 1 < pages)
+        self.rows_shown.emit()
 
     def on_events(self, events: list) -> None:
         """New rows appear when the first page of a range including today is shown;
         while the page is hidden it only notes that it is behind."""
-        if self.page_number != 0 or _pydate(self.date_to.date()) < queries.today(self.ctx):
+        if self._tz is None or self.page_number != 0 \
+                or _pydate(self.date_to.date()) < self._today():
             return
         if self.isVisible():
             self.go(0)
@@ -166,5 +201,6 @@ class AuditPage(QWidget):
         return task
 
 
-def build(ctx: HallContext, settings: Settings, user: ManagerView) -> AuditPage:
-    return AuditPage(ctx, settings, user)
+def build(ctx: HallContext, settings: Settings, user: ManagerView,
+          calls: ConsoleCalls | None = None) -> AuditPage:
+    return AuditPage(ctx, settings, user, calls)

@@ -1,7 +1,8 @@
 """事项管理: every item with its whole 八公开 guide and materials, the queues with their
 limits and hours, and the catalog file (import/export). The page shows the database's
 catalog as ``catalog.export_catalog`` shapes it; every change goes through
-``kiosk.queue.admin``."""
+``kiosk.queue.actions.admin``. Reads and changes run off the GUI thread
+(``ConsoleCalls``); edits carry a request id, an import (which takes none) runs once."""
 from __future__ import annotations
 
 from typing import Any
@@ -12,17 +13,29 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from kiosk.errors import KioskError
-from kiosk.queue import admin, catalog
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue import catalog
+from kiosk.queue.actions import admin
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.item_editor import ItemEditor
 from kiosk.ui.manager.services_editor import ServicesEditor
+from kiosk.ui.manager.tasks import ConsoleCalls, as_kiosk_error
 from kiosk.ui.manager.widgets import muted, page_title, show_done, show_error
 
 CATALOG_EVENTS = {"catalog_imported", "item_updated", "service_updated", "window_updated"}
+
+
+def export_to(ctx: HallContext, path: str) -> str:
+    """Write the hall's catalog to ``path`` (on the worker: it reads the database)."""
+    catalog.dump(catalog.export_catalog(ctx), path)
+    return path
+
+
+def import_from(ctx: HallContext, path: str, *, by: str) -> dict:
+    """Replace the catalog from the file at ``path``; the counts imported."""
+    return admin.import_catalog_as(ctx, catalog.load(path), by=by)
 
 
 def kind_marks() -> dict[str, str]:
@@ -31,12 +44,13 @@ def kind_marks() -> dict[str, str]:
 
 
 class CatalogPage(QWidget):
-    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
+        self.calls = calls or ConsoleCalls.own(self)
         self.catalog: dict[str, Any] = {}
-        data = catalog.export_catalog(ctx)
-        departments = [(d["code"], d["name"]) for d in data["departments"]]
+        self._select: str | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("ManagerCatalog", "按名称或编码查找事项"))
         self.search.textChanged.connect(self._filter)
@@ -45,7 +59,7 @@ class CatalogPage(QWidget):
                                    translate("ManagerCatalog", "编码")])
         self.tree.setColumnWidth(0, 300)
         self.tree.currentItemChanged.connect(self._item_chosen)
-        self.editor = ItemEditor(ctx, user, departments)
+        self.editor = ItemEditor(ctx, user, [], self.calls)
         self.editor.item_saved.connect(lambda code: self.reload(select=code))
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -57,7 +71,7 @@ class CatalogPage(QWidget):
         split.addWidget(self.editor)
         split.setStretchFactor(1, 2)
         split.setSizes([360, 900])
-        self.services = ServicesEditor(ctx, user)
+        self.services = ServicesEditor(ctx, user, self.calls)
         self.tabs = QTabWidget()
         self.tabs.addTab(split, translate("ManagerCatalog", "事项（八公开）"))
         self.tabs.addTab(self.services, translate("ManagerCatalog", "取号业务与限号"))
@@ -77,11 +91,19 @@ class CatalogPage(QWidget):
             layout.addWidget(muted(translate("ManagerCatalog",
                                       "事项内容由系统管理员维护；大厅管理员可调整各业务的每日限号和办理时间。")))
         layout.addWidget(self.tabs, 1)
-        self.reload(data=data)
+        self.reload()
 
-    def reload(self, select: str | None = None, data: dict[str, Any] | None = None) -> None:
-        current = select or (self.editor.code.text() or None)
-        self.catalog = data or catalog.export_catalog(self.ctx)
+    def reload(self, select: str | None = None) -> None:
+        """Read the catalog again (shown when the read returns; ``select``: the item to
+        show then)."""
+        self._select = select or self._select
+        self.calls.read(self, "catalog", catalog.export_catalog, self.ctx, done=self._show)
+
+    def _show(self, data: dict[str, Any]) -> None:
+        current = self._select or (self.editor.code.text() or None)
+        self._select = None
+        self.catalog = data
+        self.editor.set_departments([(d["code"], d["name"]) for d in data["departments"]])
         self.tree.blockSignals(True)
         self.tree.clear()
         chosen = None
@@ -143,8 +165,9 @@ class CatalogPage(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, translate("ManagerCatalog", "导出目录"),
                                                   "catalog.yaml", "YAML (*.yaml *.yml)")
         if path:
-            catalog.dump(catalog.export_catalog(self.ctx), path)
-            show_done(self, translate("ManagerCatalog", "目录已导出到 %1").replace("%1", path))
+            self.calls.read(self, "export", export_to, self.ctx, path, done=lambda written:
+                            show_done(self, translate("ManagerCatalog", "目录已导出到 %1")
+                                      .replace("%1", written)))
 
     def import_file(self, path: str | None = None) -> None:
         if path is None:
@@ -152,17 +175,19 @@ class CatalogPage(QWidget):
                                                   "YAML (*.yaml *.yml)")
         if not path:
             return
-        try:
-            counts = admin.import_catalog_as(self.ctx, catalog.load(path),
-                                             by=self.user.staff_no)
-        except KioskError as exc:
-            show_error(self, exc, translate("ManagerCatalog", "目录未导入"))
-            return
+        # the core's import takes no request id: it runs once, a lost answer is reported
+        self.calls.act(self, "catalog_import", import_from, self.ctx, path,
+                       by=self.user.staff_no, replay=False, done=self._imported,
+                       failed=lambda error: show_error(
+                           self, as_kiosk_error(error), translate("ManagerCatalog", "目录未导入")))
+
+    def _imported(self, counts: dict) -> None:
         self.reload()
         show_done(self, translate("ManagerCatalog", "已导入 %1 个事项、%2 个业务、%3 个窗口")
                   .replace("%1", str(counts["items"])).replace("%2", str(counts["services"]))
                   .replace("%3", str(counts["windows"])))
 
 
-def build(ctx: HallContext, settings: Settings, user: ManagerView) -> CatalogPage:
-    return CatalogPage(ctx, settings, user)
+def build(ctx: HallContext, settings: Settings, user: ManagerView,
+          calls: ConsoleCalls | None = None) -> CatalogPage:
+    return CatalogPage(ctx, settings, user, calls)

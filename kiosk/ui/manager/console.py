@@ -1,6 +1,7 @@
 """The console's main window: a page list on the left, the pages on the right, the
 signed-in manager and the feed's state on top. Pages learn of changes only through the
-event feed, coalesced so a burst redraws once."""
+event feed, coalesced so a burst redraws once. Every page reads and acts through the
+console's one ``ConsoleCalls`` (off the GUI thread)."""
 from __future__ import annotations
 
 import importlib
@@ -8,18 +9,20 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from kiosk.queue import queries
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.coalesce import EventCoalescer
 from kiosk.ui.manager.look import WARN_MARK, style_console, title_font
+from kiosk.ui.manager.tasks import ConsoleCalls
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +34,8 @@ def role_names() -> dict[str, str]:
 
 
 def page_specs() -> list[tuple[str, str, str]]:
-    """(key, nav title, module whose ``build(ctx, settings, user)`` makes the page)."""
+    """(key, nav title, module whose ``build(ctx, settings, user, calls)`` makes the
+    page)."""
     return [
         ("live", translate("ManagerConsole", "实时监控"), "kiosk.ui.manager.live_page"),
         ("alerts", translate("ManagerConsole", "告警"), "kiosk.ui.manager.alerts_page"),
@@ -50,10 +54,12 @@ class ManagerConsole(QMainWindow):
     signed_out = Signal()
 
     def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
-                 hall_name: str, pages: list[tuple[str, str, QWidget]]) -> None:
+                 hall_name: str, pages: list[tuple[str, str, QWidget]],
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.settings, self.user = ctx, settings, user
-        self.setWindowTitle(translate("ManagerConsole", "%1 · 管理端").replace("%1", hall_name))
+        self.calls = calls or ConsoleCalls()
+        self.calls.setParent(self)
         style_console(self)
         self._keys = [key for key, _, _ in pages]
         self._titles = {key: title for key, title, _ in pages}
@@ -80,8 +86,12 @@ class ManagerConsole(QMainWindow):
                 self._badge(key, max(getattr(page, "open_count", 0), 0))
         self.nav.currentRowChanged.connect(self._page_chosen)
 
-        hall = QLabel(hall_name)
+        self.hall_label = hall = QLabel()
         hall.setFont(title_font())
+        self._show_hall(hall_name)
+        if not hall_name:
+            self.calls.read(self, "hall", hall_reads.hall_info, ctx,
+                            done=lambda info: self._show_hall(info[0]))
         who = QLabel(translate("ManagerConsole", "%1（工号 %2，%3）")
                      .replace("%1", user.name).replace("%2", user.staff_no)
                      .replace("%3", role_names().get(user.role, user.role)))
@@ -108,6 +118,15 @@ class ManagerConsole(QMainWindow):
         central.setLayout(body)
         self.setCentralWidget(central)
         self.nav.setCurrentRow(0)
+
+    def _show_hall(self, hall_name: str) -> None:
+        self.hall_label.setText(hall_name)
+        self.setWindowTitle(translate("ManagerConsole", "%1 · 管理端").replace("%1", hall_name)
+                            if hall_name else translate("ManagerConsole", "管理端"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        super().closeEvent(event)
+        self.calls.shutdown(timeout_s=2.0)  # a read hung on a dead link is let go
 
     # --- pages -------------------------------------------------------------------
     @property
@@ -140,6 +159,8 @@ class ManagerConsole(QMainWindow):
         bridge.events_arrived.connect(self.coalescer.add)
         bridge.connection_lost.connect(self._connection_lost)
         bridge.connection_restored.connect(self.connection.hide)
+        # the feed sees the database again: what waits for a retry goes now
+        bridge.connection_restored.connect(self.calls.runner.retry_now)
 
     def _connection_lost(self, _reason: str) -> None:
         self.connection.setText(WARN_MARK + " " + translate(
@@ -178,9 +199,12 @@ def _placeholder(title: str, why: str) -> QWidget:
 
 
 def build_console(ctx: HallContext, settings: Settings, user: ManagerView,
-                  only: Callable[[str], bool] | None = None) -> ManagerConsole:
-    """The console for ``user``; ``only`` picks pages by key (tests build fewer)."""
-    hall_name, _ = queries.hall_info(ctx)
+                  only: Callable[[str], bool] | None = None,
+                  hall_name: str = "") -> ManagerConsole:
+    """The console for ``user``; ``only`` picks pages by key (tests build fewer).
+    Nothing is read here: each page reads what it shows through the console's calls,
+    and the hall's name is read unless start-up already did (``hall_name``)."""
+    calls = ConsoleCalls()
     pages = []
     for key, title, module in page_specs():
         if only is not None and not only(key):
@@ -191,5 +215,5 @@ def build_console(ctx: HallContext, settings: Settings, user: ManagerView,
             log.warning("page %s unavailable: %s", key, exc)
             pages.append((key, title, _placeholder(title, str(exc))))
             continue
-        pages.append((key, title, factory(ctx, settings, user)))
-    return ManagerConsole(ctx, settings, user, hall_name, pages)
+        pages.append((key, title, factory(ctx, settings, user, calls)))
+    return ManagerConsole(ctx, settings, user, hall_name, pages, calls)

@@ -1,6 +1,8 @@
 """One 差评 follow-up: its rating, every step (who, when, what), its deadlines, the moves
 open from its state, and the rater's details — shown only when asked for, and each
-viewing recorded by ``followup.rater_details``."""
+viewing recorded by ``followup.rater_details``. Both run off the GUI thread
+(``ConsoleCalls``): a move carries a request id (a retry is replayed); the rater's
+details, which take none, are fetched once and a lost answer is reported."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -10,12 +12,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.clock import hall_time
-from kiosk.errors import KioskError
-from kiosk.queue import followup
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.actions import followup
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import WARN_MARK
+from kiosk.ui.manager.tasks import ConsoleCalls, as_kiosk_error
 from kiosk.ui.manager.widgets import fill_table, make_table, muted, show_error
 
 S = followup.S
@@ -44,10 +46,16 @@ def due_text(view: followup.FollowupView) -> str:
 class FollowupDetail(QWidget):
     #: the follow-up moved on: its id
     followup_moved = Signal(int)
+    #: a move was refused (the Chinese message is on screen)
+    move_refused = Signal()
+    #: the rater's details are on screen
+    rater_shown = Signal()
 
-    def __init__(self, ctx: HallContext, user: ManagerView, tz: str) -> None:
+    def __init__(self, ctx: HallContext, user: ManagerView, tz: str,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user, self.tz = ctx, user, tz
+        self.calls = calls or ConsoleCalls.own(self)
         self.view: followup.FollowupView | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -132,14 +140,18 @@ class FollowupDetail(QWidget):
         self.rater_button.setEnabled(True)
 
     def move(self, target: str) -> None:
+        """Move the follow-up on, on the worker (with a request id)."""
         if self.view is None:
             return
-        try:
-            moved = followup.advance(self.ctx, self.view.id, to=target, by=self.user.staff_no,
-                                     note=self.note.toPlainText())
-        except KioskError as exc:
-            show_error(self, exc, translate("ManagerFollowup", "未能办理"))
-            return
+        self.calls.act(self, "followup_advance", followup.advance, self.ctx, self.view.id,
+                       to=target, by=self.user.staff_no, note=self.note.toPlainText(),
+                       done=self._moved, failed=self._not_moved)
+
+    def _not_moved(self, error: BaseException) -> None:
+        show_error(self, as_kiosk_error(error), translate("ManagerFollowup", "未能办理"))
+        self.move_refused.emit()
+
+    def _moved(self, moved: followup.FollowupView) -> None:
         self.note.clear()
         self.show_followup(moved)
         self.followup_moved.emit(moved.id)
@@ -154,11 +166,12 @@ class FollowupDetail(QWidget):
                 translate("ManagerFollowup", "评价人信息属于个人信息，本次查看将记入电子监察。确定查看吗？"))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        try:
-            details = followup.rater_details(self.ctx, self.view.id, by=self.user.staff_no)
-        except KioskError as exc:
-            show_error(self, exc)
-            return
+        # every viewing is recorded, and the core takes no request id: asked once, never
+        # repeated behind the manager's back
+        self.calls.act(self, "rater_details", followup.rater_details, self.ctx, self.view.id,
+                       by=self.user.staff_no, replay=False, done=self._show_rater)
+
+    def _show_rater(self, details: followup.RaterDetails) -> None:
         lines = [
             translate("ManagerFollowup", "号票：%1（%2 取号，%3）").replace("%1", details.ticket_code)
             .replace("%2", f"{hall_time(details.issued_at, self.tz):%Y-%m-%d %H:%M}")
@@ -177,3 +190,4 @@ class FollowupDetail(QWidget):
             lines.append(translate("ManagerFollowup", "现场取号，未留姓名和电话"))
         self.rater.setText("\n".join(lines))
         self.rater.show()
+        self.rater_shown.emit()

@@ -3,6 +3,7 @@
 calendar those deadlines count on."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from PySide6.QtCore import Qt
@@ -10,19 +11,18 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from kiosk.clock import hall_time
-from kiosk.errors import KioskError
-from kiosk.queue import followup, queries
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.clock import hall_day, hall_time
+from kiosk.queue.actions import followup
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.calendar_editor import CalendarEditor
 from kiosk.ui.manager.followup_detail import FollowupDetail, due_text
 from kiosk.ui.manager.look import WARN_MARK
-from kiosk.ui.manager.widgets import (
-    fill_table, make_table, page_title, selected_key, show_error,
-)
+from kiosk.ui.manager.tasks import ConsoleCalls
+from kiosk.ui.manager.widgets import fill_table, make_table, page_title, selected_key
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +31,23 @@ FOLLOWUP_EVENTS = {"followups_opened", "followup_advanced", "calendar_day_set",
 OPEN_STATES = [s.value for s in followup.S if s not in followup.CLOSED]
 
 
+def followups_shown(ctx: HallContext, **wanted) -> tuple[str, list[followup.FollowupView]]:
+    """(the hall's time zone, the follow-ups ``wanted``): the page's one read."""
+    return hall_reads.hall_info(ctx)[1], followup.list_followups(ctx, **wanted)
+
+
+def department_choices(ctx: HallContext) -> list[tuple[str, str]]:
+    return [(code, name) for code, name, _ in hall_reads.departments_with_items(ctx)]
+
+
 class FollowupPage(QWidget):
-    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
-        self._tz = queries.hall_info(ctx)[1]
-        self._day = queries.today(ctx)
+        self.calls = calls or ConsoleCalls.own(self)
+        self._tz: str | None = None       # the hall's, once read
+        self._day: dt.date | None = None
         self.views: list[followup.FollowupView] = []
         self.which = QComboBox()
         self.which.addItem(translate("ManagerFollowup", "未结案"), "open")
@@ -46,8 +57,8 @@ class FollowupPage(QWidget):
             self.which.addItem(name, state.value)
         self.department = QComboBox()
         self.department.addItem(translate("ManagerFollowup", "全部部门"), None)
-        for code, name, _ in queries.departments_with_items(ctx):
-            self.department.addItem(name, code)
+        self.calls.read(self, "departments", department_choices, ctx,
+                        done=self._departments_read)
         for box in (self.which, self.department):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.summary = QLabel()
@@ -61,7 +72,7 @@ class FollowupPage(QWidget):
                                  translate("ManagerFollowup", "当前期限")],
                                 stretch=4)
         self.table.itemSelectionChanged.connect(self._chosen)
-        self.detail = FollowupDetail(ctx, user, self._tz)
+        self.detail = FollowupDetail(ctx, user, "Asia/Shanghai", self.calls)
         self.detail.followup_moved.connect(lambda _id: self.refresh())
         filters = QHBoxLayout()
         filters.addWidget(QLabel(translate("ManagerFollowup", "显示")))
@@ -80,7 +91,7 @@ class FollowupPage(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([900, 800])
-        self.calendar = CalendarEditor(ctx, user)
+        self.calendar = CalendarEditor(ctx, user, self.calls)
         self.tabs = QTabWidget()
         self.tabs.addTab(split, translate("ManagerFollowup", "差评跟踪"))
         self.tabs.addTab(self.calendar, translate("ManagerFollowup", "工作日历"))
@@ -89,17 +100,25 @@ class FollowupPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.refresh()
 
+    def _departments_read(self, departments: list[tuple[str, str]]) -> None:
+        for code, name in departments:
+            if self.department.findData(code) < 0:
+                self.department.addItem(name, code)
+
     def refresh(self) -> None:
+        """Read the follow-ups the filters ask for (shown when the read returns)."""
         which = self.which.currentData()
-        try:
-            self.views = followup.list_followups(
-                self.ctx, by=self.user.staff_no,
-                states=OPEN_STATES if which == "open" else
-                None if which in ("all", "overdue") else [which],
-                overdue_only=which == "overdue", department=self.department.currentData())
-        except KioskError as exc:
-            show_error(self, exc)
-            return
+        self.calls.read(self, "followups", followups_shown, self.ctx, by=self.user.staff_no,
+                        states=OPEN_STATES if which == "open" else
+                        None if which in ("all", "overdue") else [which],
+                        overdue_only=which == "overdue",
+                        department=self.department.currentData(), done=self._show)
+
+    def _show(self, found: tuple[str, list[followup.FollowupView]]) -> None:
+        self._tz, self.views = found
+        self.detail.tz = self._tz
+        if self._day is None:
+            self._day = hall_day(self.ctx.clock.now(), self._tz)
         fill_table(self.table, [
             (v.id, f"{hall_time(v.rated_at, self._tz):%m-%d %H:%M}",
              f"{v.window_number}" if v.window_number else "—",
@@ -127,7 +146,9 @@ class FollowupPage(QWidget):
 
     def minute_ticked(self) -> None:
         """Overdue flags change at midnight, with no event: redraw when the day turns."""
-        today = queries.today(self.ctx)
+        if self._tz is None:
+            return
+        today = hall_day(self.ctx.clock.now(), self._tz)
         if today != self._day:
             self._day = today
             self.refresh()
@@ -141,5 +162,6 @@ class FollowupPage(QWidget):
         self.calendar.on_events(events)
 
 
-def build(ctx: HallContext, settings: Settings, user: ManagerView) -> FollowupPage:
-    return FollowupPage(ctx, settings, user)
+def build(ctx: HallContext, settings: Settings, user: ManagerView,
+          calls: ConsoleCalls | None = None) -> FollowupPage:
+    return FollowupPage(ctx, settings, user, calls)

@@ -1,6 +1,7 @@
 """One item's 八公开 guide as a form: every field and the material list, in the catalog
 file's shape. Saving sends only what changed to ``admin.update_item``, which checks it
-with the catalog loader's rules."""
+with the catalog loader's rules; it runs off the GUI thread with a request id, and the
+办理数量 shown are read there too (``ConsoleCalls``)."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,12 +12,13 @@ from PySide6.QtWidgets import (
     QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from kiosk.errors import KioskError
-from kiosk.queue import admin, queries
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.actions import admin
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.materials_editor import MaterialsEditor
+from kiosk.ui.manager.tasks import ConsoleCalls, as_kiosk_error
 from kiosk.ui.manager.widgets import muted, show_error
 
 
@@ -29,11 +31,15 @@ def _text_box(lines: int = 3) -> QPlainTextEdit:
 class ItemEditor(QWidget):
     #: the item was saved: its code
     item_saved = Signal(str)
+    #: saving was refused (the Chinese message is on screen)
+    save_refused = Signal()
 
     def __init__(self, ctx: HallContext, user: ManagerView,
-                 departments: list[tuple[str, str]]) -> None:
+                 departments: list[tuple[str, str]], calls: ConsoleCalls | None = None
+                 ) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
+        self.calls = calls or ConsoleCalls.own(self)
         self._original: dict[str, Any] = {}
         self.code = QLabel()
         self.handled = muted()
@@ -87,6 +93,15 @@ class ItemEditor(QWidget):
         layout.addLayout(buttons)
         self._set_read_only(not user.is_admin)
 
+    def set_departments(self, departments: list[tuple[str, str]]) -> None:
+        """The departments an item may belong to (the one shown stays chosen)."""
+        chosen = self.department.currentData()
+        self.department.clear()
+        for code, name in departments:
+            self.department.addItem(name, code)
+        self.department.setCurrentIndex(max(self.department.findData(
+            self._original.get("department", chosen)), 0))
+
     def _set_read_only(self, read_only: bool) -> None:
         for edit in (self.name, self.fees, self.contact):
             edit.setReadOnly(read_only)
@@ -101,10 +116,11 @@ class ItemEditor(QWidget):
         """Fill the form from an item in the catalog file's shape."""
         self._original = dict(data)
         self.code.setText(data.get("code", ""))
+        self.handled.clear()
         if data.get("code"):
-            year, today = queries.handled_counts(self.ctx, data["code"])
-            self.handled.setText(translate("ManagerCatalog", "今年办结 %1 件，今日 %2 件")
-                                 .replace("%1", str(year)).replace("%2", str(today)))
+            code = data["code"]
+            self.calls.read(self, "handled", hall_reads.handled_counts, self.ctx, code,
+                            done=lambda counts, code=code: self._show_handled(code, counts))
         self.name.setText(data.get("name", ""))
         self.department.setCurrentIndex(max(self.department.findData(data.get("department")), 0))
         self.kind.setCurrentIndex(max(self.kind.findData(data.get("kind")), 0))
@@ -118,6 +134,13 @@ class ItemEditor(QWidget):
         self.contact.setText(data.get("contact") or "")
         self.materials.set_materials(data.get("materials", []))
         self._set_read_only(not self.user.is_admin)
+
+    def _show_handled(self, code: str, counts: tuple[int, int]) -> None:
+        if code != self._original.get("code"):
+            return          # another item is shown by now
+        year, today = counts
+        self.handled.setText(translate("ManagerCatalog", "今年办结 %1 件，今日 %2 件")
+                             .replace("%1", str(year)).replace("%2", str(today)))
 
     def edited(self) -> dict[str, Any]:
         """The form in the catalog file's shape."""
@@ -139,17 +162,23 @@ class ItemEditor(QWidget):
         return {key: value for key, value in edited.items()
                 if value != self._original.get(key)}
 
-    def save(self) -> list[str]:
+    def save(self) -> bool:
+        """Send what changed to the core, on the worker with a request id; True if it
+        was sent (``item_saved`` or ``save_refused`` follows)."""
         code = self._original.get("code")
         changes = self.changes()
         if not code or not changes:
-            return []
-        try:
-            changed = admin.update_item(self.ctx, code=code, changes=changes,
-                                        by=self.user.staff_no)
-        except KioskError as exc:
-            show_error(self, exc, translate("ManagerCatalog", "事项未保存"))
-            return []
-        self._original.update(changes)
+            return False
+        return self.calls.act(self, "item_save", admin.update_item, self.ctx, code=code,
+                              changes=changes, by=self.user.staff_no,
+                              done=lambda _fields: self._saved(code, changes),
+                              failed=self._not_saved)
+
+    def _saved(self, code: str, changes: dict[str, Any]) -> None:
+        if self._original.get("code") == code:
+            self._original.update(changes)
         self.item_saved.emit(code)
-        return changed
+
+    def _not_saved(self, error: BaseException) -> None:
+        show_error(self, as_kiosk_error(error), translate("ManagerCatalog", "事项未保存"))
+        self.save_refused.emit()

@@ -1,26 +1,33 @@
 """实时监控: today's queues, windows and ratings, with the hourly and wait charts, from
 ``kiosk.reports.live.live_status``. It refreshes only from the event feed (bursts
-coalesced by the console) and once a minute, since waits grow without any event."""
+coalesced by the console) and once a minute, since waits grow without any event. The
+read runs off the GUI thread (``ConsoleCalls``); the tables change when it returns."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from kiosk.queue import queries
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.reports.live import LiveStatus, ServiceLive, WindowLive, live_status
 from kiosk.reports.stats import format_value
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.live_charts import hourly_chart, show_hourly, show_waits, wait_chart
 from kiosk.ui.manager.look import WARN_MARK, WINDOW_STATE_MARK
+from kiosk.ui.manager.tasks import ConsoleCalls
 from kiosk.ui.manager.widgets import fill_table, hm, make_table, minutes_text, page_title
 
 #: actions that change nothing the live view shows
 IGNORED = {"manager_signed_in", "setting_changed", "rater_details_viewed",
            "alert_acknowledged", "calendar_day_set", "calendar_day_cleared",
            "followup_advanced", "first_inquiry_recorded"}
+
+
+def live_with_zone(ctx: HallContext) -> tuple[str, LiveStatus]:
+    """(the hall's time zone, today's live figures): the page's one read."""
+    return hall_reads.hall_info(ctx)[1], live_status(ctx)
 
 
 def state_names() -> dict[str, str]:
@@ -58,13 +65,15 @@ def window_row(w: WindowLive, tz: str) -> tuple:
 
 
 class LivePage(QWidget):
-    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx = ctx
+        self.calls = calls or ConsoleCalls.own(self)
         self.status: LiveStatus | None = None
         self.refresh_count = 0
         self._behind = False
-        self._tz = queries.hall_info(ctx)[1]
+        self._tz = "Asia/Shanghai"
         self.headline = QLabel()
         self.headline.setObjectName("banner")
         self.ratings = QLabel()
@@ -110,7 +119,11 @@ class LivePage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        status = live_status(self.ctx)
+        """Read the live figures again (a burst of requests costs two reads)."""
+        self.calls.read(self, "live", live_with_zone, self.ctx, done=self._show)
+
+    def _show(self, found: tuple[str, LiveStatus]) -> None:
+        self._tz, status = found
         self.status = status
         self.refresh_count += 1
         waiting = sum(s.waiting for s in status.services)
@@ -160,5 +173,6 @@ class LivePage(QWidget):
             self.refresh()
 
 
-def build(ctx: HallContext, settings: Settings, user: ManagerView) -> LivePage:
-    return LivePage(ctx, settings, user)
+def build(ctx: HallContext, settings: Settings, user: ManagerView,
+          calls: ConsoleCalls | None = None) -> LivePage:
+    return LivePage(ctx, settings, user, calls)

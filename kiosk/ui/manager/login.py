@@ -1,5 +1,7 @@
 """The console's sign-in: staff number and password, checked by ``sign_in_manager``
-(lockout and roles in the service layer); the dialog only shows its answer."""
+(lockout and roles in the service layer); the dialog only shows its answer. The check
+runs off the GUI thread; it takes no request id (and counts failed tries), so it runs
+once and a lost answer is reported instead of trying again."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -7,20 +9,23 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
 )
 
-from kiosk.errors import KioskError
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView, sign_in_manager
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView, sign_in_manager
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import style_console, title_font
+from kiosk.ui.manager.tasks import ConsoleCalls, failure_text
 
 
 class LoginDialog(QDialog):
     #: a manager or admin signed in
     signed_in = Signal(object)
+    #: the sign-in was refused: the Chinese message shown
+    refused = Signal(str)
 
     def __init__(self, ctx: HallContext, hall_name: str, parent=None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self.calls = ConsoleCalls.own(self)
         self.user: ManagerView | None = None
         style_console(self)
         self.setWindowTitle(translate("ManagerLogin", "管理端登录"))
@@ -53,14 +58,25 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
 
     def try_sign_in(self) -> None:
-        try:
-            self.user = sign_in_manager(self._ctx, self.staff_no.text(),
-                                        self.password.text())
-        except KioskError as exc:
-            self.password.clear()
-            self.message.setText("⚠ " + exc.message_zh)
-            self.message.show()
-            self.password.setFocus()
-            return
-        self.signed_in.emit(self.user)
+        """Check the staff number and password on the worker; the answer follows."""
+        if not self.login_button.isEnabled():
+            return                  # the last try is still being checked
+        self.login_button.setEnabled(False)
+        self.calls.act(self, "sign_in", sign_in_manager, self._ctx, self.staff_no.text(),
+                       self.password.text(), replay=False, done=self._signed_in,
+                       failed=self._refused)
+
+    def _signed_in(self, user: ManagerView) -> None:
+        self.login_button.setEnabled(True)
+        self.user = user
+        self.signed_in.emit(user)
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.login_button.setEnabled(True)
+        self.password.clear()
+        text = failure_text(error)
+        self.message.setText("⚠ " + text)
+        self.message.show()
+        self.password.setFocus()
+        self.refused.emit(text)

@@ -1,35 +1,42 @@
 """月度登记表: the two monthly registers shaped like the hall's paper forms (预约办理登记表,
-容缺后补登记表: 序号, 申请事由, 申请人, 时间, 内容), shown and exported to .xlsx or .pdf."""
+容缺后补登记表: 序号, 申请事由, 申请人, 时间, 内容), shown and exported to .xlsx or .pdf.
+The register is read off the GUI thread (``ConsoleCalls``) and shown when it returns."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import datetime as dt
+
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from kiosk.errors import KioskError
-from kiosk.queue import queries
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.reports import registers
 from kiosk.reports.pdf import write_register
 from kiosk.reports.xlsx import write_registers
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.file_export import ask_path, export_buttons, start_export
-from kiosk.ui.manager.tasks import BackgroundTask
-from kiosk.ui.manager.widgets import fill_table, make_table, show_error
+from kiosk.ui.manager.tasks import BackgroundTask, ConsoleCalls
+from kiosk.ui.manager.widgets import fill_table, make_table
 
 
 class RegistersPanel(QWidget):
     #: a register was exported: its path
     export_written = Signal(str)
+    #: a register was read and is shown
+    register_shown = Signal(object)
 
-    def __init__(self, ctx: HallContext, user: ManagerView) -> None:
+    def __init__(self, ctx: HallContext, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
+        self.calls = calls or ConsoleCalls.own(self)
         self.register: registers.Register | None = None
         self.task: BackgroundTask | None = None
-        today = queries.today(ctx)
+        today = dt.date.today()   # until the hall's own day is read
+        self._month_chosen = False
         self.kind = QComboBox()
         self.kind.addItem(translate("ManagerReports", "预约办理登记表"), "appointment")
         self.kind.addItem(translate("ManagerReports", "容缺后补登记表"), "supply_later")
@@ -41,6 +48,8 @@ class RegistersPanel(QWidget):
         self.month.setRange(1, 12)
         self.month.setValue(today.month)
         self.month.setSuffix(translate("ManagerReports", " 月"))
+        for spin in (self.year, self.month):
+            spin.valueChanged.connect(self._month_changed)
         self.show_button = QPushButton(translate("ManagerReports", "生成"))
         self.show_button.setObjectName("primary")
         self.show_button.clicked.connect(self.load)
@@ -61,20 +70,34 @@ class RegistersPanel(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.table, 1)
         self._enable()
+        self.calls.read(self, "today", hall_reads.today, ctx, done=self._hall_today)
+
+    def _month_changed(self) -> None:
+        self._month_chosen = True
+
+    def _hall_today(self, today: dt.date) -> None:
+        """This month, unless the manager has chosen one meanwhile."""
+        if self._month_chosen:
+            return
+        blockers = [QSignalBlocker(spin) for spin in (self.year, self.month)]
+        self.year.setValue(today.year)
+        self.month.setValue(today.month)
+        del blockers
 
     def _enable(self) -> None:
         for button in (self.xlsx_button, self.pdf_button):
             button.setEnabled(self.register is not None)
 
     def load(self) -> None:
+        """Read the chosen register (shown when the read returns)."""
         make = registers.appointment_register if self.kind.currentData() == "appointment" \
             else registers.supply_later_register
-        try:
-            self.register = make(self.ctx, year=self.year.value(), month=self.month.value(),
-                                 by=self.user.staff_no)
-        except KioskError as exc:
-            show_error(self, exc)
-            return
+        self.calls.read(self, "register", make, self.ctx, year=self.year.value(),
+                        month=self.month.value(), by=self.user.staff_no,
+                        done=self._show_register)
+
+    def _show_register(self, register: registers.Register) -> None:
+        self.register = register
         self.caption.setText(translate("ManagerReports", "%1 %2　登记月份：%3　共 %4 条")
                              .replace("%1", self.register.hall_name)
                              .replace("%2", self.register.title)
@@ -83,6 +106,7 @@ class RegistersPanel(QWidget):
         fill_table(self.table, [r.values() for r in self.register.rows])
         self.table.resizeRowsToContents()
         self._enable()
+        self.register_shown.emit(register)
 
     def export(self, kind: str, path: str | None = None) -> BackgroundTask | None:
         if self.register is None:

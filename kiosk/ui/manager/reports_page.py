@@ -1,11 +1,13 @@
 """统计报表: the figures of ``kiosk.reports`` for any date range, grouped by hall,
 department, item, window or clerk, with a total row; exported to .xlsx and .pdf. The
-query and the exports run off the GUI thread behind a progress dialog."""
+query and the exports run off the GUI thread behind a progress dialog (each runs once:
+reports are reads, and a failed export is simply started again); the hall's day that
+the date range starts from is read through ``ConsoleCalls``."""
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout,
@@ -13,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError
-from kiosk.queue import queries
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.reports import report as reports
 from kiosk.reports.pdf import write_report
 from kiosk.reports.xlsx import export_report
@@ -24,7 +26,7 @@ from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.file_export import ask_path, export_buttons, start_export
 from kiosk.ui.manager.registers_panel import RegistersPanel
-from kiosk.ui.manager.tasks import BackgroundTask
+from kiosk.ui.manager.tasks import BackgroundTask, ConsoleCalls
 from kiosk.ui.manager.widgets import fill_table, make_table, muted, page_title, show_error
 
 
@@ -48,18 +50,22 @@ class ReportsPage(QWidget):
     #: an export finished: its path
     export_written = Signal(str)
 
-    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
+        self.calls = calls or ConsoleCalls.own(self)
         self.report: reports.Report | None = None
         self.task: BackgroundTask | None = None
         self.with_details = True  # the xlsx carries every ticket of the range (明细)
-        today = queries.today(ctx)
+        today = dt.date.today()   # until the hall's own day is read
         self.date_from = QDateEdit(_qdate(today.replace(day=1)))
         self.date_to = QDateEdit(_qdate(today))
+        self._range_chosen = False
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._range_changed)
         self.group_by = QComboBox()
         for key, label in reports.GROUPINGS.items():
             self.group_by.addItem(translate("ManagerReports", "按%1").replace("%1", label), key)
@@ -94,13 +100,26 @@ class ReportsPage(QWidget):
         grouped_layout.addWidget(self.caption)
         grouped_layout.addWidget(self.table, 1)
         grouped_layout.addWidget(self.notes)
-        self.registers = RegistersPanel(ctx, user)
+        self.registers = RegistersPanel(ctx, user, self.calls)
         self.tabs = QTabWidget()
         self.tabs.addTab(grouped, translate("ManagerReports", "分组统计"))
         self.tabs.addTab(self.registers, translate("ManagerReports", "月度登记表"))
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(translate("ManagerReports", "统计报表")))
         layout.addWidget(self.tabs, 1)
+        self.calls.read(self, "today", hall_reads.today, ctx, done=self._hall_today)
+
+    def _range_changed(self) -> None:
+        self._range_chosen = True
+
+    def _hall_today(self, today: dt.date) -> None:
+        """This month so far, unless the manager has chosen a range meanwhile."""
+        if self._range_chosen:
+            return
+        blockers = [QSignalBlocker(edit) for edit in (self.date_from, self.date_to)]
+        self.date_from.setDate(_qdate(today.replace(day=1)))
+        self.date_to.setDate(_qdate(today))
+        del blockers
 
     def set_range(self, start: dt.date, end: dt.date) -> None:
         self.date_from.setDate(_qdate(start))
@@ -158,5 +177,6 @@ class ReportsPage(QWidget):
         return self.task
 
 
-def build(ctx: HallContext, settings: Settings, user: ManagerView) -> ReportsPage:
-    return ReportsPage(ctx, settings, user)
+def build(ctx: HallContext, settings: Settings, user: ManagerView,
+          calls: ConsoleCalls | None = None) -> ReportsPage:
+    return ReportsPage(ctx, settings, user, calls)

@@ -3,7 +3,9 @@
 
 Builds a fresh sample hall in a temporary SQLite file, simulates last Monday in full and
 today (a Monday) until 11:00 with ``kiosk.reports.simulate``, then signs in as the demo
-manager (and the admin, for the administration pages) and grabs each page.
+manager (and the admin, for the administration pages) and grabs each page. The tool's
+own database work runs on a worker thread, and each page is grabbed once the reads it
+asked for have come back (the pages read off the GUI thread).
 """
 from __future__ import annotations
 
@@ -20,9 +22,10 @@ HALL = ZoneInfo("Asia/Shanghai")
 
 def _simulated_hall(path: Path):
     from kiosk.clock import ManualClock
-    from kiosk.queue import demo, migrate
-    from kiosk.queue.context import HallContext
-    from kiosk.queue.db import Database, sqlite_url
+    from kiosk.queue import demo
+    from kiosk.queue.store import migrate
+    from kiosk.queue.store.context import HallContext
+    from kiosk.queue.store.db import Database, sqlite_url
     from kiosk.reports.simulate import simulate_day
 
     clock = ManualClock(dt.datetime.combine(TODAY - dt.timedelta(days=7), dt.time(8),
@@ -39,7 +42,7 @@ def _prepare(ctx, manager: str) -> None:
     """A little manager work, so the pages show it: one follow-up verified, one alert
     acknowledged, a holiday in the calendar."""
     from kiosk.errors import KioskError
-    from kiosk.queue import alerts, calendar, followup
+    from kiosk.queue.actions import alerts, calendar, followup
 
     followup.open_followups_for_new_bad_ratings(ctx)
     for offset in range(7):
@@ -63,11 +66,12 @@ def _prepare(ctx, manager: str) -> None:
 def render(out_dir: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
     """Write one PNG per page (and per tab worth seeing); returns the paths."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.queue.manager_auth import sign_in_manager
+    from kiosk.queue.actions.manager_auth import sign_in_manager
     from kiosk.reports.report import build_report
     from kiosk.settings import Settings
     from kiosk.ui.manager.console import build_console
     from kiosk.ui.manager.login import LoginDialog
+    from kiosk.ui.runner import off_gui_thread, process_events_until
     from kiosk.ui.startup import qt_app
 
     app = qt_app("kiosk-manager")
@@ -81,8 +85,8 @@ def render(out_dir: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
         written.append(path)
 
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = _simulated_hall(Path(tmp) / "hall.sqlite3")
-        _prepare(ctx, "9001")
+        ctx = off_gui_thread(_simulated_hall, Path(tmp) / "hall.sqlite3", timeout_s=600)
+        off_gui_thread(_prepare, ctx, "9001")
         login = LoginDialog(ctx, "示例市政务服务中心")
         login.staff_no.setText("9001")
         login.show()
@@ -91,18 +95,21 @@ def render(out_dir: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
         for staff_no, keys in (("9001", ("live", "alerts", "reports", "followups")),
                                ("9000", ("catalog", "windows", "staff", "settings",
                                          "audit"))):
-            console = build_console(ctx, Settings(), sign_in_manager(ctx, staff_no, "123456"))
+            user = off_gui_thread(sign_in_manager, ctx, staff_no, "123456")
+            console = build_console(ctx, Settings(), user)
             console.resize(*size)
             console.show()
+            process_events_until(lambda c=console: c.calls.idle, 60)
             for key in keys:
                 page = console.show_page(key)
                 number = console.page_keys.index(key) + 1
                 if key == "reports":
                     page.set_range(TODAY - dt.timedelta(days=7), TODAY)
                     page.group_by.setCurrentIndex(page.group_by.findData("window"))
-                    page.show_report(build_report(
-                        ctx, start=TODAY - dt.timedelta(days=7), end=TODAY,
-                        group_by="window", by=staff_no))
+                    page.show_report(off_gui_thread(
+                        lambda by=staff_no: build_report(
+                            ctx, start=TODAY - dt.timedelta(days=7), end=TODAY,
+                            group_by="window", by=by)))
                 if key == "followups" and page.table.rowCount():
                     page.table.selectRow(page.table.rowCount() - 1)
                 grab(console, f"{number:02d}-{key}")
@@ -111,6 +118,7 @@ def render(out_dir: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
                     page.tabs.setCurrentIndex(index)
                     if key == "reports":
                         page.registers.load()
+                        process_events_until(lambda c=console: c.calls.idle, 60)
                     grab(console, f"{number:02d}-{key}-{index + 1}")
                     page.tabs.setCurrentIndex(0)
             console.close()

@@ -1,20 +1,22 @@
 """取号业务: each queue's prefix, items, daily limit (限号) and opening hours; a manager
-may change the limit and hours (``admin.update_service`` checks role and rules)."""
+may change the limit and hours (``admin.update_service`` checks role and rules; it runs
+off the GUI thread with a request id, through ``ConsoleCalls``)."""
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
-from kiosk.errors import KioskError
-from kiosk.queue import admin
-from kiosk.queue.context import HallContext
-from kiosk.queue.hours import describe
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.actions import admin
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.rules.hours import describe
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.ui.i18n import translate
+from kiosk.ui.manager.tasks import ConsoleCalls, as_kiosk_error
 from kiosk.ui.manager.widgets import (
     fill_table, make_table, muted, selected_key, show_done, show_error,
 )
@@ -23,9 +25,16 @@ WEEKDAYS = "一二三四五六日"
 
 
 class ServicesEditor(QWidget):
-    def __init__(self, ctx: HallContext, user: ManagerView) -> None:
+    #: a queue's settings were saved: (prefix, the fields that changed)
+    service_saved = Signal(str, list)
+    #: saving was refused (the Chinese message is on screen)
+    save_refused = Signal()
+
+    def __init__(self, ctx: HallContext, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
+        self.calls = calls or ConsoleCalls.own(self)
         self._services: dict[str, dict[str, Any]] = {}
         self._item_names: dict[str, str] = {}
         self.table = make_table([translate("ManagerCatalog", "前缀"),
@@ -89,18 +98,24 @@ class ServicesEditor(QWidget):
                 "periods": [p.strip() for p in self.periods.text().replace("，", ",")
                             .split(",") if p.strip()]}
 
-    def save(self) -> list[str]:
+    def save(self) -> bool:
+        """Send the queue's settings to the core, on the worker with a request id; True
+        if sent (``service_saved`` or ``save_refused`` follows)."""
         prefix = selected_key(self.table)
         if prefix is None:
-            return []
-        try:
-            changed = admin.update_service(self.ctx, prefix=prefix, by=self.user.staff_no,
-                                           name=self.name.text().strip(),
-                                           daily_limit=self.daily_limit.value(),
-                                           hours=self.hours())
-        except KioskError as exc:
-            show_error(self, exc, translate("ManagerCatalog", "业务未保存"))
-            return []
+            return False
+        return self.calls.act(self, "service_save", admin.update_service, self.ctx,
+                              prefix=prefix, by=self.user.staff_no,
+                              name=self.name.text().strip(),
+                              daily_limit=self.daily_limit.value(), hours=self.hours(),
+                              done=lambda changed: self._saved(prefix, changed),
+                              failed=self._not_saved)
+
+    def _saved(self, prefix: str, changed: list[str]) -> None:
         if changed:
             show_done(self, translate("ManagerCatalog", "%1 类业务已保存").replace("%1", prefix))
-        return changed
+        self.service_saved.emit(prefix, list(changed))
+
+    def _not_saved(self, error: BaseException) -> None:
+        show_error(self, as_kiosk_error(error), translate("ManagerCatalog", "业务未保存"))
+        self.save_refused.emit()

@@ -1,24 +1,42 @@
 """设置: the hall-scope options of the settings registry, each edited by a widget that
 fits its declared type and limits, written through ``staff.set_hall_setting`` (one
-audited event per changed option; the service checks the role and the value again)."""
+audited event per changed option; the service checks the role and the value again).
+The options are read, and saved with a request id, off the GUI thread (``ConsoleCalls``)."""
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from kiosk.errors import KioskError
-from kiosk.queue import admin, staff
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.actions import admin, staff
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Option, Settings
 from kiosk.ui.i18n import translate
+from kiosk.ui.manager.tasks import ConsoleCalls
 from kiosk.ui.manager.widgets import muted, page_title, show_done, show_error
 
 INT_CEILING = 1_000_000
+
+
+def save_settings(ctx: HallContext, changes: dict[str, Any], *, by: str, request_id: str
+                  ) -> tuple[dict[str, Any], KioskError | None]:
+    """Write each changed option, each with a request id of its own derived from the
+    save's (a retry replays those already written); stops at the first refusal.
+    Returns (the values saved, the refusal or None)."""
+    saved: dict[str, Any] = {}
+    for number, (name, value) in enumerate(changes.items()):
+        try:
+            saved[name] = staff.set_hall_setting(ctx, name=name, value=value, by=by,
+                                                 request_id=f"{request_id}:{number}")
+        except KioskError as exc:
+            return saved, exc
+    return saved, None
 
 
 def choice_names() -> dict[tuple[str, object], str]:
@@ -73,28 +91,21 @@ def editor_value(widget: QWidget) -> Any:
 
 
 class SettingsPage(QWidget):
-    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+    #: the options were read and are shown
+    options_shown = Signal()
+    #: a save ended: (the names saved, whether one was refused)
+    saved = Signal(list, bool)
+
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
+        self.calls = calls or ConsoleCalls.own(self)
         self.editors: dict[str, QWidget] = {}
         self._values: dict[str, Any] = {}
         form_host = QWidget()
-        form = QGridLayout(form_host)
-        form.setColumnStretch(1, 1)
-        for row, item in enumerate(admin.hall_options(ctx)):
-            opt = item.option
-            editor = editor_for(opt)
-            editor.setToolTip(opt.description)
-            editor.setObjectName(opt.name)
-            self.editors[opt.name] = editor
-            label = QLabel(opt.label_zh)
-            label.setToolTip(opt.description)
-            label.setBuddy(editor)
-            limits = muted(self._limits(opt))
-            limits.setWordWrap(False)
-            form.addWidget(label, row, 0)
-            form.addWidget(editor, row, 1)
-            form.addWidget(limits, row, 2)
+        self._form = QGridLayout(form_host)
+        self._form.setColumnStretch(1, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
@@ -116,6 +127,23 @@ class SettingsPage(QWidget):
         layout.addLayout(buttons)
         self.refresh()
 
+    def _build_editors(self, items: list) -> None:
+        """One row per option (once: the registry does not change while running)."""
+        for row, item in enumerate(items):
+            opt = item.option
+            editor = editor_for(opt)
+            editor.setToolTip(opt.description)
+            editor.setObjectName(opt.name)
+            self.editors[opt.name] = editor
+            label = QLabel(opt.label_zh)
+            label.setToolTip(opt.description)
+            label.setBuddy(editor)
+            limits = muted(self._limits(opt))
+            limits.setWordWrap(False)
+            self._form.addWidget(label, row, 0)
+            self._form.addWidget(editor, row, 1)
+            self._form.addWidget(limits, row, 2)
+
     @staticmethod
     def _limits(opt: Option) -> str:
         parts = []
@@ -131,28 +159,39 @@ class SettingsPage(QWidget):
         return "，".join(parts)
 
     def refresh(self) -> None:
-        self._values = {item.option.name: item.value for item in admin.hall_options(self.ctx)}
+        """Read the options (shown, replacing any edits, when the read returns)."""
+        self.calls.read(self, "options", admin.hall_options, self.ctx, done=self._show)
+
+    def _show(self, items: list) -> None:
+        if not self.editors:
+            self._build_editors(items)
+        self._values = {item.option.name: item.value for item in items}
         for name, value in self._values.items():
-            set_editor(self.editors[name], value)
+            if name in self.editors:
+                set_editor(self.editors[name], value)
+        self.options_shown.emit()
 
     def changed(self) -> dict[str, Any]:
         return {name: editor_value(editor) for name, editor in self.editors.items()
                 if editor_value(editor) != self._values.get(name)}
 
     def save(self) -> None:
+        """Save what changed, on the worker with a request id."""
         changes = self.changed()
-        saved = []
-        for name, value in changes.items():
-            try:
-                self._values[name] = staff.set_hall_setting(
-                    self.ctx, name=name, value=value, by=self.user.staff_no)
-            except KioskError as exc:
-                show_error(self, exc)  # what was saved stays saved; the rest stays typed
-                return
-            saved.append(name)
-        if saved:
+        if not changes:
+            return
+        self.calls.act(self, "settings_save", save_settings, self.ctx, changes,
+                       by=self.user.staff_no, done=self._saved)
+
+    def _saved(self, outcome: tuple[dict[str, Any], KioskError | None]) -> None:
+        saved, refused = outcome
+        self._values.update(saved)
+        if refused is not None:
+            show_error(self, refused)  # what was saved stays saved; the rest stays typed
+        elif saved:
             count = len(saved)  # a plain name: lupdate misreads a call in this place
             show_done(self, translate("ManagerSettings", "已保存 %n 项设置", None, count))
+        self.saved.emit(list(saved), refused is not None)
 
     def on_events(self, events: list) -> None:
         """Another manager's change shows here, unless this page holds unsaved edits."""
@@ -160,5 +199,6 @@ class SettingsPage(QWidget):
             self.refresh()
 
 
-def build(ctx: HallContext, settings: Settings, user: ManagerView) -> SettingsPage:
-    return SettingsPage(ctx, settings, user)
+def build(ctx: HallContext, settings: Settings, user: ManagerView,
+          calls: ConsoleCalls | None = None) -> SettingsPage:
+    return SettingsPage(ctx, settings, user, calls)

@@ -1,25 +1,38 @@
 """人员: staff accounts, roles, password resets and unlocking. Roles are enforced in the
-service layer; the buttons a manager may not use are disabled only as a courtesy."""
+service layer; the buttons a manager may not use are disabled only as a courtesy. Reads
+and changes run off the GUI thread (``ConsoleCalls``), each change with a request id."""
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from kiosk.errors import InvalidInput, KioskError
-from kiosk.queue import admin, queries, staff
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.errors import InvalidInput
+from kiosk.queue.actions import admin, staff
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import WARN_MARK
+from kiosk.ui.manager.tasks import ConsoleCalls
 from kiosk.ui.manager.widgets import (
     fill_table, hm, make_table, muted, page_title, selected_key, show_done, show_error,
 )
 
 STAFF_EVENTS = {"staff_created", "staff_updated", "password_reset", "staff_unlocked",
                 "staff_locked", "window_staffing_set"}
+
+
+def staff_with_zone(ctx: HallContext) -> tuple[str, list[admin.StaffRow]]:
+    """(the hall's time zone, every account): the page's one read."""
+    return hall_reads.hall_info(ctx)[1], admin.staff_list(ctx)
+
+
+def department_choices(ctx: HallContext) -> list[tuple[str, str]]:
+    return [(code, name) for code, name, _ in hall_reads.departments_with_items(ctx)]
 
 
 def role_names() -> dict[str, str]:
@@ -97,11 +110,17 @@ class PasswordDialog(QDialog):
 
 
 class StaffPage(QWidget):
-    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+    #: a change was recorded: the action's name (the table is read again next)
+    staff_changed = Signal(str)
+
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
-        self._tz = queries.hall_info(ctx)[1]
+        self.calls = calls or ConsoleCalls.own(self)
+        self._tz = "Asia/Shanghai"
         self._rows: dict[str, admin.StaffRow] = {}
+        self._departments: list[tuple[str, str]] = []
         self.table = make_table([translate("ManagerStaff", "工号"), translate("ManagerStaff", "姓名"),
                                  translate("ManagerStaff", "角色"), translate("ManagerStaff", "部门"),
                                  translate("ManagerStaff", "状态"), translate("ManagerStaff", "岗位")])
@@ -129,9 +148,18 @@ class StaffPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         self.refresh()
+        self.calls.read(self, "departments", department_choices, ctx,
+                        done=self._departments_read)
+
+    def _departments_read(self, departments: list[tuple[str, str]]) -> None:
+        self._departments = departments
 
     def refresh(self) -> None:
-        rows = admin.staff_list(self.ctx)
+        """Read the accounts again (shown when the read returns)."""
+        self.calls.read(self, "staff", staff_with_zone, self.ctx, done=self._show)
+
+    def _show(self, found: tuple[str, list[admin.StaffRow]]) -> None:
+        self._tz, rows = found
         self._rows = {r.staff_no: r for r in rows}
         now, tz = self.ctx.clock.now(), self._tz
 
@@ -149,47 +177,48 @@ class StaffPage(QWidget):
             keys=[r.staff_no for r in rows])
 
     def on_events(self, events: list) -> None:
-        if any(e.action in STAFF_EVENTS for e in events):
+        actions = {e.action for e in events}
+        if actions & STAFF_EVENTS:
             self.refresh()
+        if actions & {"catalog_imported"}:
+            self.calls.read(self, "departments", department_choices, self.ctx,
+                            done=self._departments_read)
 
     def _selected(self) -> admin.StaffRow | None:
         key = selected_key(self.table)
         return self._rows.get(key) if key else None
 
-    def _departments(self) -> list[tuple[str, str]]:
-        return [(code, name) for code, name, _ in queries.departments_with_items(self.ctx)]
+    def _act(self, name: str, fn, done=None, **kwargs) -> bool:
+        """Run a staff action on the worker, with a request id; the table follows."""
+        def after(result) -> None:
+            if done is not None:
+                done(result)
+            self.refresh()
+            self.staff_changed.emit(name)
+
+        return self.calls.act(self, name, fn, self.ctx, by=self.user.staff_no,
+                              done=after, **kwargs)
 
     def create(self) -> None:
-        dialog = StaffDialog(self._departments(), parent=self)
+        dialog = StaffDialog(self._departments, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            staff.create_staff(self.ctx, staff_no=dialog.staff_no.text(),
-                               name=dialog.name.text(), role=dialog.role.currentData(),
-                               password=dialog.password.text(),
-                               department=dialog.department.currentData() or None,
-                               by=self.user.staff_no)
-        except KioskError as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
+        self._act("create_staff", staff.create_staff, staff_no=dialog.staff_no.text(),
+                  name=dialog.name.text(), role=dialog.role.currentData(),
+                  password=dialog.password.text(),
+                  department=dialog.department.currentData() or None)
 
     def edit(self) -> None:
         row = self._selected()
         if row is None:
             return
-        dialog = StaffDialog(self._departments(), existing=row, parent=self)
+        dialog = StaffDialog(self._departments, existing=row, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            admin.update_staff(self.ctx, staff_no=row.staff_no, by=self.user.staff_no,
-                               name=dialog.name.text(), role=dialog.role.currentData(),
-                               department=dialog.department.currentData(),
-                               active=dialog.active.isChecked())
-        except KioskError as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
+        self._act("update_staff", admin.update_staff, staff_no=row.staff_no,
+                  name=dialog.name.text(), role=dialog.role.currentData(),
+                  department=dialog.department.currentData(),
+                  active=dialog.active.isChecked())
 
     def reset_password(self, password: str | None = None) -> None:
         """Ask for the new password (tests pass it), then reset through the service."""
@@ -204,26 +233,19 @@ class StaffPage(QWidget):
                 show_error(self, InvalidInput("两次输入的密码不一致", "passwords differ"))
                 return
             password = dialog.first.text()
-        try:
-            staff.reset_password(self.ctx, staff_no=row.staff_no, password=password,
-                                 by=self.user.staff_no)
-        except KioskError as exc:
-            show_error(self, exc)
-            return
-        show_done(self, translate("ManagerStaff", "工号 %1 的密码已重置").replace("%1", row.staff_no))
-        self.refresh()
+        staff_no = row.staff_no
+        self._act("reset_password", staff.reset_password, staff_no=staff_no,
+                  password=password, done=lambda _none: show_done(
+                      self, translate("ManagerStaff", "工号 %1 的密码已重置")
+                      .replace("%1", staff_no)))
 
     def unlock(self) -> None:
         row = self._selected()
         if row is None:
             return
-        try:
-            staff.unlock_staff(self.ctx, staff_no=row.staff_no, by=self.user.staff_no)
-        except KioskError as exc:
-            show_error(self, exc)
-            return
-        self.refresh()
+        self._act("unlock_staff", staff.unlock_staff, staff_no=row.staff_no)
 
 
-def build(ctx: HallContext, settings: Settings, user: ManagerView) -> StaffPage:
-    return StaffPage(ctx, settings, user)
+def build(ctx: HallContext, settings: Settings, user: ManagerView,
+          calls: ConsoleCalls | None = None) -> StaffPage:
+    return StaffPage(ctx, settings, user, calls)

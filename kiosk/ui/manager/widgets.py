@@ -96,10 +96,6 @@ def selected_key(table: QTableWidget) -> object | None:
     return cell.data(KEY_ROLE) if cell is not None else None
 
 
-def cell_texts(table: QTableWidget) -> list[list[str]]:
-    """What the table shows, row by row (tests compare this with their own counts)."""
-    return [[table.item(r, c).text() if table.item(r, c) else ""
-             for c in range(table.columnCount())] for r in range(table.rowCount())]
 
 
 def error_text(exc: KioskError) -> str:

@@ -1,21 +1,23 @@
 """窗口: each window's name, the queues it serves and its A/B岗 staff. Changes go through
 ``admin.set_window_services`` (checked against the catalog rules: every queue keeps a
-window) and ``staff.assign_window_staff``."""
+window) and ``staff.assign_window_staff``. Reads and saves run off the GUI thread
+(``ConsoleCalls``); a save carries a request id, so a retry is replayed."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget,
     QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
-from kiosk.errors import KioskError
-from kiosk.queue import admin, queries, staff
-from kiosk.queue.context import HallContext
-from kiosk.queue.manager_auth import ManagerView
+from kiosk.queue.actions import admin, staff
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.look import WINDOW_STATE_MARK
+from kiosk.ui.manager.tasks import ConsoleCalls, as_kiosk_error
 from kiosk.ui.manager.widgets import (
     fill_table, make_table, muted, page_title, selected_key, show_done, show_error,
 )
@@ -36,10 +38,35 @@ def person(pair: tuple[str, str] | None) -> str:
     return f"{pair[1]}（{pair[0]}）" if pair else ""
 
 
+def editor_choices(ctx: HallContext) -> tuple[list, list[tuple[str, str]]]:
+    """(the queues, the active window clerks as (staff no, name)) the editor offers."""
+    clerks = [(row.staff_no, row.name) for row in admin.staff_list(ctx)
+              if row.active and row.role == "window"]
+    return hall_reads.service_queues(ctx), clerks
+
+
+def save_window(ctx: HallContext, *, window: int, name: str, prefixes: list[str],
+                staffing: tuple[str | None, str | None] | None, by: str,
+                request_id: str) -> None:
+    """The window's queues and name, then (if they changed) its A/B岗, each with a
+    request id of its own derived from the save's (a retry replays what committed)."""
+    admin.set_window_services(ctx, window=window, name=name, prefixes=prefixes, by=by,
+                              request_id=f"{request_id}:services")
+    if staffing is not None:
+        staff.assign_window_staff(ctx, window=window, primary=staffing[0],
+                                  backup=staffing[1], by=by,
+                                  request_id=f"{request_id}:staff")
+
+
 class WindowsPage(QWidget):
-    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView) -> None:
+    #: a window's settings were saved: its number
+    window_saved = Signal(int)
+
+    def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
+                 calls: ConsoleCalls | None = None) -> None:
         super().__init__()
         self.ctx, self.user = ctx, user
+        self.calls = calls or ConsoleCalls.own(self)
         self._rows: dict[int, admin.WindowRow] = {}
         self.table = make_table([translate("ManagerWindows", "窗口"),
                                  translate("ManagerWindows", "名称"),
@@ -71,13 +98,16 @@ class WindowsPage(QWidget):
         if not user.is_admin:
             layout.addWidget(muted(translate("ManagerWindows", "窗口的业务和A/B岗由系统管理员设置。")))
         layout.addLayout(body, 1)
+        self._first = True
+        self._reload_editor = False
         self.refresh()
         self._fill_choices()
-        self.table.selectRow(0)
 
     def refresh(self) -> None:
-        """The table; the editor keeps what the admin is typing."""
-        rows = admin.window_rows(self.ctx)
+        """Read the windows again; the editor keeps what the admin is typing."""
+        self.calls.read(self, "windows", admin.window_rows, self.ctx, done=self._show)
+
+    def _show(self, rows: list[admin.WindowRow]) -> None:
         self._rows = {r.number: r for r in rows}
         names = state_names()
 
@@ -89,10 +119,21 @@ class WindowsPage(QWidget):
             (r.number, r.name, r.department_name or translate("ManagerWindows", "综合"),
              " ".join(r.service_prefixes), person(r.primary), person(r.backup), state(r))
             for r in rows], keys=[r.number for r in rows])
+        if self._first and rows:
+            self._first = False
+            self.table.selectRow(0)
+        elif self._reload_editor:
+            self._load_selected()     # what was saved, as the database has it
+        self._reload_editor = False
 
     def _fill_choices(self) -> None:
+        """Read the queues and clerks the editor offers."""
+        self.calls.read(self, "choices", editor_choices, self.ctx, done=self._show_choices)
+
+    def _show_choices(self, choices: tuple[list, list[tuple[str, str]]]) -> None:
+        queues, clerks = choices
         self.services.clear()
-        for queue in queries.service_queues(self.ctx):
+        for queue in queues:
             item = QListWidgetItem(f"{queue.prefix}  {queue.name}")
             item.setData(Qt.ItemDataRole.UserRole, queue.prefix)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -101,9 +142,8 @@ class WindowsPage(QWidget):
         for box in (self.primary, self.backup):
             box.clear()
             box.addItem(translate("ManagerWindows", "（无）"), None)
-            for row in admin.staff_list(self.ctx):
-                if row.active and row.role == "window":
-                    box.addItem(f"{row.name}（{row.staff_no}）", row.staff_no)
+            for staff_no, name in clerks:
+                box.addItem(f"{name}（{staff_no}）", staff_no)
         self._load_selected()
 
     def _load_selected(self) -> None:
@@ -126,19 +166,24 @@ class WindowsPage(QWidget):
         row = self._rows.get(selected_key(self.table))
         if row is None:
             return
-        try:
-            admin.set_window_services(self.ctx, window=row.number, name=self.name.text(),
-                                      prefixes=self.checked_prefixes(), by=self.user.staff_no)
-            primary, backup = self.primary.currentData(), self.backup.currentData()
-            if (primary, backup) != ((row.primary or (None,))[0], (row.backup or (None,))[0]):
-                staff.assign_window_staff(self.ctx, window=row.number, primary=primary,
-                                          backup=backup, by=self.user.staff_no)
-        except KioskError as exc:
-            show_error(self, exc)
-            return
+        primary, backup = self.primary.currentData(), self.backup.currentData()
+        changed = (primary, backup) != ((row.primary or (None,))[0], (row.backup or (None,))[0])
+        number = row.number
+        self.calls.act(self, "window_save", save_window, self.ctx, window=number,
+                       name=self.name.text(), prefixes=self.checked_prefixes(),
+                       staffing=(primary, backup) if changed else None,
+                       by=self.user.staff_no, done=lambda _none: self._saved(number),
+                       failed=self._not_saved)
+
+    def _saved(self, number: int) -> None:
+        self._reload_editor = True
         self.refresh()
-        self._load_selected()
-        show_done(self, translate("ManagerWindows", "%1 号窗口已保存").replace("%1", str(row.number)))
+        show_done(self, translate("ManagerWindows", "%1 号窗口已保存").replace("%1", str(number)))
+        self.window_saved.emit(number)
+
+    def _not_saved(self, error: BaseException) -> None:
+        show_error(self, as_kiosk_error(error))
+        self.refresh()           # the queues may be saved, the staffing refused
 
     def on_events(self, events: list) -> None:
         actions = {e.action for e in events}
@@ -148,5 +193,6 @@ class WindowsPage(QWidget):
             self._fill_choices()
 
 
-def build(ctx: HallContext, settings: Settings, user: ManagerView) -> WindowsPage:
-    return WindowsPage(ctx, settings, user)
+def build(ctx: HallContext, settings: Settings, user: ManagerView,
+          calls: ConsoleCalls | None = None) -> WindowsPage:
+    return WindowsPage(ctx, settings, user, calls)

@@ -74,6 +74,8 @@ def make_display(qtbot):
         qtbot.addWidget(display.screen)
         display.start()
         built.append(display)
+        # the first state is read on the loader's thread, never on the GUI thread
+        qtbot.waitUntil(lambda: display.controller.loaded, timeout=10_000)
         return display
 
     yield make

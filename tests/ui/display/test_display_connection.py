@@ -8,9 +8,9 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from kiosk.queue import calling
+from kiosk.queue.actions import calling
 from kiosk.queue.demo import clerk_no
-from kiosk.queue.events import FeedEvent
+from kiosk.queue.store.events import FeedEvent
 from tests.helpers import open_window, take
 
 from .conftest import StubBridge

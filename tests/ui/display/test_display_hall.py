@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kiosk.queue import calling, staff, windows
+from kiosk.queue.actions import calling, staff, windows
 from kiosk.queue.demo import clerk_no
 from tests.helpers import open_window, serve_next, take
 

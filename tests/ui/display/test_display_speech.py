@@ -7,9 +7,9 @@ import threading
 
 from sqlalchemy import select
 
-from kiosk.queue import calling, staff
+from kiosk.queue.actions import calling, staff
 from kiosk.queue.demo import clerk_no
-from kiosk.queue.models import Event
+from kiosk.queue.store.models import Event
 from kiosk.settings import Settings
 from kiosk.speech.faults import NO_ENGINE, SpeechFault
 from kiosk.ui.display.speech_hookup import (

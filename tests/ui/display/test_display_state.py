@@ -1,13 +1,15 @@
-"""The display's read model (kiosk.queue.display_queries) and the pure steps and texts
+"""The display's read model (kiosk.queue.reads.display) and the pure steps and texts
 built on it."""
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 
-from kiosk.queue import calling, display_queries, serving, staff, windows
+from kiosk.queue.actions import calling, serving, staff, windows
+
+from kiosk.queue.reads import display as display_reads
 from kiosk.queue.demo import clerk_no
-from kiosk.queue.display_queries import CallView, WindowStatus
+from kiosk.queue.reads.display import CallView, WindowStatus
 from kiosk.settings import Settings
 from kiosk.ui.display import reducer, texts
 from tests.helpers import open_window, take
@@ -23,7 +25,7 @@ def test_display_state_in_one_read(ctx, clock):
     windows.pause(ctx, window=4, staff_no=clerk_no(4), reason="午休",
                   back_at=clock.now() + dt.timedelta(hours=1))
 
-    state = display_queries.display_state(ctx)
+    state = display_reads.display_state(ctx)
 
     assert state.hall_name == "示例市政务服务中心"
     assert state.day == dt.date(2026, 11, 23)
@@ -48,11 +50,11 @@ def test_recent_calls_are_todays_only_and_distinct(sqlite_ctx, clock):
         calling.call_next(ctx, window=1, staff_no=clerk_no(1))
         calling.recall(ctx, window=1, staff_no=clerk_no(1))
         serving.finish(ctx, window=1, staff_no=clerk_no(1), outcome="completed")
-    codes = [(c.code, c.recall) for c in display_queries.display_state(ctx).calls]
+    codes = [(c.code, c.recall) for c in display_reads.display_state(ctx).calls]
     assert codes == [("A003", True), ("A002", True), ("A001", True)]  # the list + newest
 
     clock.advance(days=1)  # Tuesday: yesterday's calls leave the screen
-    assert display_queries.display_state(ctx).calls == ()
+    assert display_reads.display_state(ctx).calls == ()
 
 
 def _call(event_id, code, window, recall=False):
@@ -67,7 +69,7 @@ def _window(number, code=None, state="open"):
 
 def test_with_call_moves_the_ticket_and_keeps_the_list_distinct(sqlite_ctx):
     state = dataclasses.replace(
-        display_queries.display_state(sqlite_ctx),
+        display_reads.display_state(sqlite_ctx),
         calls=(_call(5, "A001", 1), _call(4, "B001", 3)),
         windows=(_window(1, "A001"), _window(2), _window(3, "B001")))
     moved = reducer.with_call(state, _call(9, "A001", 2), keep=5)  # transferred, called at 2
@@ -111,4 +113,4 @@ def test_window_states_in_words(qtbot):
     serving_ = dataclasses.replace(_window(1, "A001"), current_state="serving")
     assert texts.window_words(serving_, zone).headline == "办理中"
     assert texts.window_words(_window(2), zone).headline == "等候叫号"
-    assert texts.call_line(_call(1, "A012", 3)) == "A012 请到 3号窗口"
+    assert texts.go_to(3) == "请到 3号窗口"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kiosk.errors import InvalidInput
-from kiosk.queue import calling, serving, windows
+from kiosk.queue.actions import calling, serving, windows
 from kiosk.queue.demo import clerk_no
 from kiosk.settings import Settings
 from tests.helpers import open_window, take

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.printing import PrintFormat, PrintQueue
 from kiosk.printing.transports.base import Transport
-from kiosk.queue import kiosk_queries
+from kiosk.queue.reads import hall as hall_reads
 
 
 WAIT_MS = 10_000  # generous bound for waitUntil; never reached when things work
@@ -50,6 +50,23 @@ def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def settled(qtbot, kiosk) -> None:
+    """Wait until the kiosk's reads (catalog, lists, counts) have come back."""
+    controller = kiosk.controller
+    qtbot.waitUntil(lambda: controller.catalog is not None and controller.reads.idle,
+                    timeout=WAIT_MS)
+
+
+def open_guide(qtbot, kiosk, item_code: str) -> None:
+    """Open an item's guide as a tap does, and wait for it on screen (it is read on a
+    worker thread)."""
+    w = kiosk.window
+    with qtbot.waitSignal(kiosk.controller.guide_shown, timeout=WAIT_MS,
+                          check_params_cb=lambda code: code == item_code):
+        kiosk.controller.open_guide(item_code)
+    assert w.current() is w.guide and w.guide.guide.code == item_code
+
+
 def tap_and_wait(qtbot, kiosk, widget) -> None:
     """Tap a button that takes a ticket or checks in, and wait for the outcome on
     screen (the kiosk runs those on a worker thread)."""
@@ -66,14 +83,14 @@ def printer() -> RecordingPrinter:
 def make_kiosk(qtbot, sqlite_ctx, printer):
     """``make_kiosk(queue=None, settings=None, portrait=False, elder=False, feed=None,
     ctx=sqlite_ctx)``."""
-    from kiosk.ui.kiosk_app import build_kiosk
+    from kiosk.ui.kiosk.app import build_kiosk
 
     made = []
 
     def make(*, queue=None, settings=None, portrait=False, elder=False, feed=None,
              ctx=None):
         ctx = ctx or sqlite_ctx
-        settings = settings or kiosk_queries.effective_settings(ctx)
+        settings = settings or hall_reads.effective_settings(ctx)
         queue = queue or PrintQueue(printer, PrintFormat(80, "gb18030"), 2.0)
         kiosk = build_kiosk(ctx, settings, queue, feed=feed, portrait=portrait,
                             elder=elder)
@@ -81,6 +98,7 @@ def make_kiosk(qtbot, sqlite_ctx, printer):
         kiosk.window.resize(*kiosk.window.design_size())
         kiosk.window.show()
         qtbot.waitExposed(kiosk.window)
+        settled(qtbot, kiosk)  # home shows the catalog read on the worker
         return kiosk
 
     yield make

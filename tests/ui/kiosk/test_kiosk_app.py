@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from kiosk.settings import Settings
-from kiosk.ui import kiosk_app, screenshots
+from kiosk.ui.kiosk import app as kiosk_app, screenshots
 
 ROOT = Path(__file__).resolve().parents[3]
 

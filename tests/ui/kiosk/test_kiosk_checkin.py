@@ -5,8 +5,8 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from kiosk.queue import appointments
-from kiosk.queue.models import Ticket
+from kiosk.queue.actions import appointments
+from kiosk.queue.store.models import Ticket
 from tests.ui.kiosk.conftest import click, tap_and_wait
 
 DAY = dt.date(2026, 11, 23)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextBlockFormat
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from kiosk.ui.kiosk.look import COLOUR_PAIRS, BodyLabel, contrast_ratio
-from tests.ui.kiosk.conftest import WAIT_MS, click
+from tests.ui.kiosk.conftest import WAIT_MS, click, open_guide
 
 ELDER_TEXT_PX, ELDER_TARGET_PX, ORDINARY_TARGET_PX = 30, 88, 60
 
@@ -18,7 +18,7 @@ def visit_every_screen(qtbot, kiosk):
     yield "home"
     c.open_department("SCJG")
     yield "department"
-    c.open_guide("SCJG-001")
+    open_guide(qtbot, kiosk, "SCJG-001")
     yield "guide"
     w.guide.take_button.click()
     yield "take"
@@ -92,7 +92,7 @@ def test_ordinary_mode_targets_are_at_least_60_px(qtbot, kiosk):
 def test_elder_guide_text_is_spaced_and_large(qtbot, kiosk):
     w = kiosk.window
     click(qtbot, w.elder_button)
-    kiosk.controller.open_guide("SCJG-001")
+    open_guide(qtbot, kiosk, "SCJG-001")
     browser = w.guide.browser
     assert browser.font().pixelSize() >= ELDER_TEXT_PX
     block = browser.document().begin()
@@ -144,7 +144,7 @@ def test_the_guide_action_buttons_show_their_whole_text_in_elder_mode(
     """打印一次性告知单 in large type is not clipped at either end, even on a narrow
     portrait screen."""
     kiosk = make_kiosk(portrait=portrait, elder=True)
-    kiosk.controller.open_guide("SCJG-001")
+    open_guide(qtbot, kiosk, "SCJG-001")
     guide = kiosk.window.guide
     settle(qtbot, kiosk.window)
     for button in (guide.notice_button, guide.take_button):

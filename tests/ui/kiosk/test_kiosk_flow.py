@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from kiosk.queue.models import Ticket
+from kiosk.queue.store.models import Ticket
 from kiosk.ui.kiosk.qr import qr_matrix
 from kiosk.ui.kiosk.slips_from import ticket_qr_payload
 from tests.helpers import open_window, serve_next, take
@@ -23,7 +23,8 @@ def open_item(qtbot, kiosk, department: str, item: str) -> None:
     pager = w.department.pager
     while pager.tile_for(item) is None:
         click(qtbot, pager.next_button)
-    click(qtbot, pager.tile_for(item))
+    with qtbot.waitSignal(kiosk.controller.guide_shown, timeout=WAIT_MS):
+        click(qtbot, pager.tile_for(item))  # the guide is read on a worker thread
     assert w.current() is w.guide
 
 
@@ -111,7 +112,8 @@ def test_back_and_home_buttons(qtbot, kiosk):
 def test_most_used_item_opens_its_guide(qtbot, kiosk):
     w = kiosk.window
     tile = w.home.favourite_pager.tiles[0]
-    click(qtbot, tile)
+    with qtbot.waitSignal(kiosk.controller.guide_shown, timeout=WAIT_MS):
+        click(qtbot, tile)
     assert w.current() is w.guide
     assert w.guide.guide.code == tile.key
 

@@ -1,13 +1,15 @@
 """Idle for the configured time on any screen: home, elder mode off, input cleared."""
 from __future__ import annotations
 
-from kiosk.queue import kiosk_queries, staff
-from tests.ui.kiosk.conftest import click, tap_and_wait
+from kiosk.queue.actions import staff
+
+from kiosk.queue.reads import hall as hall_reads
+from tests.ui.kiosk.conftest import click, open_guide, tap_and_wait
 
 
 def test_idle_timeout_comes_from_the_hall_setting(make_kiosk, sqlite_ctx):
     staff.set_hall_setting(sqlite_ctx, name="kiosk.idle_timeout_s", value=15)
-    kiosk = make_kiosk(settings=kiosk_queries.effective_settings(sqlite_ctx))
+    kiosk = make_kiosk(settings=hall_reads.effective_settings(sqlite_ctx))
     assert kiosk.controller.idle.timer.interval() == 15_000
     assert kiosk.controller.idle.timer.isActive()
 
@@ -17,7 +19,7 @@ def test_default_idle_timeout_is_a_minute(kiosk):
 
 
 def test_idle_resets_everything(qtbot, make_kiosk, sqlite_ctx):
-    settings = kiosk_queries.effective_settings(sqlite_ctx).with_values(
+    settings = hall_reads.effective_settings(sqlite_ctx).with_values(
         kiosk__idle_timeout_s=10)
     kiosk = make_kiosk(settings=settings)
     w = kiosk.window
@@ -58,7 +60,7 @@ def test_a_touch_restarts_the_idle_timer(qtbot, kiosk):
 
 def test_idle_on_the_ticket_screen_goes_home(qtbot, kiosk):
     w = kiosk.window
-    kiosk.controller.open_guide("SCJG-001")
+    open_guide(qtbot, kiosk, "SCJG-001")
     click(qtbot, w.guide.take_button)
     tap_and_wait(qtbot, kiosk, w.take.ordinary_button)
     assert w.current() is w.ticket

@@ -3,16 +3,20 @@ freezes, the citizen is told to wait (and may stop waiting), a retried tap never
 two tickets, and a database that stays away ends in a clear message."""
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 
+from PySide6.QtCore import QTimer
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from kiosk.queue import issuing
-from kiosk.queue.models import Ticket
+from kiosk.queue.actions import issuing
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.store.db import Database
+from kiosk.queue.store.models import Ticket
 from kiosk.ui.kiosk import taps
-from tests.ui.kiosk.conftest import WAIT_MS, click, tap_and_wait
+from tests.ui.kiosk.conftest import WAIT_MS, click, open_guide, tap_and_wait
 
 
 def count_tickets(ctx) -> int:
@@ -22,7 +26,7 @@ def count_tickets(ctx) -> int:
 
 def open_take(qtbot, kiosk, item_code="SCJG-001"):
     w = kiosk.window
-    kiosk.controller.open_guide(item_code)
+    open_guide(qtbot, kiosk, item_code)
     click(qtbot, w.guide.take_button)
     assert w.current() is w.take
     return w
@@ -180,3 +184,76 @@ def test_postgresql_away_then_back_gives_one_ticket(qtbot, make_kiosk, make_ctx,
     assert w.current() is w.ticket, w.message.text()
     assert w.ticket.code_label.text() == "A001"
     assert count_tickets(ctx) == 1
+
+
+class GatedDatabase(Database):
+    """The hall database with reads that wait, once ``gate`` is cleared, until it is set
+    again: a LAN that stops answering in the middle of a read."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        self.gate = threading.Event()
+        self.gate.set()
+        self.held = threading.Event()   # a read is waiting at the gate
+
+    @contextlib.contextmanager
+    def read(self):
+        if not self.gate.is_set():
+            self.held.set()
+            self.gate.wait(WAIT_MS / 1000)
+        with super().read() as session:
+            yield session
+
+
+def test_a_guide_read_that_hangs_never_freezes_the_screen(qtbot, make_kiosk, sqlite_url,
+                                                          clock):
+    ctx = HallContext(db=GatedDatabase(sqlite_url), clock=clock, hall_code="demo")
+    try:
+        kiosk = make_kiosk(ctx=ctx)
+        w = kiosk.window
+        ticks: list[int] = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(len(ticks)))
+        timer.start(10)
+        ctx.db.gate.clear()                        # the database stops answering
+        kiosk.controller.open_guide("SCJG-001")    # returns at once: read on a worker
+        qtbot.waitUntil(ctx.db.held.is_set, timeout=WAIT_MS)
+        before = len(ticks)
+        # the event loop keeps running while the read hangs: timers fire, and after a
+        # moment the citizen is told to wait
+        qtbot.waitUntil(lambda: w.message.waiting and len(ticks) > before + 10,
+                        timeout=WAIT_MS)
+        assert w.message.text() == "正在打开办事指南…"
+        assert w.current() is w.home
+        with qtbot.waitSignal(kiosk.controller.guide_shown, timeout=WAIT_MS):
+            ctx.db.gate.set()                      # the answer arrives
+        assert w.current() is w.guide and w.guide.guide.code == "SCJG-001"
+        assert not w.message.isVisible()
+        assert "办理数量：今年已办理 0 件" in w.guide.counts_label.plain_text()
+        timer.stop()
+    finally:
+        ctx.db.gate.set()
+        ctx.db.dispose()
+
+
+def test_a_guide_read_that_hangs_can_be_left(qtbot, make_kiosk, sqlite_url, clock,
+                                             monkeypatch):
+    from kiosk.ui.kiosk import reads
+
+    monkeypatch.setattr(reads, "GIVE_UP_MS", 600)
+    ctx = HallContext(db=GatedDatabase(sqlite_url), clock=clock, hall_code="demo")
+    try:
+        kiosk = make_kiosk(ctx=ctx)
+        w = kiosk.window
+        ctx.db.gate.clear()
+        kiosk.controller.open_guide("SCJG-001")
+        with qtbot.waitSignal(kiosk.controller.error_shown, timeout=WAIT_MS):
+            pass                                   # given up: a message, not a freeze
+        assert w.message.title_label.text() == "⚠ 系统繁忙"
+        assert w.current() is w.home
+        ctx.db.gate.set()                          # the late answer is not shown
+        qtbot.waitUntil(lambda: kiosk.controller.reads.idle, timeout=WAIT_MS)
+        assert w.current() is w.home
+    finally:
+        ctx.db.gate.set()
+        ctx.db.dispose()

@@ -7,9 +7,9 @@ from sqlalchemy import select
 from kiosk.printing import PrintFormat, PrintQueue
 from kiosk.printing.transports.network import NetworkTransport
 from kiosk.printing.transports.none import NoPrinter
-from kiosk.queue.models import Event, Ticket
+from kiosk.queue.store.models import Event, Ticket
 from tests.ui.kiosk.conftest import (
-    WAIT_MS, RecordingPrinter, click, closed_port, tap_and_wait,
+    WAIT_MS, RecordingPrinter, click, closed_port, open_guide, tap_and_wait,
 )
 
 HINT = "请拍照或记下您的号码"
@@ -32,7 +32,7 @@ def waiting_codes(ctx) -> list[str]:
 def take_ticket(qtbot, kiosk, item_code="SCJG-001"):
     w = kiosk.window
     kiosk.controller.go_home()
-    kiosk.controller.open_guide(item_code)
+    open_guide(qtbot, kiosk, item_code)
     click(qtbot, w.guide.take_button)
     tap_and_wait(qtbot, kiosk, w.take.ordinary_button)
     assert w.current() is w.ticket  # shown at once, before the printer answers
@@ -89,7 +89,7 @@ def test_no_printer_configured_shows_the_hint_without_a_fault(qtbot, make_kiosk,
     w = kiosk.window
     take_ticket(qtbot, kiosk)
     assert HINT in w.ticket.print_label.plain_text()
-    kiosk.controller.open_guide("SCJG-001")
+    open_guide(qtbot, kiosk, "SCJG-001")
     click(qtbot, w.guide.notice_button)
     assert "未连接打印机" in w.guide.notice_status.plain_text()
     assert printer_events(sqlite_ctx) == []
@@ -100,7 +100,7 @@ def test_notice_slip_failure_is_reported_on_the_guide(qtbot, make_kiosk, sqlite_
                        PrintFormat(58, "gb18030"), 2.0)
     kiosk = make_kiosk(queue=queue)
     w = kiosk.window
-    kiosk.controller.open_guide("SCJG-001")
+    open_guide(qtbot, kiosk, "SCJG-001")
     click(qtbot, w.guide.notice_button)
     qtbot.waitUntil(lambda: "打印失败" in w.guide.notice_status.plain_text(),
                     timeout=WAIT_MS)

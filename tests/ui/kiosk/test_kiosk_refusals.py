@@ -6,10 +6,10 @@ import datetime as dt
 
 from sqlalchemy import select, update
 
-from kiosk.queue.models import Service, Ticket
+from kiosk.queue.store.models import Service, Ticket
 from tests.conftest import HALL_TZ
 from tests.helpers import take
-from tests.ui.kiosk.conftest import click, tap_and_wait
+from tests.ui.kiosk.conftest import click, open_guide, tap_and_wait
 
 
 def set_service(ctx, prefix: str, **values) -> None:
@@ -19,7 +19,7 @@ def set_service(ctx, prefix: str, **values) -> None:
 
 def try_ticket(qtbot, kiosk, item_code: str) -> None:
     w = kiosk.window
-    kiosk.controller.open_guide(item_code)
+    open_guide(qtbot, kiosk, item_code)
     click(qtbot, w.guide.take_button)
     tap_and_wait(qtbot, kiosk, w.take.ordinary_button)
 

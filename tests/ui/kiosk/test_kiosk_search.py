@@ -24,7 +24,8 @@ def test_pinyin_initials_on_the_keyboard_find_the_item(qtbot, kiosk):
     titles = search.pager.visible_titles()
     assert titles[0] == "个体工商户设立登记"
     assert "个体工商户注销登记" in titles
-    click(qtbot, search.pager.tiles[0])
+    with qtbot.waitSignal(kiosk.controller.guide_shown, timeout=WAIT_MS):
+        click(qtbot, search.pager.tiles[0])  # the guide is read on a worker thread
     w = kiosk.window
     assert w.current() is w.guide
     assert w.guide.guide.code == "SCJG-001"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.queue.manager_auth import sign_in_manager
+from kiosk.queue.actions.manager_auth import sign_in_manager
 from kiosk.settings import Settings
 from tests.helpers import PASSWORD
+from tests.ui.manager.boxes import settle
 
 
 
@@ -35,6 +36,7 @@ def make_console(qtbot, sqlite_ctx, feed):
         console.resize(1440, 900)
         console.show()
         qtbot.waitExposed(console)
+        settle(qtbot, console)  # every page has read what it shows
         return console
 
     return make

@@ -1,18 +1,19 @@
-"""Administration pages: every edit goes through the service layer and lands in the
-database (checked with plain SELECTs); what the service refuses is shown, not stored."""
+"""Administration pages: every edit goes through the service layer (on the console's
+worker thread) and lands in the database (checked with plain SELECTs); what the service
+refuses is shown, not stored."""
 import csv
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kiosk.queue import windows
-from kiosk.queue.manager_auth import sign_in_manager
-from kiosk.queue.models import Event, HallSetting, Item, Service, Staff, Window
-from kiosk.queue.windows import LoginFailed
+from kiosk.queue.actions import windows
+from kiosk.queue.actions.manager_auth import sign_in_manager
+from kiosk.queue.store.models import Event, HallSetting, Item, Service, Staff, Window
+from kiosk.queue.actions.windows import LoginFailed
 from kiosk.settings import Settings
 from tests.helpers import PASSWORD, open_window, serve_next, take
-from tests.ui.manager.boxes import close_boxes
+from tests.ui.manager.boxes import WAIT_MS, close_boxes, settle, wait_boxes
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -25,6 +26,7 @@ def _page(qtbot, ctx, module, staff_no):
     qtbot.addWidget(page)
     page.resize(1280, 860)
     page.show()
+    settle(qtbot, page)  # the page has read what it shows
     return page
 
 
@@ -44,7 +46,7 @@ def test_settings_page_saves_through_the_service(qtbot, sqlite_ctx):
     page.editors["queue.requeue_position"].setCurrentIndex(1)
     assert set(page.changed()) == {"alerts.wait_minutes", "queue.requeue_position"}
     page.save()
-    assert "已保存 2 项设置" in close_boxes()[0]
+    assert "已保存 2 项设置" in wait_boxes(qtbot)[0]
     with sqlite_ctx.db.read() as session:
         stored = dict(session.execute(select(HallSetting.name, HallSetting.value)).all())
         actors = session.scalars(select(Event.actor).where(
@@ -60,7 +62,9 @@ def test_services_editor_changes_a_daily_limit(qtbot, sqlite_ctx):
     _select(editor.table, "F")
     assert editor.daily_limit.value() == 60
     editor.daily_limit.setValue(1)
-    assert editor.save() == ["daily_limit"]
+    with qtbot.waitSignal(editor.service_saved, timeout=WAIT_MS) as saved:
+        assert editor.save()
+    assert saved.args == ["F", ["daily_limit"]]
     close_boxes()
     with sqlite_ctx.db.read() as session:
         assert session.scalar(select(Service.daily_limit).where(Service.prefix == "F")) == 1
@@ -68,7 +72,8 @@ def test_services_editor_changes_a_daily_limit(qtbot, sqlite_ctx):
     assert not page.editor.save_button.isEnabled()
     page.editor.fees.setReadOnly(False)
     page.editor.fees.setText("收费 10 元")
-    assert page.editor.save() == []
+    with qtbot.waitSignal(page.editor.save_refused, timeout=WAIT_MS):
+        assert page.editor.save()
     assert "权限" in close_boxes()[0]
 
 
@@ -79,15 +84,21 @@ def test_item_editor_shows_the_catalog_rules_and_saves(qtbot, sqlite_ctx):
     assert editor.name.text() == "个体工商户设立登记"
     assert editor.materials.table.rowCount() == len(page.item_data("SCJG-001")["materials"])
     editor.promised_days.setValue(2)  # an instant item promises 0 days
-    assert editor.save() == []
+    with qtbot.waitSignal(editor.save_refused, timeout=WAIT_MS):
+        assert editor.save()
     [text] = close_boxes()
     assert "即办件的承诺期限应为 0" in text
     editor.promised_days.setValue(0)
     editor.materials.add_row({"name": "营业执照副本", "form": "copy", "copies": 2,
                               "required": False, "may_supply_later": True})
     editor.fees.setText("免费")
-    assert editor.save() == ["materials", "fees"]
+    with qtbot.waitSignal(editor.item_saved, timeout=WAIT_MS):
+        assert editor.save()
+    settle(qtbot, page)
     with sqlite_ctx.db.read() as session:
+        [fields] = session.scalars(select(Event.payload).where(
+            Event.action == "item_updated")).all()
+        assert fields["fields"] == ["materials", "fees"]
         item = session.scalar(select(Item).where(Item.code == "SCJG-001"))
         assert item.fees == "免费"
         assert [(m.name, m.copies, m.may_supply_later) for m in item.materials][-1] == \
@@ -101,16 +112,19 @@ def test_staff_page_resets_a_password_and_unlocks(qtbot, sqlite_ctx):
     manager_page = _page(qtbot, sqlite_ctx, "staff_page", "9001")
     _select(manager_page.table, "1003")
     assert "已锁定" in manager_page.table.item(manager_page.table.currentRow(), 4).text()
-    manager_page.unlock()
+    with qtbot.waitSignal(manager_page.staff_changed, timeout=WAIT_MS):
+        manager_page.unlock()
+    settle(qtbot, manager_page)
     assert "正常" in manager_page.table.item(manager_page.table.currentRow(), 4).text()
     assert not manager_page.password_button.isEnabled()
     manager_page.reset_password("abcdef")  # refused below the button, in the service
-    assert "权限" in close_boxes()[0]
+    assert "权限" in wait_boxes(qtbot)[0]
 
     admin_page = _page(qtbot, sqlite_ctx, "staff_page", "9000")
     _select(admin_page.table, "1003")
     admin_page.reset_password("abcdef")
-    assert "已重置" in close_boxes()[0]
+    assert "已重置" in wait_boxes(qtbot)[0]
+    settle(qtbot, admin_page)
     windows.sign_in(sqlite_ctx, staff_no="1003", password="abcdef", window=3)
     with sqlite_ctx.db.read() as session:
         actions = session.execute(select(Event.action, Event.actor).where(
@@ -129,12 +143,15 @@ def test_windows_page_sets_services_and_refuses_an_unserved_queue(qtbot, sqlite_
         item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole)
                            == "A" else Qt.CheckState.Unchecked)
     page.save()
-    assert "没有窗口办理此业务" in close_boxes()[0]
+    assert "没有窗口办理此业务" in wait_boxes(qtbot)[0]
+    settle(qtbot, page)
     _select(page.table, "1")
     page.services.item(1).setCheckState(Qt.CheckState.Checked)  # B
     page.backup.setCurrentIndex(page.backup.findData("1005"))
-    page.save()
+    with qtbot.waitSignal(page.window_saved, timeout=WAIT_MS):
+        page.save()
     close_boxes()
+    settle(qtbot, page)
     with sqlite_ctx.db.read() as session:
         window = session.scalar(select(Window).where(Window.number == 1))
         assert [s.prefix for s in window.services] == ["A", "B"]
@@ -150,6 +167,7 @@ def test_audit_page_filters_and_exports(qtbot, sqlite_ctx, clock, tmp_path):
     page = _page(qtbot, sqlite_ctx, "audit_page", "9001")
     page.ticket.setText("A1")
     page.search()
+    settle(qtbot, page)
     assert [page.table.item(r, 4).text() for r in range(page.table.rowCount())] == \
         ["办结", "开始办理", "叫号", "取号"]
     assert page.table.item(0, 1).text() == "2026-11-23 09:34:00"
@@ -157,6 +175,7 @@ def test_audit_page_filters_and_exports(qtbot, sqlite_ctx, clock, tmp_path):
     page.ticket.clear()
     page.staff_no.setText("1001")
     page.search()
+    settle(qtbot, page)
     with sqlite_ctx.db.read() as session:
         expected = session.scalar(select(Event.id).where(Event.actor == "staff:1001")
                                   .order_by(Event.id.desc()).limit(1))

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from kiosk.queue.events import FeedEvent
+from kiosk.queue.store.events import FeedEvent
 from kiosk.ui.manager.coalesce import EventCoalescer
 from kiosk.ui.manager.console import page_specs
 

@@ -3,7 +3,7 @@ show what plain SELECTs say, and they follow the event feed (bursts coalesced)."
 import pytest
 from sqlalchemy import text
 
-from kiosk.queue import calling, windows
+from kiosk.queue.actions import calling, windows
 from tests.helpers import open_window, serve_next, take
 from tests.ui.manager.figures import when
 
@@ -86,7 +86,7 @@ def test_live_figures_match_plain_selects_and_follow_the_feed(qtbot, sqlite_ctx,
 
 
 def test_ratings_line_counts_todays_ratings(qtbot, sqlite_ctx, clock, make_console):
-    from kiosk.queue import rating
+    from kiosk.queue.actions import rating
 
     open_window(sqlite_ctx, 1)
     for _ in range(3):

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate
 from sqlalchemy import text
 
-from kiosk.queue.manager_auth import sign_in_manager
+from kiosk.queue.actions.manager_auth import sign_in_manager
 from kiosk.reports.simulate import simulate_day
 from kiosk.settings import Settings
 from kiosk.ui.manager.reports_page import ReportsPage
@@ -102,7 +102,8 @@ def test_register_lists_the_months_bookings(qtbot, page, simulated, tmp_path):
     panel = page.registers
     panel.year.setValue(2026)
     panel.month.setValue(11)
-    panel.load()
+    with qtbot.waitSignal(panel.register_shown, timeout=20000):   # read on a worker
+        panel.load()
     with simulated.db.read() as session:
         booked = session.scalar(text(
             "SELECT COUNT(*) FROM ticket WHERE appointment_id IS NOT NULL "

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.queue.window_queries import effective_settings
+from kiosk.queue.reads.hall import effective_settings
 from tests.helpers import PASSWORD
 
 #: retries of an action whose outcome is unknown: quick, so tests need not wait
@@ -21,7 +21,7 @@ def activate(qtbot, widget) -> None:
 
 @pytest.fixture
 def make_client(qtbot):
-    from window_client.app import build_window_client
+    from window_client.clerk.app import build_window_client
 
     made = []
 
@@ -81,7 +81,7 @@ def idle(qtbot, client) -> None:
 
 @pytest.fixture
 def make_pad(qtbot):
-    from window_client.rating_pad import build_rating_pad
+    from window_client.pad.app import build_rating_pad
 
     made = []
 
@@ -105,7 +105,7 @@ def ratings(ctx) -> list[tuple[str, int | None, list]]:
     """(ticket code, level, reasons) of every rating, in ticket order."""
     from sqlalchemy import select
 
-    from kiosk.queue.models import Rating, Ticket
+    from kiosk.queue.store.models import Rating, Ticket
 
     with ctx.db.read() as session:
         rows = session.execute(select(Ticket.code, Rating.level, Rating.reasons)

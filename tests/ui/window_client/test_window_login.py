@@ -1,6 +1,6 @@
 """Login: good, bad, lockout; a window held by another; B岗 takeover."""
-from kiosk.queue import calling, staff
-from kiosk.queue.models import Event
+from kiosk.queue.actions import calling, staff
+from kiosk.queue.store.models import Event
 from sqlalchemy import select
 
 from tests.helpers import open_window, take
@@ -70,7 +70,7 @@ def test_backup_takes_over_and_the_first_client_is_signed_out(qtbot, ctx, make_c
 
 
 def test_the_window_fixed_by_the_window_number_setting(qtbot, sqlite_ctx, make_client):
-    from kiosk.queue.window_queries import effective_settings
+    from kiosk.queue.reads.hall import effective_settings
 
     settings = effective_settings(sqlite_ctx).with_values(window__number=4)
     client = make_client(sqlite_ctx, window=None, settings=settings)

@@ -4,8 +4,10 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from kiosk.queue import calling, rating, window_queries
-from kiosk.queue.models import Event
+from kiosk.queue.actions import calling, rating
+
+from kiosk.queue.reads import window as window_reads
+from kiosk.queue.store.models import Event
 from tests.helpers import take
 from tests.ui.window_client.conftest import idle, login, press, ratings
 
@@ -48,14 +50,14 @@ def test_a_call_whose_answer_was_lost_is_replayed_not_repeated(qtbot, ctx, make_
     # while "down", the screen's reads fail too (else the first successful read after
     # the feed's event would prove the database is back and retry at once)
     down = [True]
-    real_screen = window_queries.window_screen
+    real_screen = window_reads.window_screen
 
     def screen(*args, **kwargs):
         if down[0]:
             raise OperationalError("SELECT", {}, ConnectionRefusedError("unreachable"))
         return real_screen(*args, **kwargs)
 
-    monkeypatch.setattr(window_queries, "window_screen", screen)
+    monkeypatch.setattr(window_reads, "window_screen", screen)
     press(qtbot, client, "call_next")
     # the banner appears on the first failure and names the unconfirmed action once
     # the runner has given up on its answer

@@ -3,9 +3,11 @@ shortcut keys taken from window.keys."""
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kiosk.queue import calling, queries
-from kiosk.queue.models import FirstInquiry
-from kiosk.queue.window_queries import effective_settings
+from kiosk.queue.actions import calling
+
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.store.models import FirstInquiry
+from kiosk.queue.reads.hall import effective_settings
 from tests.helpers import open_window, take
 from tests.ui.window_client.conftest import idle, login, press
 
@@ -54,7 +56,7 @@ def test_recall_stops_at_the_maximum_then_no_show_and_requeue(qtbot, ctx, make_c
     assert "A001" in client.main.queue_panel.next_codes.text()
     press(qtbot, client, "call_next")
     qtbot.waitUntil(lambda: shown(client) == "A001")
-    assert queries.ticket(ctx, 1).no_show_count == 1
+    assert hall_reads.ticket(ctx, 1).no_show_count == 1
 
 
 def test_call_a_given_number(qtbot, sqlite_ctx, make_client, clock):
@@ -95,12 +97,13 @@ def test_transfer_keeps_the_tickets_place_in_time(qtbot, ctx, make_client, clock
     assert "A001 已转办" in client.main.message.text()
     open_window(ctx, 3)                   # the B window calls: A001 first (一票到底)
     assert calling.call_next(ctx, window=3, staff_no="1003").ticket.code == "A001"
-    ticket = queries.ticket(ctx, 1)
+    ticket = hall_reads.ticket(ctx, 1)
     assert ticket.transfer_count == 1 and ticket.note == "需办理食品经营许可"
 
 
 def test_transfer_to_a_window(qtbot, sqlite_ctx, make_client):
     take(sqlite_ctx)
+    open_window(sqlite_ctx, 4)
     client = make_client(sqlite_ctx, window=1)
     login(qtbot, client, "1001")
     press(qtbot, client, "call_next")
@@ -110,7 +113,7 @@ def test_transfer_to_a_window(qtbot, sqlite_ctx, make_client):
     client.main.transfer_form.targets.select_value(("window", 4))
     press(qtbot, client, "transfer")               # the key again confirms
     qtbot.waitUntil(lambda: shown(client) == "—")
-    assert queries.ticket(sqlite_ctx, 1).target_window_id is not None
+    assert hall_reads.ticket(sqlite_ctx, 1).target_window_id is not None
 
 
 def test_pause_shows_on_the_window_and_the_pad_and_resumes(qtbot, ctx, make_client,
@@ -131,7 +134,7 @@ def test_pause_shows_on_the_window_and_the_pad_and_resumes(qtbot, ctx, make_clie
     assert not client.actions.is_enabled("call_next")
     press(qtbot, client, "call_next")
     assert "请先按［F6］恢复服务" in client.main.message.text()
-    window = next(w for w in queries.windows(ctx) if w.number == 1)
+    window = next(w for w in hall_reads.windows(ctx) if w.number == 1)
     assert (window.state, window.pause_reason) == ("paused", "会议")
     qtbot.waitUntil(lambda: "暂停服务" in pad.identity.status.text(), timeout=5000)
 
@@ -168,7 +171,7 @@ def test_keys_come_from_the_window_keys_setting(qtbot, sqlite_ctx, make_client):
     qtbot.waitUntil(lambda: shown(client) == "A001")
     press(qtbot, client, "start")
     qtbot.waitUntil(lambda: "办理中" in client.main.ticket_panel.values["state"].text())
-    assert queries.ticket(sqlite_ctx, 1).state == "serving"
+    assert hall_reads.ticket(sqlite_ctx, 1).state == "serving"
 
 
 def test_sign_out_returns_to_login(qtbot, sqlite_ctx, make_client):
@@ -177,5 +180,21 @@ def test_sign_out_returns_to_login(qtbot, sqlite_ctx, make_client):
     client.actions.buttons["sign_out"].click()
     qtbot.waitUntil(lambda: not client.signed_in)
     assert "已退出登录" in client.login_page.message.text()
-    window = next(w for w in queries.windows(sqlite_ctx) if w.number == 1)
+    window = next(w for w in hall_reads.windows(sqlite_ctx) if w.number == 1)
     assert window.state == "closed"
+
+
+def test_transfer_to_a_closed_window_is_refused_on_the_clerks_screen(qtbot, sqlite_ctx,
+                                                                     make_client):
+    take(sqlite_ctx)
+    client = make_client(sqlite_ctx, window=1)
+    login(qtbot, client, "1001")
+    press(qtbot, client, "call_next")
+    qtbot.waitUntil(lambda: shown(client) == "A001")
+    idle(qtbot, client)
+    press(qtbot, client, "transfer")
+    client.main.transfer_form.targets.select_value(("window", 4))
+    press(qtbot, client, "transfer")
+    qtbot.waitUntil(lambda: client.main.message.tone == "error")
+    assert "4号窗口未开放" in client.main.message.text()
+    assert shown(client) == "A001"  # still the clerk's ticket

@@ -2,7 +2,7 @@
 from PySide6.QtGui import QColor, QPixmap
 from sqlalchemy import update
 
-from kiosk.queue.models import Staff
+from kiosk.queue.store.models import Staff
 from tests.ui.window_client.conftest import login
 
 

@@ -1,7 +1,7 @@
 """A whole service cycle by keyboard alone, with the citizen rating on the pad."""
 from PySide6.QtCore import Qt
 
-from kiosk.queue import queries
+from kiosk.queue.reads import hall as hall_reads
 from tests.helpers import take
 from tests.ui.window_client.conftest import activate, idle, login, press, ratings
 
@@ -112,7 +112,7 @@ def test_finish_outcomes_and_errors_in_the_message_area(qtbot, sqlite_ctx, make_
     assert client.main.finish_form.outcomes.value() == "accepted"   # offered first
     qtbot.keyClick(client.main.finish_form.outcomes, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shown(client) == "—")
-    ticket = queries.ticket(sqlite_ctx, 2)
+    ticket = hall_reads.ticket(sqlite_ctx, 2)
     assert (ticket.code, ticket.outcome) == ("B001", "accepted")
     press(qtbot, client, "call_next")
     qtbot.waitUntil(lambda: "当前没有等候的号码" in client.main.message.text())

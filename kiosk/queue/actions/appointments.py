@@ -1,0 +1,131 @@
+"""预约: booking (normally done by the online booking system) and check-in at the kiosk.
+
+Check-in rules, explicit and configurable:
+
+* from ``queue.appointment_early_minutes`` before the slot starts until
+  ``queue.appointment_late_minutes`` after it, check-in gives a ticket that is served
+  first from its slot start (tier 0 in call order, see ``calling``);
+* earlier: refused with the time check-in opens;
+* later: refused, and the citizen is told to take an ordinary ticket; closing the day
+  marks the booking missed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from sqlalchemy import func, select
+
+from kiosk.clock import at_hall_time
+from kiosk.errors import InvalidInput, NotFound, ServiceUnavailable
+from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
+from kiosk.queue.store.events import SYSTEM, Actor, append_event, prior_event
+from kiosk.queue.actions.issuing import item_and_service, new_ticket, issue_result
+from kiosk.queue.store.lookup import item_by_code, ticket_by_id
+from kiosk.queue.store.models import Appointment, AppointmentState
+from kiosk.queue.snapshots import IssueResult, TicketView
+
+
+def mask_phone(phone: str) -> str:
+    return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else "****"
+
+
+def mask_id_number(id_number: str) -> str:
+    return f"{id_number[:4]}{'*' * (len(id_number) - 8)}{id_number[-4:]}" \
+        if len(id_number) > 8 else "****"
+
+
+def phone_hash(hall_code: str, phone: str) -> str:
+    return hashlib.sha256(f"{hall_code}:{phone.strip()}".encode()).hexdigest()
+
+
+def _check_phone(phone: str) -> str:
+    phone = phone.strip()
+    if not (phone.isdigit() and len(phone) == 11 and phone.startswith("1")):
+        raise InvalidInput("请输入 11 位手机号码", f"{phone!r} is not an 11-digit mobile number")
+    return phone
+
+
+def book_appointment(ctx: HallContext, *, item_code: str, day: dt.date,
+                     slot_start: dt.time, slot_minutes: int, name: str, phone: str,
+                     id_number: str | None = None, actor: Actor = SYSTEM) -> str:
+    """Book a slot; returns the appointment code. Stores a masked phone and ID only."""
+    phone = _check_phone(phone)
+    if not name.strip():
+        raise InvalidInput("请填写姓名", "appointment needs a name")
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        item = item_by_code(scope, item_code)
+        seq = session.scalar(select(func.count()).select_from(Appointment).where(
+            Appointment.hall_id == scope.hall.id, Appointment.day == day)) + 1
+        start = at_hall_time(day, slot_start, scope.hall.timezone)
+        appointment = Appointment(
+            hall_id=scope.hall.id, code=f"{day:%y%m%d}{seq:03d}", item=item, day=day,
+            slot_start=start, slot_end=start + dt.timedelta(minutes=slot_minutes),
+            name=name.strip(), phone_masked=mask_phone(phone),
+            phone_hash=phone_hash(scope.hall.code, phone),
+            id_number_masked=mask_id_number(id_number) if id_number else None)
+        session.add(appointment)
+        session.flush()
+        append_event(scope, actor, "appointment_booked",
+                     payload={"code": appointment.code, "item": item.code,
+                              "slot": start.isoformat()})
+        return appointment.code
+
+
+def check_in(ctx: HallContext, *, code: str | None = None, phone: str | None = None,
+             actor: Actor = Actor("kiosk"), request_id: str | None = None) -> IssueResult:
+    """Check in today's appointment by its code or the phone it was booked with."""
+    if not code and not phone:
+        raise InvalidInput("请输入预约号或手机号", "check_in needs a code or a phone number")
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        if (prior := prior_event(scope, request_id)) is not None:
+            return issue_result(scope, TicketView.of(ticket_by_id(scope, prior.ticket_id)),
+                           prior.id, replayed=True)
+        appointment = _find_booking(scope, code, phone)
+        early = dt.timedelta(minutes=scope.settings.get("queue.appointment_early_minutes"))
+        late = dt.timedelta(minutes=scope.settings.get("queue.appointment_late_minutes"))
+        if scope.now < appointment.slot_start - early:
+            opens = scope.local(appointment.slot_start - early)
+            raise ServiceUnavailable(
+                f"您预约的是 {scope.local(appointment.slot_start):%H:%M} 的时段，"
+                f"请于 {opens:%H:%M} 后签到",
+                f"appointment {appointment.code}: check-in opens at {opens:%H:%M}")
+        if scope.now > appointment.slot_start + late:
+            raise ServiceUnavailable(
+                f"已超过预约签到时间（{scope.local(appointment.slot_start + late):%H:%M}），"
+                "请取普通号办理",
+                f"appointment {appointment.code} is past its late limit")
+        item, service = item_and_service(scope, appointment.item.code, None)
+        ticket = new_ticket(scope, service, item, actor, appointment_id=appointment.id,
+                             due_at=appointment.slot_start)
+        appointment.state = AppointmentState.CHECKED_IN
+        appointment.checked_in_at = scope.now
+        event = append_event(scope, actor, "appointment_checked_in", ticket_id=ticket.id,
+                             payload={"code": ticket.code, "appointment": appointment.code,
+                                      "item": item.code}, request_id=request_id)
+        return issue_result(scope, ticket, event.id)
+
+
+def _find_booking(scope: Scope, code: str | None, phone: str | None) -> Appointment:
+    query = select(Appointment).where(Appointment.hall_id == scope.hall.id,
+                                      Appointment.day == scope.today)
+    if code:
+        query = query.where(Appointment.code == code.strip())
+    else:
+        query = query.where(Appointment.phone_hash == phone_hash(scope.hall.code,
+                                                                 _check_phone(phone)))
+    bookings = scope.session.scalars(query.order_by(Appointment.slot_start)
+                                     .with_for_update()).all()
+    if not bookings:
+        raise NotFound("没有找到您今天的预约，请核对预约号或手机号",
+                       "no appointment today for that code or phone")
+    open_ = [b for b in bookings if b.state == AppointmentState.BOOKED]
+    if not open_:
+        state = bookings[0].state
+        text = {AppointmentState.CHECKED_IN: "该预约已签到取号",
+                AppointmentState.CANCELLED: "该预约已取消",
+                AppointmentState.MISSED: "该预约已过签到时间失效"}[state]
+        raise ServiceUnavailable(text, f"appointment is {state.value}")
+    return open_[0]

@@ -1,0 +1,200 @@
+"""叫号: call next, call a given number, recall, no-show and requeue.
+
+Tickets are called in the order ``store.call_order`` defines (due appointments, then
+priority, then everyone else, each by place in line). After
+``queue.priority_streak_limit`` (N) tier-0/1 calls in a row at one window, the oldest
+ordinary ticket goes next if one waits, so priority never starves the others.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from kiosk.errors import IllegalTransition, NotPermitted
+from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
+from kiosk.queue.store.events import append_event, staff_actor
+from kiosk.queue.store.call_order import CALL_TIER, CANDIDATES, IN_CALL_ORDER, call_params
+from kiosk.queue.store.lookup import staff_by_no, staffed_window, ticket_by_code
+from kiosk.queue.store.models import (
+    ACTIVE_STATES, WAITING_STATES, Priority, Ticket, TicketState, Window, WindowState,
+)
+from kiosk.queue.actions.results import replay, result
+from kiosk.queue.actions.at_window import AtWindow, window_action
+from kiosk.queue.snapshots import ActionResult
+
+STATE_ZH = {
+    TicketState.WAITING: "等候中", TicketState.CALLED: "已叫号", TicketState.SERVING: "办理中",
+    TicketState.FINISHED: "已办结", TicketState.NO_SHOW: "已过号",
+    TicketState.TRANSFERRED: "已转办待叫", TicketState.EXPIRED: "已作废",
+}
+
+
+#: what a called ticket's snapshot shows, loaded with it
+_LOADS = (joinedload(Ticket.item), joinedload(Ticket.service))
+_NEXT = IN_CALL_ORDER.limit(1).options(*_LOADS).with_for_update(skip_locked=True, of=Ticket)
+_NEXT_ORDINARY = (CANDIDATES.where(CALL_TIER == 2).order_by(Ticket.queue_at, Ticket.id)
+                  .limit(1).options(*_LOADS).with_for_update(skip_locked=True, of=Ticket))
+
+
+def _pick_next(scope: Scope, window: Window) -> Ticket | None:
+    params = call_params(scope, window)
+    if window.priority_streak >= scope.settings.get("queue.priority_streak_limit"):
+        ticket = scope.session.scalar(_NEXT_ORDINARY, params)
+        if ticket is not None:
+            return ticket
+    return scope.session.scalar(_NEXT, params)
+
+
+def _require_free(window: Window, scope: Scope) -> None:
+    if window.state == WindowState.PAUSED:
+        raise IllegalTransition("窗口处于暂停状态，请先恢复服务",
+                                f"window {window.number} is paused")
+    if window.current_ticket_id is not None:
+        current = scope.session.get(Ticket, window.current_ticket_id)
+        if current is not None and current.state in ACTIVE_STATES:
+            raise IllegalTransition(
+                f"请先办结、过号或转办当前的 {current.code} 号",
+                f"window {window.number} still has {current.code} ({current.state.value})")
+
+
+def _call(at: AtWindow, ticket: Ticket) -> ActionResult:
+    scope, window = at.scope, at.window
+    tier = 0 if ticket.due_at is not None and ticket.due_at <= scope.now else \
+        1 if ticket.priority != Priority.NONE else 2
+    window.priority_streak = window.priority_streak + 1 if tier < 2 else 0
+    ticket.state = TicketState.CALLED
+    ticket.called_at = scope.now
+    ticket.started_at = None
+    ticket.recall_count = 0
+    ticket.window_id = window.id
+    ticket.staff_id = window.staff_id
+    ticket.target_window_id = None
+    window.current_ticket_id = ticket.id
+    event = at.event("ticket_called", ticket,
+                     {"code": ticket.code, "window": window.number,
+                      "window_name": window.name, "priority": ticket.priority.value,
+                      "appointment": ticket.appointment_id is not None})
+    return result(event, ticket, window)
+
+
+def call_next(ctx: HallContext, *, window: int, staff_no: str,
+              request_id: str | None = None) -> ActionResult:
+    """Call the next ticket for the window; ``ticket`` is None when nobody waits.
+
+    On SQLite a call that finds nobody is answered from a read: only a call with
+    someone to call takes the database's single write lock, so windows pressing 叫号
+    at an empty queue never hold up the kiosks issuing tickets."""
+    if ctx.db.backend == "sqlite":
+        answered = _answer_if_nobody_waits(ctx, window, staff_no, request_id)
+        if answered is not None:
+            return answered
+    return _call_next(ctx, window=window, staff_no=staff_no, request_id=request_id)
+
+
+@window_action
+def _call_next(at: AtWindow) -> ActionResult:
+    _require_free(at.window, at.scope)
+    ticket = _pick_next(at.scope, at.window)
+    if ticket is None:
+        return result(None, None, at.window)
+    return _call(at, ticket)
+
+
+_ANYONE_WAITING = select(CANDIDATES.exists())
+
+
+def _answer_if_nobody_waits(ctx: HallContext, window: int, staff_no: str,
+                            request_id: str | None) -> ActionResult | None:
+    """The empty call's answer (or a retried call's earlier one) from one read, with
+    the same checks and refusals as the call itself; None when someone waits."""
+    with ctx.db.read() as session:
+        scope = open_scope(ctx, session)
+        if (done := replay(scope, request_id)) is not None:
+            return done
+        row = staffed_window(scope, window, staff_no)
+        _require_free(row, scope)
+        if scope.session.scalar(_ANYONE_WAITING, call_params(scope, row)):
+            return None
+        return result(None, None, row)
+
+
+@window_action
+def call_number(at: AtWindow, *, code: str) -> ActionResult:
+    """指定叫号: call a given ticket of this window's queues, out of turn. A no-show who
+    came back to the counter may be called this way too."""
+    _require_free(at.window, at.scope)
+    ticket = ticket_by_code(at.scope, code)
+    if ticket.state not in (*WAITING_STATES, TicketState.NO_SHOW):
+        raise IllegalTransition(f"{ticket.code} 号{STATE_ZH[ticket.state]}，不能叫号",
+                                f"{ticket.code} is {ticket.state.value}: cannot call")
+    mine = ticket.target_window_id == at.window.id or (
+        ticket.target_window_id is None and ticket.service in at.window.services)
+    if not mine:
+        raise NotPermitted(f"{ticket.code} 号不属于本窗口的业务",
+                           f"{ticket.code} is not served at window {at.window.number}")
+    return _call(at, ticket)
+
+
+def current_ticket(scope: Scope, window: Window, *states: TicketState) -> Ticket:
+    """The window's ticket when it is in one of ``states``, else a readable refusal."""
+    ticket = scope.session.get(Ticket, window.current_ticket_id) \
+        if window.current_ticket_id else None
+    if ticket is None or ticket.state not in states:
+        raise IllegalTransition("本窗口当前没有正在叫号的号码",
+                                f"window {window.number} has no ticket in "
+                                f"{'/'.join(s.value for s in states)}")
+    return ticket
+
+
+@window_action
+def recall(at: AtWindow) -> ActionResult:
+    """重呼: announce the current ticket again, up to ``queue.recall_max`` times."""
+    ticket = current_ticket(at.scope, at.window, TicketState.CALLED)
+    limit = at.scope.settings.get("queue.recall_max")
+    if ticket.recall_count >= limit:
+        raise IllegalTransition(f"{ticket.code} 号已重呼 {limit} 次，可按过号处理",
+                                f"{ticket.code} was recalled {limit} times already")
+    ticket.recall_count += 1
+    event = at.event("ticket_recalled", ticket,
+                     {"code": ticket.code, "window": at.window.number,
+                      "window_name": at.window.name, "recall_count": ticket.recall_count})
+    return result(event, ticket, at.window)
+
+
+@window_action
+def no_show(at: AtWindow) -> ActionResult:
+    """过号: the citizen did not come; the window is free for the next call."""
+    ticket = current_ticket(at.scope, at.window, TicketState.CALLED)
+    ticket.state = TicketState.NO_SHOW
+    ticket.no_show_count += 1
+    at.window.current_ticket_id = None
+    event = at.event("ticket_no_show", ticket,
+                     {"code": ticket.code, "window": at.window.number})
+    return result(event, ticket, at.window)
+
+
+def requeue(ctx: HallContext, *, code: str, staff_no: str,
+            request_id: str | None = None) -> ActionResult:
+    """过号重排: a no-show who came back waits again, at the end of the line or at its
+    old place (``queue.requeue_position``)."""
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        if (done := replay(scope, request_id)) is not None:
+            return done
+        staff_by_no(scope, staff_no)
+        ticket = ticket_by_code(scope, code)
+        if ticket.state != TicketState.NO_SHOW:
+            raise IllegalTransition(f"{ticket.code} 号{STATE_ZH[ticket.state]}，不是过号",
+                                    f"{ticket.code} is {ticket.state.value}, not no_show")
+        ticket.state = TicketState.WAITING
+        if scope.settings.get("queue.requeue_position") == "end":
+            ticket.queue_at = scope.now
+        # waiting again, like a transferred ticket: the earlier call stays in the events
+        ticket.window_id = None
+        ticket.called_at = None
+        event = append_event(scope, staff_actor(staff_no), "ticket_requeued",
+                             ticket_id=ticket.id,
+                             payload={"code": ticket.code,
+                                      "position": scope.settings.get("queue.requeue_position")},
+                             request_id=request_id)
+        return result(event, ticket)

@@ -1,0 +1,94 @@
+"""At the counter: start serving, finish with an outcome (办结), transfer (转办)."""
+from __future__ import annotations
+
+from kiosk.errors import IllegalTransition, InvalidInput
+from kiosk.queue.actions.calling import current_ticket
+from kiosk.queue.store.lookup import service_by_prefix, window_by_number
+from kiosk.queue.store.models import ItemKind, Outcome, TicketState, WindowState
+from kiosk.queue.actions.results import result
+from kiosk.queue.actions.at_window import AtWindow, window_action
+from kiosk.queue.snapshots import ActionResult
+
+@window_action
+def start(at: AtWindow) -> ActionResult:
+    """The called citizen has arrived at the counter: handling starts now."""
+    ticket = current_ticket(at.scope, at.window, TicketState.CALLED)
+    ticket.state = TicketState.SERVING
+    ticket.started_at = at.scope.now
+    event = at.event("service_started", ticket,
+                     {"code": ticket.code, "window": at.window.number})
+    return result(event, ticket, at.window)
+
+
+@window_action
+def finish(at: AtWindow, *, outcome: str, note: str | None = None) -> ActionResult:
+    """办结 the current ticket. Finishing a ticket that was only called counts its
+    handling from the call. ``accepted`` (受理) is for promised items only;
+    ``supply_later`` (容缺受理) also needs an item with materials that may follow."""
+    try:
+        result_kind = Outcome(outcome)
+    except ValueError:
+        raise InvalidInput(f"未知的办理结果：{outcome}", f"unknown outcome {outcome!r}")
+    ticket = current_ticket(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
+    promised = ticket.item is not None and ticket.item.kind == ItemKind.PROMISED
+    if result_kind in (Outcome.ACCEPTED, Outcome.SUPPLY_LATER) and not promised:
+        raise InvalidInput("“受理”只适用于承诺件，即办件请选“办结”",
+                           f"outcome {result_kind.value!r} applies to promised items only")
+    if result_kind == Outcome.SUPPLY_LATER and not any(
+            m.may_supply_later for m in ticket.item.materials):
+        raise InvalidInput("该事项没有可容缺后补的材料，请选“受理”或“一次性告知”",
+                           "no material of this item may be supplied later")
+    if ticket.started_at is None:
+        ticket.started_at = ticket.called_at
+    ticket.state = TicketState.FINISHED
+    ticket.outcome = result_kind
+    ticket.finished_at = at.scope.now
+    if note:
+        ticket.note = note
+    at.window.current_ticket_id = None
+    event = at.event("service_finished", ticket, {
+        "code": ticket.code, "window": at.window.number, "outcome": result_kind.value,
+        "handling_s": round((at.scope.now - ticket.started_at).total_seconds())})
+    return result(event, ticket, at.window)
+
+
+@window_action
+def transfer(at: AtWindow, *, to_prefix: str | None = None, to_window: int | None = None,
+             note: str | None = None) -> ActionResult:
+    """转办: send the current ticket to another queue or to a given window. It keeps its
+    number and its place in time (一票到底), so it is called there ahead of later ones."""
+    if (to_prefix is None) == (to_window is None):
+        raise InvalidInput("请选择转往的业务或窗口（二选一）",
+                           "transfer needs exactly one of to_prefix and to_window")
+    scope = at.scope
+    ticket = current_ticket(scope, at.window, TicketState.CALLED, TicketState.SERVING)
+    if to_window is not None:
+        if to_window == at.window.number:
+            raise InvalidInput("不能转给本窗口", "cannot transfer to the same window")
+        target = window_by_number(scope, to_window)
+        if target.state == WindowState.CLOSED:
+            raise IllegalTransition(
+                f"{target.number}号窗口未开放，不能转入，请转给开放的窗口或业务",
+                f"window {target.number} is closed: cannot transfer to it")
+        ticket.target_window_id = target.id
+        target_text = f"{target.number}号窗口"
+    else:
+        service = service_by_prefix(scope, to_prefix)
+        if not service.active:
+            raise IllegalTransition(f"{service.name}今日暂停办理",
+                                    f"queue {service.prefix} is closed")
+        ticket.service = service
+        ticket.target_window_id = None
+        target_text = service.name
+    began = ticket.started_at or ticket.called_at
+    handling_s = round((scope.now - began).total_seconds()) if began else 0
+    ticket.state = TicketState.TRANSFERRED
+    ticket.transfer_count += 1
+    ticket.called_at = ticket.started_at = None
+    if note:
+        ticket.note = note
+    at.window.current_ticket_id = None
+    event = at.event("ticket_transferred", ticket, {
+        "code": ticket.code, "from_window": at.window.number, "to_prefix": to_prefix,
+        "to_window": to_window, "to": target_text, "note": note, "handling_s": handling_s})
+    return result(event, ticket, at.window)

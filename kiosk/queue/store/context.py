@@ -1,0 +1,77 @@
+"""What every hall action needs: the database, the clock, which hall, and its rules.
+
+Hall rows and hall settings are read inside each action's own transaction, so a setting
+changed on the manager's PC applies to the very next action on every machine.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from kiosk.clock import Clock, SystemClock, hall_day, hall_time
+from kiosk.errors import NotFound
+from kiosk.queue.store.db import Database
+from kiosk.queue.store.models import Hall, HallSetting
+from kiosk.settings import Settings
+
+
+@dataclasses.dataclass
+class HallContext:
+    db: Database
+    clock: Clock = dataclasses.field(default_factory=SystemClock)
+    hall_code: str = "demo"
+    machine_settings: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Scope:
+    """One action's view of its hall, read in its own transaction."""
+
+    session: Session
+    hall: Hall
+    settings: Settings
+    now: dt.datetime
+
+    @property
+    def today(self) -> dt.date:
+        return hall_day(self.now, self.hall.timezone)
+
+    def local(self, when: dt.datetime) -> dt.datetime:
+        return hall_time(when, self.hall.timezone)
+
+
+def load_hall(session: Session, hall_code: str) -> Hall:
+    hall = session.scalar(select(Hall).where(Hall.code == hall_code))
+    if hall is None:
+        raise NotFound(f"找不到大厅“{hall_code}”，请先导入目录",
+                       f"hall {hall_code!r} does not exist: import a catalog first",
+                       hall=hall_code)
+    return hall
+
+
+def hall_settings(session: Session, hall_id: int) -> dict[str, Any]:
+    rows = session.execute(select(HallSetting.name, HallSetting.value)
+                           .where(HallSetting.hall_id == hall_id))
+    return {name: value for name, value in rows}
+
+
+#: built once: every action runs it, and building a statement costs more than running it
+_HALL_AND_SETTINGS = (select(Hall, HallSetting.name, HallSetting.value)
+                      .outerjoin(HallSetting, HallSetting.hall_id == Hall.id)
+                      .where(Hall.code == bindparam("hall_code")))
+
+
+def scope(ctx: HallContext, session: Session) -> Scope:
+    """The hall and its settings in one round trip (every action starts here)."""
+    rows = session.execute(_HALL_AND_SETTINGS, {"hall_code": ctx.hall_code}).all()
+    if not rows:
+        load_hall(session, ctx.hall_code)  # raises the readable NotFound
+    hall = rows[0][0]
+    stored = {name: value for _, name, value in rows if name is not None}
+    settings = Settings(machine=ctx.machine_settings, hall=stored)
+    return Scope(session=session, hall=hall, settings=settings, now=ctx.clock.now())

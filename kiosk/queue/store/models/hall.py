@@ -1,0 +1,191 @@
+"""The hall as configured: departments, items with their 八公开, queues, windows, staff."""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import (
+    JSON, CheckConstraint, Column, ForeignKey, String, Table, Text, UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from kiosk.queue.store.models.base import Base, enum_column
+
+class ItemKind(str, enum.Enum):
+    INSTANT = "instant"      # 即办件
+    PROMISED = "promised"    # 承诺件
+
+
+class MaterialForm(str, enum.Enum):
+    ORIGINAL = "original"    # 原件
+    COPY = "copy"            # 复印件
+    BOTH = "both"            # 原件和复印件
+
+
+class Role(str, enum.Enum):
+    WINDOW = "window"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+class WindowState(str, enum.Enum):
+    CLOSED = "closed"        # nobody logged in
+    OPEN = "open"            # staffed and calling
+    PAUSED = "paused"        # 暂停服务 / 临时离岗
+
+
+
+class Hall(Base):
+    __tablename__ = "hall"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+
+
+class HallSetting(Base):
+    """A hall-scope option's stored value (see kiosk.settings for the declarations)."""
+
+    __tablename__ = "hall_setting"
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Department(Base):
+    __tablename__ = "department"
+    __table_args__ = (UniqueConstraint("hall_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(100))
+    sort: Mapped[int] = mapped_column(default=0)
+    items: Mapped[list[Item]] = relationship(back_populates="department",
+                                             order_by="Item.sort")
+
+
+service_item = Table(
+    "service_item", Base.metadata,
+    Column("service_id", ForeignKey("service.id"), primary_key=True),
+    Column("item_id", ForeignKey("item.id"), primary_key=True),
+)
+
+window_service = Table(
+    "window_service", Base.metadata,
+    Column("window_id", ForeignKey("window.id"), primary_key=True),
+    Column("service_id", ForeignKey("service.id"), primary_key=True),
+)
+
+
+class Item(Base):
+    """事项 with its 八公开 guide."""
+
+    __tablename__ = "item"
+    __table_args__ = (
+        UniqueConstraint("hall_id", "code"),
+        CheckConstraint("promised_days <= legal_days", name="promised_within_legal"),
+        CheckConstraint("promised_days >= 0", name="promised_not_negative"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[ItemKind] = mapped_column(enum_column(ItemKind, "item_kind"))
+    legal_basis: Mapped[str] = mapped_column(Text)
+    conditions: Mapped[str] = mapped_column(Text)
+    procedure: Mapped[list[Any]] = mapped_column(JSON)  # ordered steps
+    legal_days: Mapped[int]
+    promised_days: Mapped[int]
+    sample_form: Mapped[str] = mapped_column(Text)
+    fees: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(String(100))
+    sort: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+    department: Mapped[Department] = relationship(back_populates="items")
+    materials: Mapped[list[Material]] = relationship(
+        back_populates="item", order_by="Material.seq", cascade="all, delete-orphan")
+    services: Mapped[list[Service]] = relationship(secondary=service_item,
+                                                   back_populates="items")
+
+
+class Material(Base):
+    """One entry of an item's 全部材料目录."""
+
+    __tablename__ = "material"
+    __table_args__ = (CheckConstraint("copies >= 1", name="copies_positive"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id"))
+    seq: Mapped[int]
+    name: Mapped[str] = mapped_column(String(200))
+    form: Mapped[MaterialForm] = mapped_column(enum_column(MaterialForm, "material_form"))
+    copies: Mapped[int] = mapped_column(default=1)
+    required: Mapped[bool] = mapped_column(default=True)
+    may_supply_later: Mapped[bool] = mapped_column(default=False)  # 容缺
+    note: Mapped[str | None] = mapped_column(Text)
+    item: Mapped[Item] = relationship(back_populates="materials")
+
+
+class Service(Base):
+    """取号业务: a queue with a letter prefix."""
+
+    __tablename__ = "service"
+    __table_args__ = (UniqueConstraint("hall_id", "prefix"),
+                      CheckConstraint("daily_limit >= 0", name="limit_not_negative"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    prefix: Mapped[str] = mapped_column(String(4))
+    name: Mapped[str] = mapped_column(String(100))
+    daily_limit: Mapped[int] = mapped_column(default=0)  # 0 = unlimited
+    hours: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"weekdays": [...], "periods": [...]}
+    active: Mapped[bool] = mapped_column(default=True)
+    sort: Mapped[int] = mapped_column(default=0)
+    items: Mapped[list[Item]] = relationship(secondary=service_item,
+                                             back_populates="services")
+    windows: Mapped[list[Window]] = relationship(secondary=window_service,
+                                                 back_populates="services")
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    __table_args__ = (UniqueConstraint("hall_id", "staff_no"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    staff_no: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "staff_role"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None]
+    photo: Mapped[str | None] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Window(Base):
+    """窗口: a counter, the queues it serves, who sits there now and what it is doing."""
+
+    __tablename__ = "window"
+    __table_args__ = (UniqueConstraint("hall_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
+    number: Mapped[int]
+    name: Mapped[str] = mapped_column(String(100))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    state: Mapped[WindowState] = mapped_column(enum_column(WindowState, "window_state"),
+                                               default=WindowState.CLOSED)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    primary_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))  # A岗
+    backup_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))   # B岗
+    signed_in_at: Mapped[dt.datetime | None]
+    current_ticket_id: Mapped[int | None] = mapped_column(
+        ForeignKey("ticket.id", use_alter=True))
+    pause_reason: Mapped[str | None] = mapped_column(String(100))
+    paused_at: Mapped[dt.datetime | None]
+    pause_back_at: Mapped[dt.datetime | None]
+    priority_streak: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+    services: Mapped[list[Service]] = relationship(secondary=window_service,
+                                                   back_populates="windows",
+                                                   order_by="Service.prefix")
+    staff: Mapped[Staff | None] = relationship(foreign_keys=[staff_id])

@@ -1,0 +1,1 @@
+"""The window clerk's app (窗口叫号): sign in, call, serve, transfer, pause."""

@@ -1,0 +1,198 @@
+"""The clerk's action forms: finish with an outcome, transfer, a ticket number (call a
+given number / requeue a returning no-show), pause with a reason, first inquiry."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from kiosk.i18n_marks import QT_TRANSLATE_NOOP
+from kiosk.queue.reads.window import WindowScreen
+from kiosk.queue.actions.windows import PAUSE_REASONS
+from kiosk.ui.i18n import translate
+from window_client.clerk.forms_base import ChoiceList, FormPanel
+
+NOTE_MAX = 500
+
+
+def outcome_choices() -> list[tuple[str, str]]:
+    return [
+        (translate("WindowForms", "办结"), "completed"),
+        (translate("WindowForms", "受理（承诺件）"), "accepted"),
+        (translate("WindowForms", "一次性告知（补正材料）"), "notice_given"),
+        (translate("WindowForms", "咨询"), "consultation"),
+        (translate("WindowForms", "不予受理"), "rejected"),
+        (translate("WindowForms", "容缺受理（承诺件，材料后补，请在备注写明）"), "supply_later"),
+    ]
+
+
+def _note_field(placeholder: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setMaxLength(NOTE_MAX)
+    field.setPlaceholderText(placeholder)
+    return field
+
+
+class FinishForm(FormPanel):
+    """办结: the outcome (受理 offered first for promised items) and an optional note."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("WindowForms", "办结：选择办理结果"),
+                         translate("WindowForms", "确认办结"), parent)
+        self.outcomes = self.add_row(translate("WindowForms", "办理结果（↑↓ 或数字键选择）"),
+                                     ChoiceList())
+        self.note = self.add_row(translate("WindowForms", "备注（可不填）"),
+                                 _note_field(translate("WindowForms", "如：缺营业执照复印件")))
+
+    def prepare(self, code: str, item_kind: str | None) -> None:
+        self.title.setText(translate("WindowForms", "办结 {code}：选择办理结果").format(code=code))
+        self.outcomes.set_choices(outcome_choices())
+        self.outcomes.select_value("accepted" if item_kind == "promised" else "completed")
+        self.note.clear()
+
+    def first_field(self) -> QWidget:
+        return self.outcomes
+
+    def values(self) -> dict:
+        note = self.note.text().strip()
+        return {"outcome": self.outcomes.value(), "note": note or None}
+
+
+class TransferForm(FormPanel):
+    """转办: to another queue or to a given window; the ticket keeps its place in time."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("WindowForms", "转办：选择转往的业务或窗口"),
+                         translate("WindowForms", "确认转办"), parent)
+        self.targets = self.add_row(translate("WindowForms", "转往（↑↓ 或数字键选择）"),
+                                    ChoiceList())
+        self.note = self.add_row(translate("WindowForms", "转办说明（可不填）"),
+                                 _note_field(translate("WindowForms", "如：需先办理税务登记")))
+
+    def prepare(self, code: str, screen: WindowScreen | None) -> None:
+        self.title.setText(translate("WindowForms", "转办 {code}：选择转往的业务或窗口")
+                           .format(code=code))
+        choices: list[tuple[str, tuple[str, object]]] = []
+        if screen is not None:
+            for queue in screen.services:
+                choices.append((translate("WindowForms", "业务 {prefix} {name}（等候 {n} 人）").format(
+                    prefix=queue.prefix, name=queue.name, n=queue.waiting),
+                    ("prefix", queue.prefix)))
+            for window in screen.windows:
+                if window.number == screen.window.number:
+                    continue
+                choices.append((translate("WindowForms", "{number} 号窗口 {name}（{state}）").format(
+                    number=window.number, name=window.name,
+                    state=window_state_text(window.state, window.staff_name)),
+                    ("window", window.number)))
+        self.targets.set_choices(choices)
+        self.note.clear()
+
+    def first_field(self) -> QWidget:
+        return self.targets
+
+    def values(self) -> dict:
+        target = self.targets.value()
+        note = self.note.text().strip() or None
+        if target is None:
+            return {"note": note}
+        kind, value = target
+        if kind == "prefix":
+            return {"to_prefix": value, "note": note}
+        return {"to_window": value, "note": note}
+
+
+def window_state_text(state: str, staff_name: str | None) -> str:
+    if state == "open":
+        return translate("WindowForms", "{name} 在岗").format(name=staff_name or "")
+    if state == "paused":
+        return translate("WindowForms", "暂停服务")
+    return translate("WindowForms", "未登录")
+
+
+class NumberForm(FormPanel):
+    """A ticket number typed by the clerk (or on the keypad): 指定叫号 or 过号重排."""
+
+    def __init__(self, title: str, confirm_text: str, parent: QWidget | None = None):
+        super().__init__(title, confirm_text, parent)
+        self.code = self.add_row(translate("WindowForms", "号码"), QLineEdit())
+        self.code.setMaxLength(12)
+        self.code.setPlaceholderText(translate("WindowForms", "如 A012"))
+
+    def prepare(self) -> None:
+        self.code.clear()
+
+    def first_field(self) -> QWidget:
+        return self.code
+
+    def values(self) -> dict:
+        return {"code": self.code.text().strip().upper()}
+
+
+#: (minutes until back, None = not known; label)
+BACK_CHOICES = ((15, QT_TRANSLATE_NOOP("WindowForms", "15 分钟后")),
+                (30, QT_TRANSLATE_NOOP("WindowForms", "30 分钟后")),
+                (60, QT_TRANSLATE_NOOP("WindowForms", "1 小时后")),
+                (120, QT_TRANSLATE_NOOP("WindowForms", "2 小时后")),
+                (None, QT_TRANSLATE_NOOP("WindowForms", "不确定")))
+
+
+class PauseForm(FormPanel):
+    """暂停服务: a reason from the list (plus detail) and when the window expects to be
+    back; the hall display shows both."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("WindowForms", "暂停服务：选择原因"),
+                         translate("WindowForms", "确认暂停"), parent)
+        self.reasons = self.add_row(translate("WindowForms", "暂停原因（↑↓ 或数字键选择）"),
+                                    ChoiceList())
+        self.back = self.add_row(translate("WindowForms", "预计恢复时间"), QComboBox())
+        for minutes, label in BACK_CHOICES:
+            self.back.addItem(translate("WindowForms", label), minutes)
+        self.detail = self.add_row(translate("WindowForms", "补充说明（可不填）"),
+                                   _note_field(translate("WindowForms", "如：去档案室调档")))
+        self.detail.setMaxLength(40)
+
+    def prepare(self) -> None:
+        self.reasons.set_choices([(translate("PauseReason", r), r) for r in PAUSE_REASONS])
+        self.back.setCurrentIndex(0)
+        self.detail.clear()
+
+    def first_field(self) -> QWidget:
+        return self.reasons
+
+    def values(self, now: dt.datetime) -> dict:
+        reason = self.reasons.value() or ""
+        detail = self.detail.text().strip()
+        if detail:
+            reason = f"{reason}：{detail}"[:100]
+        minutes = self.back.currentData()
+        back_at = now + dt.timedelta(minutes=minutes) if minutes else None
+        return {"reason": reason, "back_at": back_at}
+
+
+class InquiryForm(FormPanel):
+    """首问登记: a question answered or referred without a ticket."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("WindowForms", "首问登记"), translate("WindowForms", "保存登记"), parent)
+        self.question = self.add_row(translate("WindowForms", "群众咨询的问题（必填）"),
+                                     QLineEdit())
+        self.question.setMaxLength(2000)
+        self.answer = self.add_row(translate("WindowForms", "答复（可不填）"), QLineEdit())
+        self.answer.setMaxLength(2000)
+        self.referred_to = self.add_row(translate("WindowForms", "引导至（窗口或部门，可不填）"),
+                                        QLineEdit())
+        self.referred_to.setMaxLength(200)
+
+    def prepare(self) -> None:
+        for field in (self.question, self.answer, self.referred_to):
+            field.clear()
+
+    def first_field(self) -> QWidget:
+        return self.question
+
+    def values(self) -> dict:
+        return {"question": self.question.text().strip(),
+                "answer": self.answer.text().strip() or None,
+                "referred_to": self.referred_to.text().strip() or None}

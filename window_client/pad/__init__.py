@@ -1,0 +1,1 @@
+"""The citizen's rating pad (评价器, 好差评) beside a window."""
