@@ -8,6 +8,8 @@ For each of sqlite and postgresql:
                               throughput_actions_per_s, duplicates, lost, errors
   raw_commit_ms               a bare driver insert+commit with the same durability
                               settings: the physical floor
+  quiet_hall                  32 windows calling an almost empty hall while 2 kiosks
+                              issue one ticket each per 50 ms: issue_ms p50/p99/max
 With --history N, N past tickets are added after the empty-database run and issue and
 call_next are measured again (history_* and *_ratio_p50).
 
@@ -245,6 +247,26 @@ def race_backend(url: str, args) -> dict:
     }
 
 
+def quiet_hall_backend(url: str, args) -> dict:
+    """32 windows (4 processes x 8) pressing 叫号 again every 100 ms at an almost empty
+    hall (320 calls/s) while 2 kiosks issue a ticket every 50 ms each: what a citizen
+    waits for at the kiosk."""
+    prepare(url, windows=32)
+    outcome = run_race(url, processes=4, windows_per_process=8, kiosks=2,
+                       tickets_per_kiosk=args.quiet_tickets, kiosk_interval_s=0.05,
+                       idle_pause_s=0.1)
+    return {
+        "windows": 32, "kiosks": 2, "kiosk_interval_s": 0.05, "window_pause_s": 0.1,
+        "tickets": outcome["tickets"],
+        "issue_ms": {**summary(outcome["issue_ms"]),
+                     "max": round(max(outcome["issue_ms"], default=float("nan")), 3)},
+        "empty_and_full_calls": outcome["actions"],
+        "duplicates": outcome["duplicates"], "lost": outcome["lost"],
+        "errors": len(outcome["errors"]), "gap_free": outcome["gap_free"],
+        "first_error": outcome["errors"][0] if outcome["errors"] else None,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -254,6 +276,8 @@ def main() -> int:
     parser.add_argument("--feed-events", type=int, default=100)
     parser.add_argument("--race-tickets", type=int, default=250,
                         help="tickets each of the 2 kiosks issues during the race")
+    parser.add_argument("--quiet-tickets", type=int, default=200,
+                        help="tickets each of the 2 kiosks issues in the quiet-hall run")
     parser.add_argument("--pg-url", default=os.environ.get("KIOSK_TEST_PG_URL"),
                         help="PostgreSQL server to create scratch databases on")
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
@@ -265,16 +289,18 @@ def main() -> int:
             sqlite = bench_backend(sqlite_db(tmp, "actions"), args,
                                    raw_commit_sqlite(tmp, args.rounds))
             sqlite.update(race_backend(sqlite_db(tmp, "race"), args))
+            sqlite["quiet_hall"] = quiet_hall_backend(sqlite_db(tmp, "quiet"), args)
             report["sqlite"] = sqlite
         if args.only in (None, "postgresql"):
             if not args.pg_url:
                 report["postgresql"] = {"error": "no server: pass --pg-url or set "
                                                  "KIOSK_TEST_PG_URL"}
             else:
-                urls = [pg_db(args.pg_url), pg_db(args.pg_url)]
+                urls = [pg_db(args.pg_url), pg_db(args.pg_url), pg_db(args.pg_url)]
                 try:
                     pg = bench_backend(urls[0], args, raw_commit_pg(urls[0], args.rounds))
                     pg.update(race_backend(urls[1], args))
+                    pg["quiet_hall"] = quiet_hall_backend(urls[2], args)
                     report["postgresql"] = pg
                 finally:
                     for url in urls:

@@ -37,7 +37,10 @@ def cmd_init(args) -> int:
     from kiosk.queue.reads import hall as hall_reads
     from kiosk.queue.store import migrate
 
-    ctx = bootstrap.hall_context(_options(args))
+    # the hall is the sample's or the catalog file's when one is loaded
+    data = catalog.load(args.catalog) if args.catalog and not args.sample else None
+    hall = bootstrap.DEFAULT_HALL if args.sample else data["hall"]["code"] if data else None
+    ctx = bootstrap.hall_context(_options(args), hall=hall)
     migrate.upgrade(ctx.db)
     print(f"database ready at schema {migrate.current_revision(ctx.db)}: {ctx.db!r}")
     if args.sample:
@@ -46,9 +49,7 @@ def cmd_init(args) -> int:
         print("demo accounts (password 123456): admin 9000, manager 9001, "
               "window clerks 1001-1020")
         return 0
-    if args.catalog:
-        data = catalog.load(args.catalog)
-        ctx.hall_code = data["hall"]["code"]
+    if data is not None:
         print(f"catalog imported: {json.dumps(catalog.import_catalog(ctx, data))}")
     try:
         hall_reads.hall_info(ctx)
@@ -85,13 +86,13 @@ def cmd_catalog(args) -> int:
               f"{len(data['items'])} items, {len(data['services'])} services, "
               f"{len(data['windows'])} windows")
         return 0
-    ctx = bootstrap.hall_context(_options(args))
     if args.action == "import":
         data = catalog.load(args.file)
+        ctx = bootstrap.hall_context(_options(args), hall=data["hall"]["code"])
         migrate.upgrade(ctx.db)
-        ctx.hall_code = data["hall"]["code"]
         print(f"imported: {json.dumps(catalog.import_catalog(ctx, data))}")
         return 0
+    ctx = bootstrap.hall_context(_options(args))
     catalog.dump(catalog.export_catalog(ctx), args.file)
     print(f"exported the catalog of hall {ctx.hall_code} to {args.file}")
     return 0
@@ -139,7 +140,7 @@ def cmd_close_day(args) -> int:
     if args.past:
         closed_days = close_past_days(ctx)
     else:
-        closed_days = [close_day(ctx, day=dt.date.fromisoformat(args.day)
+        closed_days = [close_day(ctx, by=args.by, day=dt.date.fromisoformat(args.day)
                                  if args.day else None)]
     for closed in closed_days:
         print(f"closed {closed.day}: {closed.expired} tickets expired, "
@@ -214,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--day", help="YYYY-MM-DD (default: today in the hall's zone)")
     p.add_argument("--past", action="store_true",
                    help="close every earlier day that still has unserved tickets")
+    p.add_argument("--by", metavar="STAFF_NO",
+                   help="the manager or admin closing it, recorded in the audit trail "
+                   "(default: this PC's operator, recorded as system)")
     p.set_defaults(func=cmd_close_day)
 
     p = sub.add_parser("events", help="follow the event feed in the terminal")
@@ -357,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KioskError as exc:
         print(f"error: {exc.message_en}", file=sys.stderr)
+        if exc.message_zh:
+            print(f"错误：{exc.message_zh}", file=sys.stderr)
         return 1
 
 

@@ -1,5 +1,12 @@
 """The one source of "now", injectable so tests can run a hall day at any hour.
 
+The hall has one clock: the database's. Every action reads the database's time inside
+its own transaction (``kiosk.queue.store.context.scope``) and hands it to ``stamp``;
+``ServerClock`` stamps with it, so a PC whose clock is fast or on the wrong date can
+neither jump the queue nor file tickets under another day. On PostgreSQL that is the
+server's clock; on SQLite (one PC, one file) it is this PC's own clock, read by SQLite.
+``ManualClock`` ignores it, so tests can run a hall day at any hour.
+
 Everything stores timezone-aware UTC; the hall's own zone decides the hall day and the
 opening hours (see ``hall_time``).
 """
@@ -14,14 +21,39 @@ UTC = dt.timezone.utc
 
 class Clock(Protocol):
     def now(self) -> dt.datetime:
-        """Return the current time, timezone-aware."""
+        """The current hall time, timezone-aware, outside any transaction (clocks on
+        screens, which day a screen shows)."""
+
+    def stamp(self, server_now: dt.datetime) -> dt.datetime:
+        """The time an action stamps and orders by, given the database's own time
+        read inside the action's transaction."""
 
 
 class SystemClock:
-    """The real wall clock."""
+    """This PC's own clock; as a hall clock it still stamps with the database's time."""
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(UTC)
+
+    def stamp(self, server_now: dt.datetime) -> dt.datetime:
+        return server_now
+
+
+class ServerClock:
+    """The hall clock of production: stamps with the database's time and remembers how
+    far this PC's clock (``machine``) is off, so ``now`` shows hall time too."""
+
+    def __init__(self, machine: Clock | None = None) -> None:
+        self.machine = machine or SystemClock()
+        #: this PC's clock minus the database's, as last seen (None: not read yet)
+        self.skew: dt.timedelta | None = None
+
+    def now(self) -> dt.datetime:
+        return self.machine.now() - (self.skew or dt.timedelta(0))
+
+    def stamp(self, server_now: dt.datetime) -> dt.datetime:
+        self.skew = self.machine.now() - server_now
+        return server_now
 
 
 class ManualClock:
@@ -33,6 +65,9 @@ class ManualClock:
         self._now = start.astimezone(UTC)
 
     def now(self) -> dt.datetime:
+        return self._now
+
+    def stamp(self, server_now: dt.datetime) -> dt.datetime:
         return self._now
 
     def set(self, when: dt.datetime) -> None:

@@ -62,3 +62,9 @@ class CatalogInvalid(KioskError):
             f"catalog is invalid: {len(problems)} problem(s)\n" + "\n".join(lines),
         )
         self.problems = problems
+
+
+class NotConfigured(KioskError):
+    """This machine lacks a setting it cannot start without (e.g. which hall it is in)."""
+
+    code = "not_configured"

@@ -61,8 +61,9 @@ def ensure_sample(args) -> None:
         print("every queue now takes tickets at any hour (--always-open)")
     elif not demo.any_service_open(ctx):
         print("note: the sample hall is closed now (its queues open Mon-Fri 09:00-12:00 "
-              "and 13:30-17:00, hall time), so the kiosk will refuse tickets. To try it "
-              "anyway: bash scripts/run-hall.sh --always-open", flush=True)
+              "and 13:30-17:00, hall time, holidays excepted), so the kiosk will refuse "
+              "tickets. To try it anyway: bash scripts/run-hall.sh --always-open",
+              flush=True)
     ctx.db.dispose()
 
 

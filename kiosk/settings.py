@@ -9,13 +9,17 @@ Two scopes:
   live in that PC's config file (an INI file: ``[printer]`` / ``kind = network``).
 
 Values are read through ``Settings.get(name)``, which parses and falls back to the
-declared default, so no module invents a default of its own.
+declared default, so no module invents a default of its own. A stored hall option this
+release does not know or cannot parse (a newer PC wrote it during a LAN upgrade) is
+skipped, not fatal: it is logged, kept in ``Settings.rejected`` for the manager's
+alert, and its default applies until a valid value is stored.
 """
 from __future__ import annotations
 
 import configparser
 import dataclasses
 import json
+import logging
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,6 +28,8 @@ from typing import Any
 from kiosk.errors import InvalidInput
 
 APP_NAME = "kiosk-hall"
+
+log = logging.getLogger(__name__)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,8 +108,13 @@ def _declare(name, kind, default, description, label_zh, scope, **limits) -> Non
 _declare("database.url", str, "",
          "SQLAlchemy URL of the hall database; empty = SQLite file in the user data folder",
          "数据库地址", "machine")
-_declare("hall.code", str, "demo", "Code of the hall this machine belongs to",
+_declare("hall.code", str, "demo",
+         "Code of the hall this machine belongs to (needed unless the database holds "
+         "only the sample hall demo)",
          "所属大厅代码", "machine")
+_declare("machine.name", str, "",
+         "Name of this PC in the manager's alerts (clock check); empty = its host name",
+         "本机名称", "machine")
 _declare("log.level", str, "INFO", "Logging level", "日志级别", "machine",
          choices=("DEBUG", "INFO", "WARNING", "ERROR"))
 
@@ -221,18 +232,62 @@ def option(name: str) -> Option:
         raise InvalidInput(f"没有这项设置：{name}", f"unknown option {name!r}") from None
 
 
+@dataclasses.dataclass(frozen=True)
+class Rejected:
+    """A stored hall option that was skipped: unknown here, or not a valid value."""
+
+    name: str
+    raw: Any
+    message_zh: str
+    message_en: str
+
+
+#: (name, value) pairs already logged: every action reads the settings, log each once
+_LOGGED_REJECTS: set[tuple[str, str]] = set()
+
+
+def _rejected(name: str, raw: Any, error: InvalidInput | None) -> Rejected:
+    """Describe (and log, once) a skipped hall option; ``error``: why its value failed,
+    None for a name this release does not know as a hall option."""
+    if error is None:
+        rejected = Rejected(name, raw,
+                            f"大厅设置“{name}”不是本版本的设置项（可能来自较新版本），已忽略；"
+                            "请把大厅各电脑升级到同一版本",
+                            f"{name} is not a hall option of this release")
+    else:
+        rejected = Rejected(name, raw,
+                            f"{error.message_zh}，暂用默认值 {OPTIONS[name].default}；"
+                            "请在管理端“设置”页重新设置",
+                            error.message_en)
+    if (name, repr(raw)) not in _LOGGED_REJECTS:
+        _LOGGED_REJECTS.add((name, repr(raw)))
+        log.warning("ignoring the stored hall option %s = %r (%s): the default applies",
+                    name, raw, rejected.message_en)
+    return rejected
+
+
 class Settings:
     """Read-only view of the effective settings: stored values over declared defaults."""
 
     def __init__(self, machine: Mapping[str, Any] | None = None,
                  hall: Mapping[str, Any] | None = None) -> None:
         self._values: dict[str, Any] = {}
-        for source, scope in ((machine or {}, "machine"), (hall or {}, "hall")):
-            for name, raw in source.items():
-                opt = OPTIONS.get(name)
-                if opt is None or opt.scope != scope:
-                    continue  # an option from a newer or older release: ignore it
+        #: stored hall options skipped (unknown or invalid), by name
+        self.rejected: dict[str, Rejected] = {}
+        for name, raw in (machine or {}).items():
+            opt = OPTIONS.get(name)
+            if opt is None or opt.scope != "machine":
+                continue  # not this PC's option (or of another release): ignore it
+            self._values[name] = opt.parse(raw)  # this PC's own file: fix it to start
+        for name, raw in (hall or {}).items():
+            opt = OPTIONS.get(name)
+            if opt is None or opt.scope != "hall":
+                self.rejected[name] = _rejected(name, raw, None)
+                continue
+            try:
                 self._values[name] = opt.parse(raw)
+            except InvalidInput as exc:  # one bad row must not stop every action
+                self.rejected[name] = _rejected(name, raw, exc)
 
     def get(self, name: str) -> Any:
         opt = option(name)
@@ -242,6 +297,7 @@ class Settings:
         """A copy with some options changed (dotted names use ``__``: queue__recall_max)."""
         clone = Settings()
         clone._values = dict(self._values)
+        clone.rejected = dict(self.rejected)
         for key, raw in values.items():
             name = key.replace("__", ".")
             clone._values[name] = option(name).parse(raw)

@@ -47,6 +47,24 @@ def test_settings_and_close_day_from_the_command_line(tmp_path):
     assert bad.returncode == 1 and "invalid value" in bad.stderr
     done = kiosk("--db", db, "close-day")
     assert done.returncode == 0 and "0 tickets expired" in done.stdout
+    refused = kiosk("--db", db, "close-day", "--by", "1001")   # a window clerk
+    assert refused.returncode == 1 and "may not do this" in refused.stderr
+    done = kiosk("--db", db, "close-day", "--by", "9001")      # the manager
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_pc_without_hall_code_refuses_a_real_halls_database(tmp_path):
+    db = f"sqlite:///{tmp_path / 'hall.sqlite3'}"
+    assert kiosk("--db", db, "init", "--sample").returncode == 0
+    other = SAMPLE.read_text(encoding="utf-8").replace("code: demo", "code: xian", 1)
+    (tmp_path / "xian.yaml").write_text(other, encoding="utf-8")
+    done = kiosk("--db", db, "catalog", "import", str(tmp_path / "xian.yaml"))
+    assert done.returncode == 0, done.stderr          # the file says which hall
+    done = kiosk("--db", db, "close-day")
+    assert done.returncode == 1
+    assert "demo, xian" in done.stderr and "hall.code" in done.stderr
+    assert "错误：本机未设置所属大厅" in done.stderr
+    assert kiosk("--db", db, "--hall", "xian", "close-day").returncode == 0
 
 
 def test_say_writes_a_wav(tmp_path):

@@ -20,11 +20,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>请输入预约手机号的后四位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核对手机号，防止他人冒用您的预约</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新输入预约号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>请在预约时段开始前 %1 分钟至开始后 %2 分钟内签到，签到后优先叫号；超过时间请取普通号。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>请输入预约号（如 261123001）</source>
+        <source>预约号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入 8 位预约号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -414,6 +434,10 @@
     </message>
     <message>
         <source>请先输入预约号或手机号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入预约手机号的后四位数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

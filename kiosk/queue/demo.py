@@ -11,6 +11,7 @@ from kiosk.clock import hall_time
 from kiosk.errors import AlreadyExists
 from kiosk.queue import catalog
 from kiosk.queue.actions import staff
+from kiosk.queue.actions.calendar import day_entry
 from kiosk.queue.reads import hall as hall_reads
 from kiosk.queue.store.context import HallContext, load_hall
 from kiosk.queue.rules.hours import open_period
@@ -71,10 +72,13 @@ def open_around_the_clock(ctx: HallContext) -> None:
 
 
 def any_service_open(ctx: HallContext) -> bool:
-    """Whether any queue of the hall takes tickets right now."""
+    """Whether any queue of the hall takes tickets right now (hours and work calendar,
+    as issuing checks them)."""
     with ctx.db.read() as session:
         hall = load_hall(session, ctx.hall_code)
         local = hall_time(ctx.clock.now(), hall.timezone)
+        entry = day_entry(session, hall.id, local.date())
         hours = session.scalars(select(Service.hours).where(
             Service.hall_id == hall.id, Service.active.is_(True))).all()
-    return any(open_period(h, local) is not None for h in hours)
+    workday = entry[0] if entry else None
+    return any(open_period(h, local, workday=workday) is not None for h in hours)

@@ -84,13 +84,17 @@ class WorkerReport:
     errors: list
 
 
-def _kiosk(url: str, count: int, barrier, reports, done) -> None:
+def _kiosk(url: str, count: int, interval_s: float, barrier, reports, done) -> None:
     from kiosk.queue.actions import issuing
 
     ctx = context(url)
     report = WorkerReport("kiosk", [], [], 0, [])
     barrier.wait()
+    next_at = time.perf_counter()
     for _ in range(count):
+        if interval_s:  # a steady stream of citizens instead of a burst
+            next_at += interval_s
+            time.sleep(max(0.0, next_at - time.perf_counter()))
         start = time.perf_counter()
         try:
             issuing.issue_ticket(ctx, item_code="RACE-1")
@@ -103,7 +107,8 @@ def _kiosk(url: str, count: int, barrier, reports, done) -> None:
     ctx.db.dispose()
 
 
-def _caller(url: str, windows: list[int], kiosks: int, barrier, reports, done) -> None:
+def _caller(url: str, windows: list[int], kiosks: int, idle_pause_s: float, barrier,
+            reports, done) -> None:
     from kiosk.queue.actions import calling, serving
 
     ctx = context(url)
@@ -135,6 +140,8 @@ def _caller(url: str, windows: list[int], kiosks: int, barrier, reports, done) -
                 report.errors.append(traceback.format_exc(limit=3))
         if kiosks_done and not called_any and not any(holding.values()):
             break
+        if idle_pause_s and not called_any:
+            time.sleep(idle_pause_s)  # clerks press 叫号 again a moment later
     reports.put(dataclasses.asdict(report))
     ctx.db.dispose()
 
@@ -154,8 +161,12 @@ class _Counter:
 
 
 def run_race(url: str, *, processes: int, windows_per_process: int, kiosks: int,
-             tickets_per_kiosk: int) -> dict:
-    """Run the race on a prepared database; returns timings and the audit."""
+             tickets_per_kiosk: int, kiosk_interval_s: float = 0.0,
+             idle_pause_s: float = 0.0) -> dict:
+    """Run the race on a prepared database; returns timings and the audit.
+    ``kiosk_interval_s``: each kiosk issues one ticket per interval (0: as fast as it
+    can), so the windows mostly call an almost empty hall; ``idle_pause_s``: after a
+    round of its windows finds nobody, a caller process waits this long (0: never)."""
     ctx_mp = mp.get_context("spawn")
     barrier = ctx_mp.Barrier(processes + kiosks)
     reports = ctx_mp.Queue()
@@ -163,11 +174,11 @@ def run_race(url: str, *, processes: int, windows_per_process: int, kiosks: int,
     workers = []
     for k in range(kiosks):
         workers.append(ctx_mp.Process(target=_kiosk, args=(
-            url, tickets_per_kiosk, barrier, reports, done)))
+            url, tickets_per_kiosk, kiosk_interval_s, barrier, reports, done)))
     for p in range(processes):
         numbers = list(range(p * windows_per_process + 1, (p + 1) * windows_per_process + 1))
         workers.append(ctx_mp.Process(target=_caller, args=(
-            url, numbers, kiosks, barrier, reports, done)))
+            url, numbers, kiosks, idle_pause_s, barrier, reports, done)))
     started = time.perf_counter()
     for worker in workers:
         worker.start()

@@ -62,15 +62,17 @@ class TicketDetail:
 FIELDS = dataclasses.fields(TicketDetail)
 
 
-def count_tickets(ctx: HallContext, *, start: dt.date, end: dt.date) -> int:
+def count_tickets(ctx: HallContext, *, start: dt.date, end: dt.date,
+                  by: str | None) -> int:
     with ctx.db.read() as session:
         scope = open_scope(ctx, session)
+        authorise(scope, by)
         return session.scalar(select(func.count()).select_from(Ticket).where(
             Ticket.hall_id == scope.hall.id, Ticket.day >= start, Ticket.day <= end))
 
 
 def ticket_details(ctx: HallContext, *, start: dt.date, end: dt.date,
-                   by: str | None = None, batch: int = 5000) -> Iterator[TicketDetail]:
+                   by: str | None, batch: int = 5000) -> Iterator[TicketDetail]:
     """Every ticket of the range, by day and issue time. Consume it fully or close it."""
     check_range(start, end)
     item_dept = aliased(Department)

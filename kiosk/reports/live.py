@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from kiosk.clock import at_hall_time
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
+from kiosk.queue.store.lookup import require_manager
 from kiosk.queue.store.models import (
     WAITING_STATES, Rating, Service, Ticket, TicketState, Window, WindowState,
 )
@@ -97,9 +98,11 @@ class LiveStatus:
     waiting_buckets: tuple[Bucket, ...]   # tickets waiting now, by their wait so far
 
 
-def live_status(ctx: HallContext) -> LiveStatus:
+def live_status(ctx: HallContext, *, by: str) -> LiveStatus:
+    """Today's figures for the console; managers and admins only (``by``)."""
     with ctx.db.read() as session:
         scope = open_scope(ctx, session)
+        require_manager(scope, by)
         return LiveStatus(at=scope.now, day=scope.today, services=_services(scope),
                           windows=_windows(scope), ratings=_ratings(scope),
                           hourly=_hourly(scope), wait_buckets=_called_buckets(scope),

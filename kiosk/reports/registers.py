@@ -79,7 +79,7 @@ def _status(ticket: Ticket, window_number: int | None) -> str:
 
 
 def appointment_register(ctx: HallContext, *, year: int, month: int,
-                         by: str | None = None) -> Register:
+                         by: str | None) -> Register:
     """预约办理登记表: every ticket of the month that came from a booking, in issue order."""
     with ctx.db.read() as session:
         scope = open_scope(ctx, session)
@@ -104,7 +104,7 @@ def appointment_register(ctx: HallContext, *, year: int, month: int,
 
 
 def supply_later_register(ctx: HallContext, *, year: int, month: int,
-                          by: str | None = None) -> Register:
+                          by: str | None) -> Register:
     """容缺后补登记表: the month's tickets finished as 容缺受理 (accepted with materials to
     follow), with the item's 容缺 materials and the clerk's note on what is missing."""
     with ctx.db.read() as session:

@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session
 from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput
 from kiosk.queue.store.context import HallContext, scope as open_scope
-from kiosk.queue.store.lookup import require_role
+from kiosk.queue.store.lookup import require_manager
 from kiosk.queue.store.models import (
-    Department, Event, Item, Priority, Rating, Role, Staff, Ticket, TicketState, Window,
+    Department, Event, Item, Priority, Rating, Staff, Ticket, TicketState, Window,
 )
 from kiosk.reports.sqlfuncs import seconds_between
 from kiosk.reports.stats import ratio
@@ -121,14 +121,16 @@ def check_range(start: dt.date, end: dt.date) -> None:
 
 
 def authorise(scope, by: str | None) -> None:
-    """``by`` None is the local command line (trusted, like ``python -m kiosk staff``);
-    otherwise reports are for managers and admins."""
+    """Reports are for managers and admins (``by``, the console's signed-in user). Every
+    caller says who asks: None is the local operator (``python -m kiosk report``),
+    trusted like ``python -m kiosk staff``, since whoever runs it on this PC holds the
+    database's address and could read the tables directly."""
     if by is not None:
-        require_role(scope, by, Role.MANAGER, Role.ADMIN)
+        require_manager(scope, by)
 
 
 def build_report(ctx: HallContext, *, start: dt.date, end: dt.date, group_by: str = "hall",
-                 by: str | None = None) -> Report:
+                 by: str | None) -> Report:
     """Figures per group for hall days ``start``..``end`` (inclusive), plus the total."""
     if group_by not in GROUPINGS:
         raise InvalidInput(f"未知的统计口径：{group_by}",

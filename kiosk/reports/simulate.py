@@ -157,19 +157,20 @@ class _Day:
         self.clock.set(self.t("08:00") - dt.timedelta(days=1))
         for n in range(count):
             slot = self.rng.choice(slots)
+            item = self.rng.choice(self.bookable)  # the draws keep their order (same seed)
+            name = self.rng.choice("王李张刘陈杨赵黄周吴") + self.rng.choice(
+                ("某", "某某", "先生", "女士"))
+            phone = f"139{self.rng.randrange(10**8):08d}"
             code = appointments.book_appointment(
-                self.ctx, item_code=self.rng.choice(self.bookable), day=self.day,
-                slot_start=dt.time.fromisoformat(slot), slot_minutes=30,
-                name=self.rng.choice("王李张刘陈杨赵黄周吴") + self.rng.choice(
-                    ("某", "某某", "先生", "女士")),
-                phone=f"139{self.rng.randrange(10**8):08d}",
-                id_number=f"11010119{self.rng.randrange(60, 99)}0101{n:04d}")
+                self.ctx, item_code=item, day=self.day,
+                slot_start=dt.time.fromisoformat(slot), slot_minutes=30, name=name,
+                phone=phone, id_number=f"11010119{self.rng.randrange(60, 99)}0101{n:04d}")
             self.counts["booked"] += 1
             if self.rng.random() < 0.9:
                 start = self.t(slot)
                 opens = self.t("13:30") if start >= self.t("13:30") else self.t("09:00")
                 when = max(start - dt.timedelta(minutes=self.rng.uniform(0, 20)), opens)
-                self.at(when, "check_in", code)
+                self.at(when, "check_in", code, phone[-4:])
         self.clock.set(booking_time)
 
     # --- citizens ------------------------------------------------------------------
@@ -184,9 +185,10 @@ class _Day:
         self.counts["issued"] += 1
         self.wake(prefix)
 
-    def on_check_in(self, code: str) -> None:
+    def on_check_in(self, code: str, phone_last_four: str) -> None:
         try:
-            result = appointments.check_in(self.ctx, code=code)
+            result = appointments.check_in(self.ctx, code=code,
+                                           phone_last_four=phone_last_four)
         except ServiceUnavailable:
             self.counts["check_in_refused"] += 1
             return
@@ -353,7 +355,7 @@ def simulate_day(ctx: HallContext, clock: ManualClock, *, day: dt.date,
     sim.run(stop)
     if until is None and close:
         clock.set(max(clock.now(), sim.t("17:45")))
-        hall_day.close_day(ctx)
+        hall_day.close_day(ctx, by=None)
     return SimSummary(day, dict(sim.counts))
 
 

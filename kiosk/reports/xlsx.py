@@ -164,13 +164,13 @@ def write_report(path: str | os.PathLike, report: Report,
 
 
 def export_report(ctx: HallContext, report: Report, path: str | os.PathLike, *,
-                  details: bool = True, progress: Progress | None = None,
-                  by: str | None = None) -> Path:
+                  by: str | None, details: bool = True,
+                  progress: Progress | None = None) -> Path:
     """The report and, with ``details``, every ticket of its range. ``progress(done,
     total)`` is called every few hundred rows; return False from it to cancel."""
     if not details:
         return write_report(path, report, progress=progress)
-    total = details_mod.count_tickets(ctx, start=report.start, end=report.end)
+    total = details_mod.count_tickets(ctx, start=report.start, end=report.end, by=by)
     if progress is not None and progress(0, total) is False:
         raise ExportCancelled()
     rows = details_mod.ticket_details(ctx, start=report.start, end=report.end, by=by)

@@ -143,7 +143,7 @@ def test_password_reset_is_the_admins_and_unlock_the_managers(ctx):
     with pytest.raises(NotPermitted):
         staff.unlock_staff(ctx, staff_no=CLERK, by="1002")
     staff.unlock_staff(ctx, staff_no=CLERK, by=MANAGER)
-    [row] = [s for s in admin.staff_list(ctx) if s.staff_no == CLERK]
+    [row] = [s for s in admin.staff_list(ctx, by=ADMIN) if s.staff_no == CLERK]
     assert row.locked_until is None
     assert (row.primary_windows, row.backup_windows) == ((1,), (20,))
     with pytest.raises(NotPermitted):
@@ -161,7 +161,7 @@ def test_settings_are_changed_by_a_manager_and_refused_to_a_clerk(ctx):
     with pytest.raises(InvalidInput):
         staff.set_hall_setting(ctx, name="alerts.wait_minutes", value=0, by=MANAGER)
     staff.set_hall_setting(ctx, name="alerts.wait_minutes", value="20", by=MANAGER)
-    options = {o.option.name: o for o in admin.hall_options(ctx)}
+    options = {o.option.name: o for o in admin.hall_options(ctx, by=MANAGER)}
     assert (options["alerts.wait_minutes"].value, options["alerts.wait_minutes"].stored) \
         == (20, True)
     assert options["queue.recall_max"].stored is False
@@ -181,7 +181,7 @@ def test_admin_changes_roles_but_not_their_own(ctx):
     admin.update_staff(ctx, staff_no="1002", active=False, by=ADMIN)
     with pytest.raises(NotFound):
         windows.sign_in(ctx, staff_no="1002", password=PASSWORD, window=2)
-    assert not [s for s in admin.staff_list(ctx) if s.staff_no == "1002"][0].active
+    assert not [s for s in admin.staff_list(ctx, by=ADMIN) if s.staff_no == "1002"][0].active
 
 
 # --- the audit trail -------------------------------------------------------------
@@ -197,45 +197,48 @@ def _busy_morning(ctx, clock):
     staff.set_hall_setting(ctx, name="speech.repeat", value=3, by=MANAGER)
 
 
+def _trail(ctx, wanted, **options):
+    return admin.audit_events(ctx, wanted, by=MANAGER, **options)
+
+
 def test_audit_filters_by_staff_window_ticket_and_action(ctx, clock):
     _busy_morning(ctx, clock)
     day = dt.date(2026, 11, 23)
-    everything = admin.audit_events(ctx, admin.AuditFilter(day, day))
+    everything = _trail(ctx, admin.AuditFilter(day, day))
     with ctx.db.read() as session:  # the sample hall was seeded that morning too
         assert everything.total == len(session.scalars(select(Event)).all())
     assert [r.id for r in everything.rows] == sorted((r.id for r in everything.rows),
                                                       reverse=True)
-    by_clerk = admin.audit_events(ctx, admin.AuditFilter(day, day, staff_no="1006"))
+    by_clerk = _trail(ctx, admin.AuditFilter(day, day, staff_no="1006"))
     assert {r.action for r in by_clerk.rows} == {"window_signed_in", "ticket_called",
                                                  "service_started", "service_finished"}
     assert {r.actor_name for r in by_clerk.rows} == {"杨磊"}
-    at_one = admin.audit_events(ctx, admin.AuditFilter(day, day, window=1))
+    at_one = _trail(ctx, admin.AuditFilter(day, day, window=1))
     assert {r.window_number for r in at_one.rows} == {1}
     assert [r.action for r in at_one.rows] == ["service_finished", "service_started",
                                                "ticket_called", "window_signed_in",
                                                "window_staffing_set"]
-    ticket = admin.audit_events(ctx, admin.AuditFilter(day, day, ticket_code="c1"),
-                                newest_first=False)
+    ticket = _trail(ctx, admin.AuditFilter(day, day, ticket_code="c1"), newest_first=False)
     assert [r.action_zh for r in ticket.rows] == ["取号", "叫号", "开始办理", "办结"]
     assert {r.ticket_code for r in ticket.rows} == {"C001"}
-    settings = admin.audit_events(ctx, admin.AuditFilter(
+    settings = _trail(ctx, admin.AuditFilter(
         day, day, action="setting_changed", staff_no=MANAGER))
     assert [r.payload["new"] for r in settings.rows] == [3]
-    assert admin.audit_events(ctx, admin.AuditFilter(
+    assert _trail(ctx, admin.AuditFilter(
         day + dt.timedelta(days=1), day + dt.timedelta(days=2))).total == 0
     with pytest.raises(InvalidInput):
-        admin.audit_events(ctx, admin.AuditFilter(day, day - dt.timedelta(days=1)))
+        _trail(ctx, admin.AuditFilter(day, day - dt.timedelta(days=1)))
 
 
 def test_audit_pages_cover_every_row_once(ctx, clock):
     _busy_morning(ctx, clock)
     day = dt.date(2026, 11, 23)
     wanted = admin.AuditFilter(day, day)
-    total = admin.audit_events(ctx, wanted).total
+    total = _trail(ctx, wanted).total
     seen = []
     for page in range(0, total // 3 + 1):
-        result = admin.audit_events(ctx, wanted, page=page, page_size=3)
+        result = _trail(ctx, wanted, page=page, page_size=3)
         assert result.total == total
         seen += [r.id for r in result.rows]
     assert len(seen) == len(set(seen)) == total
-    assert ("ticket_called", "叫号") in admin.audit_actions(ctx)
+    assert ("ticket_called", "叫号") in admin.audit_actions(ctx, by=MANAGER)

@@ -15,8 +15,12 @@ from tests.helpers import open_window, serve_next, take
 DAY = "2026-11-23"
 
 
+def _in_force(ctx, **kwargs) -> list[alerts.Alert]:
+    return alerts.evaluate(ctx, by="9001", **kwargs)
+
+
 def _keys(ctx, kind: str | None = None, **kwargs) -> list[str]:
-    return sorted(a.key for a in alerts.evaluate(ctx, **kwargs)
+    return sorted(a.key for a in _in_force(ctx, **kwargs)
                   if kind is None or a.kind == kind)
 
 
@@ -28,20 +32,20 @@ def test_a_long_wait_alerts_until_acknowledged_and_again_for_new_waits(ctx, cloc
     clock.advance(minutes=30)
     assert _keys(ctx, "wait") == []           # exactly 30 minutes is not over 30
     clock.advance(minutes=1)
-    (alert,) = [a for a in alerts.evaluate(ctx) if a.kind == "wait"]
+    (alert,) = [a for a in _in_force(ctx) if a.kind == "wait"]
     assert alert.key == f"wait:{DAY}:A" and alert.level == "warning"
     assert alert.message_zh == "A 企业开办：2 人等候超过 30 分钟，最长 31 分钟"
     assert _keys(ctx, "wait") == [alert.key]  # stable
 
     event_id = alerts.acknowledge(ctx, alert.key, by="9001")
     assert _keys(ctx, "wait") == []
-    (shown,) = [a for a in alerts.evaluate(ctx, include_acknowledged=True)
+    (shown,) = [a for a in _in_force(ctx, include_acknowledged=True)
                 if a.kind == "wait"]
     assert shown.acknowledged and shown.acknowledged_by == "9001"
 
     take(ctx, "SCJG-003")                     # a newcomer crosses the threshold later
     clock.advance(minutes=31)
-    (again,) = [a for a in alerts.evaluate(ctx) if a.kind == "wait"]
+    (again,) = [a for a in _in_force(ctx) if a.kind == "wait"]
     assert again.key == alert.key and not again.acknowledged
     assert "3 人等候" in again.message_zh
     with ctx.db.read() as session:
@@ -67,7 +71,7 @@ def test_a_pause_past_its_return_time(ctx, clock):
     clock.advance(minutes=10)
     assert _keys(ctx, "pause_overdue") == []
     clock.advance(minutes=1)
-    (alert,) = [a for a in alerts.evaluate(ctx) if a.kind == "pause_overdue"]
+    (alert,) = [a for a in _in_force(ctx) if a.kind == "pause_overdue"]
     assert alert.window_number == 6 and "临时离岗" in alert.message_zh
     assert "09:40" in alert.message_zh and "超时 1 分钟" in alert.message_zh
     staff.set_hall_setting(ctx, name="alerts.pause_overdue_minutes", value=5, by="9001")
@@ -89,7 +93,7 @@ def test_a_window_without_clerk_while_its_queue_waits(ctx):
     assert _keys(ctx, "unstaffed") == sorted(f"unstaffed:{DAY}:{n}" for n in (6, 7, 8, 20))
     open_window(ctx, 6)
     assert _keys(ctx, "unstaffed") == sorted(f"unstaffed:{DAY}:{n}" for n in (7, 8, 20))
-    (twenty,) = [a for a in alerts.evaluate(ctx) if a.key.endswith(":20")]
+    (twenty,) = [a for a in _in_force(ctx) if a.key.endswith(":20")]
     assert "C 类 1 人" in twenty.message_zh and twenty.window_number == 20
     serve_next(ctx, 6)
     assert _keys(ctx, "unstaffed") == []
@@ -104,7 +108,7 @@ def test_a_new_bad_rating(ctx):
     assert _keys(ctx, "bad_rating") == []
     bad = serve_next(ctx, 1)
     rating.rate(ctx, ticket_id=bad.ticket.id, level=1, reasons=["服务态度差"])
-    (alert,) = [a for a in alerts.evaluate(ctx) if a.kind == "bad_rating"]
+    (alert,) = [a for a in _in_force(ctx) if a.kind == "bad_rating"]
     assert alert.level == "critical" and alert.ticket_id == bad.ticket.id
     assert alert.message_zh == f"1号窗口收到差评（1 星，服务态度差），号码 {bad.ticket.code}"
     alerts.acknowledge(ctx, alert.key, by="9001")
@@ -119,17 +123,17 @@ def test_printer_and_voice_faults_until_recovered_or_acknowledged(ctx):
                                message_en="no Chinese voice", message_zh="没有中文语音",
                                actor=Actor("display", "D1"))
     faults.record_device_fault(ctx, device="display", kind="x", message_en="ignored")
-    found = {a.kind: a for a in alerts.evaluate(ctx)}
+    found = {a.kind: a for a in _in_force(ctx)}
     assert set(found) == {"printer_fault", "speech_fault"}
     assert found["printer_fault"].message_zh == "kiosk:K1 打印机故障：缺纸"
     assert found["speech_fault"].level == "critical"
     faults.record_device_recovered(ctx, device="printer", actor=kiosk)
-    assert [a.kind for a in alerts.evaluate(ctx)] == ["speech_fault"]
+    assert [a.kind for a in _in_force(ctx)] == ["speech_fault"]
     alerts.acknowledge(ctx, found["speech_fault"].key, by="9001")
-    assert alerts.evaluate(ctx) == []
+    assert _in_force(ctx) == []
     faults.record_device_fault(ctx, device="speech", kind="no_voice",
                                message_en="again", actor=Actor("display", "D1"))
-    assert [a.kind for a in alerts.evaluate(ctx)] == ["speech_fault"]  # a new fault
+    assert [a.kind for a in _in_force(ctx)] == ["speech_fault"]  # a new fault
 
 
 def test_only_managers_acknowledge(ctx, clock):

@@ -1,4 +1,5 @@
-"""The working-day calendar: the week by default, holidays and make-up days on top."""
+"""The working-day calendar: the week by default, holidays and make-up days on top;
+deadlines and opening hours both follow it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,10 +7,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from kiosk.errors import InvalidInput, NotFound, NotPermitted
+from kiosk.errors import InvalidInput, NotFound, NotPermitted, ServiceUnavailable
+from kiosk.queue import demo
 from kiosk.queue.actions import calendar
 from kiosk.queue.actions.calendar import WorkCalendar
 from kiosk.queue.store.models import Event
+from tests.conftest import HALL_TZ
+from tests.helpers import take
 
 FRI = dt.date(2026, 11, 27)
 SAT, SUN, MON, TUE = (FRI + dt.timedelta(days=n) for n in (1, 2, 3, 4))
@@ -78,3 +82,51 @@ def test_window_clerks_may_not_edit_the_calendar(ctx):
     with pytest.raises(InvalidInput):
         calendar.set_day(ctx, MON, False, "长" * 101, by="9001")
     assert calendar.is_workday(ctx, MON) and calendar.list_days(ctx, FRI, TUE) == []
+
+
+# --- opening hours follow the calendar ------------------------------------------------
+
+WEEKDAYS = {"weekdays": [1, 2, 3, 4, 5], "periods": ["09:00-12:00"]}
+TUE_THU = {"weekdays": [2, 4], "periods": ["09:00-12:00"]}
+WITH_SATURDAY = {"weekdays": [1, 2, 3, 4, 5, 6], "periods": ["09:00-12:00"]}
+
+
+def test_a_holiday_closes_and_a_make_up_day_opens_by_the_rules():
+    from kiosk.queue.rules.hours import opens_on
+
+    assert opens_on(WEEKDAYS, MON) and not opens_on(WEEKDAYS, SAT)
+    assert not opens_on(WEEKDAYS, MON, workday=False)
+    assert not opens_on(WITH_SATURDAY, SAT, workday=False)
+    assert opens_on(WEEKDAYS, SAT, workday=True)        # 调休: like a weekday
+    assert opens_on(TUE_THU, SUN, workday=True)         # opens on some weekday
+    assert opens_on({"weekdays": [6, 7], "periods": ["09:00-12:00"]}, SAT,
+                    workday=True)                       # its own weekend day still
+    assert not opens_on(TUE_THU, MON, workday=True)     # a weekday keeps its own rule
+
+
+def test_the_kiosk_refuses_tickets_on_a_holiday(ctx, clock):
+    monday = dt.date(2026, 11, 23)          # the clock's day, 09:30
+    assert demo.any_service_open(ctx)
+    calendar.set_day(ctx, monday, False, "示例假日", by="9001")
+    with pytest.raises(ServiceUnavailable) as refused:
+        take(ctx)
+    assert "节假日（示例假日），大厅休息" in refused.value.message_zh
+    with pytest.raises(ServiceUnavailable):
+        take(ctx, "GAJ-001")                # every queue, the Saturday one too
+    assert not demo.any_service_open(ctx)
+    calendar.clear_day(ctx, monday, by="9001")
+    assert take(ctx).ticket.code == "A001"
+
+
+def test_the_kiosk_issues_on_a_make_up_saturday(ctx, clock):
+    clock.set(dt.datetime(2026, 11, 28, 10, 0, tzinfo=HALL_TZ))   # Saturday
+    with pytest.raises(ServiceUnavailable):
+        take(ctx)
+    calendar.set_day(ctx, SAT, True, "调休上班", by="9001")
+    assert demo.any_service_open(ctx)
+    assert take(ctx).ticket.code == "A001"
+    assert take(ctx, "GAJ-001").ticket.code == "H001"
+    clock.set(dt.datetime(2026, 11, 28, 12, 30, tzinfo=HALL_TZ))  # its lunch break
+    with pytest.raises(ServiceUnavailable) as refused:
+        take(ctx)
+    assert "09:00-12:00" in refused.value.message_zh

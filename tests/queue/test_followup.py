@@ -162,7 +162,7 @@ def test_rater_details_are_for_managers_and_each_viewing_is_recorded(friday, clo
         ctx, item_code="SCJG-001", day=FRI.date(), slot_start=dt.time(10, 0),
         slot_minutes=30, name="张某某", phone="13912345678", id_number="110101199001011234")
     clock.set(FRI)
-    appointments.check_in(ctx, code=code)
+    appointments.check_in(ctx, code=code, phone_last_four="5678")
     served = serve_next(ctx, 1)
     rating.rate(ctx, ticket_id=served.ticket.id, level=1, reasons=["等候时间长"])
     (followup_id,) = _opened(ctx)

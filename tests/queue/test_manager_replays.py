@@ -20,7 +20,7 @@ def _events(ctx, action: str) -> int:
 def test_a_repeated_request_is_replayed_not_repeated(ctx):
     faults.record_device_fault(ctx, device="printer", kind="paper_out",
                                message_en="paper out", message_zh="缺纸")
-    [alert] = alerts.evaluate(ctx)
+    [alert] = alerts.evaluate(ctx, by="9001")
     first = alerts.acknowledge(ctx, alert.key, by="9001", request_id="ack-1")
     assert alerts.acknowledge(ctx, alert.key, by="9001", request_id="ack-1") == first
     assert _events(ctx, "alert_acknowledged") == 1

@@ -104,3 +104,31 @@ def test_the_command_line_says_which_release_the_database_needs(sqlite_url):
     assert done.returncode == 1
     assert "newer than this release knows" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_clerk_left_at_two_windows_keeps_one_when_the_index_arrives(fresh_url):
+    """Before 0004 the sign-in race could leave one clerk at two windows; the upgrade
+    closes all but one of them instead of failing to build the index."""
+    from kiosk.queue.store.models import Hall, Staff, Window
+
+    db = Database(fresh_url)
+    try:
+        migrate.upgrade(db, "0003")
+        with db.engine.begin() as conn:
+            hall = conn.execute(Hall.__table__.insert().values(
+                code="h", name="h", timezone="Asia/Shanghai")).inserted_primary_key[0]
+            staff = conn.execute(Staff.__table__.insert().values(
+                hall_id=hall, staff_no="1001", name="王芳", role="window",
+                password_hash="x")).inserted_primary_key[0]
+            for number in (1, 2, 3):
+                conn.execute(Window.__table__.insert().values(
+                    hall_id=hall, number=number, name=f"{number}", state="open",
+                    staff_id=staff if number < 3 else None))
+        migrate.upgrade(db)
+        with db.engine.connect() as conn:
+            rows = conn.execute(text('SELECT number, state, staff_id FROM "window" '
+                                     "ORDER BY number")).all()
+        assert [tuple(r) for r in rows] == [(1, "closed", None), (2, "open", staff),
+                                            (3, "open", None)]
+    finally:
+        db.dispose()

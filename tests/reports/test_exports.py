@@ -24,9 +24,9 @@ def _ticket_codes(ctx, start, end):
 
 def test_xlsx_holds_the_figures_and_every_ticket(sqlite_sim_ctx, tmp_path):
     result = report.build_report(sqlite_sim_ctx, start=LAST_WEEK, end=TODAY,
-                                 group_by="window")
+                                 group_by="window", by="9001")
     calls = []
-    path = xlsx.export_report(sqlite_sim_ctx, result, tmp_path / "r.xlsx",
+    path = xlsx.export_report(sqlite_sim_ctx, result, tmp_path / "r.xlsx", by="9001",
                               progress=lambda done, total: calls.append((done, total)))
     book = openpyxl.load_workbook(path, read_only=True)
     assert book.sheetnames == ["汇总", "明细", "说明"]
@@ -61,16 +61,17 @@ def test_xlsx_holds_the_figures_and_every_ticket(sqlite_sim_ctx, tmp_path):
 
 
 def test_a_cancelled_xlsx_export_leaves_no_file(sqlite_sim_ctx, tmp_path):
-    result = report.build_report(sqlite_sim_ctx, start=LAST_WEEK, end=TODAY)
+    result = report.build_report(sqlite_sim_ctx, start=LAST_WEEK, end=TODAY, by="9001")
     with pytest.raises(xlsx.ExportCancelled) as cancelled:
         xlsx.export_report(sqlite_sim_ctx, result, tmp_path / "r.xlsx",
-                           progress=lambda done, total: done < 1000)
+                           progress=lambda done, total: done < 1000, by="9001")
     assert cancelled.value.message_zh == "导出已取消"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("r.xlsx")]
 
 
 def test_pdf_has_pages_an_embedded_font_and_chinese_text(sqlite_sim_ctx, tmp_path):
-    result = report.build_report(sqlite_sim_ctx, start=LAST_WEEK, end=TODAY, group_by="item")
+    result = report.build_report(sqlite_sim_ctx, start=LAST_WEEK, end=TODAY, group_by="item",
+                                 by="9001")
     path = pdf.write_report(tmp_path / "r.pdf", result)
     data = path.read_bytes()
     assert data.startswith(b"%PDF-")
@@ -83,7 +84,8 @@ def test_pdf_has_pages_an_embedded_font_and_chinese_text(sqlite_sim_ctx, tmp_pat
 
 def test_pdf_text_extracts_with_pypdf(sqlite_sim_ctx, tmp_path):
     pypdf = pytest.importorskip("pypdf")
-    result = report.build_report(sqlite_sim_ctx, start=LAST_WEEK, end=TODAY, group_by="window")
+    result = report.build_report(sqlite_sim_ctx, start=LAST_WEEK, end=TODAY,
+                                 group_by="window", by="9001")
     reader = pypdf.PdfReader(pdf.write_report(tmp_path / "r.pdf", result))
     text = "".join(page.extract_text() for page in reader.pages)
     assert len(reader.pages) >= 1
@@ -133,4 +135,4 @@ def test_count_of_the_details_matches(sqlite_sim_ctx):
     with sqlite_sim_ctx.db.read() as session:
         total = session.scalar(select(func.count()).select_from(Ticket))
     assert count_tickets(sqlite_sim_ctx, start=dt.date(2026, 1, 1),
-                         end=dt.date(2026, 12, 31)) == total
+                         end=dt.date(2026, 12, 31), by="9001") == total

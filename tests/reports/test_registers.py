@@ -16,7 +16,7 @@ def _rows(ctx, sql: str):
 
 
 def test_appointment_register_lists_every_booked_ticket_of_the_month(sim_ctx):
-    register = registers.appointment_register(sim_ctx, year=2026, month=11)
+    register = registers.appointment_register(sim_ctx, year=2026, month=11, by="9001")
     booked = _rows(sim_ctx, """
         SELECT t.code, a.name, a.code, i.name FROM ticket t
         JOIN appointment a ON a.id = t.appointment_id JOIN item i ON i.id = a.item_id
@@ -29,11 +29,11 @@ def test_appointment_register_lists_every_booked_ticket_of_the_month(sim_ctx):
     for code, _, booking, _ in booked:
         assert f"预约号 {booking}" in contents and f"{code} 号" in contents
     assert register.columns == ("序号", "申请事由", "申请人", "时间", "内容")
-    assert registers.appointment_register(sim_ctx, year=2026, month=10).rows == ()
+    assert registers.appointment_register(sim_ctx, year=2026, month=10, by="9001").rows == ()
 
 
 def test_supply_later_register_lists_the_tickets_finished_as_supply_later(sim_ctx):
-    register = registers.supply_later_register(sim_ctx, year=2026, month=11)
+    register = registers.supply_later_register(sim_ctx, year=2026, month=11, by="9001")
     accepted = _rows(sim_ctx, """
         SELECT t.code FROM ticket t WHERE t.state = 'finished'
         AND t.outcome = 'supply_later'
@@ -46,8 +46,8 @@ def test_supply_later_register_lists_the_tickets_finished_as_supply_later(sim_ct
 
 
 def test_registers_export_to_xlsx_and_pdf(sqlite_sim_ctx, tmp_path):
-    made = [registers.appointment_register(sqlite_sim_ctx, year=2026, month=11),
-            registers.supply_later_register(sqlite_sim_ctx, year=2026, month=11)]
+    made = [registers.appointment_register(sqlite_sim_ctx, year=2026, month=11, by="9001"),
+            registers.supply_later_register(sqlite_sim_ctx, year=2026, month=11, by="9001")]
     book = openpyxl.load_workbook(xlsx.write_registers(tmp_path / "r.xlsx", made),
                                   read_only=True)
     assert book.sheetnames == ["预约办理登记表", "容缺后补登记表"]
@@ -58,14 +58,14 @@ def test_registers_export_to_xlsx_and_pdf(sqlite_sim_ctx, tmp_path):
         data = pdf.write_register(tmp_path / f"{register.kind}.pdf", register).read_bytes()
         assert page_count(data) >= 1
         assert set(register.title + "序号申请事由申请人时间内容") <= mapped_text(data)
-    empty = registers.appointment_register(sqlite_sim_ctx, year=2026, month=1)
+    empty = registers.appointment_register(sqlite_sim_ctx, year=2026, month=1, by="9001")
     data = pdf.write_register(tmp_path / "empty.pdf", empty).read_bytes()
     assert set("本月无记录") <= mapped_text(data)
 
 
 def test_registers_check_month_and_role(sqlite_sim_ctx):
     with pytest.raises(InvalidInput):
-        registers.supply_later_register(sqlite_sim_ctx, year=2026, month=13)
+        registers.supply_later_register(sqlite_sim_ctx, year=2026, month=13, by="9001")
     with pytest.raises(NotPermitted):
         registers.appointment_register(sqlite_sim_ctx, year=2026, month=11, by="1003")
     assert registers.appointment_register(sqlite_sim_ctx, year=2026, month=11, by="9000").rows

@@ -44,7 +44,8 @@ def _same(actual: report.ReportRow, expected: dict, where: str) -> None:
 
 @pytest.mark.parametrize("group_by", list(report.GROUPINGS))
 def test_every_figure_matches_a_plain_recomputation(sim_ctx, group_by):
-    result = report.build_report(sim_ctx, start=LAST_WEEK, end=TODAY, group_by=group_by)
+    result = report.build_report(sim_ctx, start=LAST_WEEK, end=TODAY, group_by=group_by,
+                                 by="9001")
     expected = expected_figures(sim_ctx, LAST_WEEK, TODAY, group_by)
     keys = _keys(sim_ctx, group_by)
     _same(result.total, expected.pop("TOTAL"), "total")
@@ -60,7 +61,8 @@ def test_every_figure_matches_a_plain_recomputation(sim_ctx, group_by):
 
 
 def test_a_single_day_and_the_totals_of_counts_add_up(sim_ctx):
-    day = report.build_report(sim_ctx, start=LAST_WEEK, end=LAST_WEEK, group_by="window")
+    day = report.build_report(sim_ctx, start=LAST_WEEK, end=LAST_WEEK, group_by="window",
+                              by="9001")
     expected = expected_figures(sim_ctx, LAST_WEEK, LAST_WEEK, "window")["TOTAL"]
     _same(day.total, expected, "total")
     assert day.total.issued >= 1500
@@ -68,13 +70,13 @@ def test_a_single_day_and_the_totals_of_counts_add_up(sim_ctx):
         assert sum(getattr(r, name) for r in day.rows) == getattr(day.total, name)
     assert [r.key for r in day.rows][:3] == ["1", "2", "3"]  # windows in number order
     assert all(r.key is not None for r in day.rows[:-1])  # a "not called" group sorts last
-    today = report.build_report(sim_ctx, start=TODAY, end=TODAY, group_by="clerk")
+    today = report.build_report(sim_ctx, start=TODAY, end=TODAY, group_by="clerk", by="9001")
     assert today.rows[-1].key is None and today.rows[-1].label == "（未叫号）"
 
 
 def test_a_range_without_tickets_gives_zeros_and_no_rates(sim_ctx):
     empty = report.build_report(sim_ctx, start=dt.date(2026, 1, 1), end=dt.date(2026, 1, 31),
-                                group_by="item")
+                                group_by="item", by="9001")
     assert empty.rows == ()
     assert empty.total.issued == 0 and empty.total.wait_avg_s is None
     assert empty.total.rating_rate is None and empty.total.satisfaction_rate is None
@@ -90,7 +92,8 @@ def test_reports_are_for_managers(sqlite_sim_ctx):
 
 def test_bad_ranges_and_groupings_are_refused(sqlite_sim_ctx):
     with pytest.raises(InvalidInput):
-        report.build_report(sqlite_sim_ctx, start=TODAY, end=LAST_WEEK)
+        report.build_report(sqlite_sim_ctx, start=TODAY, end=LAST_WEEK, by="9001")
     with pytest.raises(InvalidInput) as bad:
-        report.build_report(sqlite_sim_ctx, start=TODAY, end=TODAY, group_by="service")
+        report.build_report(sqlite_sim_ctx, start=TODAY, end=TODAY, group_by="service",
+                            by="9001")
     assert "统计口径" in bad.value.message_zh

@@ -67,9 +67,13 @@ def start(args, app_argv: Sequence[str]):
 
 
 def run(args, app_argv: Sequence[str]) -> int:
+    from kiosk.bootstrap import ClockWatch
+
     app, ctx, client = start(args, app_argv)
+    clock_watch = ClockWatch(ctx).start()
     try:
         return app.exec()
     finally:
+        clock_watch.stop()
         client.shutdown()
         ctx.db.dispose()

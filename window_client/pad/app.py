@@ -56,6 +56,7 @@ def run(args, app_argv: Sequence[str]) -> int:
                            "the rating pad needs --window N (or the setting window.number)")
     app = qt_app("rating-pad")
     pad = build_rating_pad(ctx, settings, window, after_event_id=started.event_id)
+    clock_watch = bootstrap.ClockWatch(ctx).start()
     if options.windowed:
         pad.resize(1024, 700)
         pad.show()
@@ -64,5 +65,6 @@ def run(args, app_argv: Sequence[str]) -> int:
     try:
         return app.exec()
     finally:
+        clock_watch.stop()
         pad.shutdown()
         ctx.db.dispose()

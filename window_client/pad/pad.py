@@ -4,10 +4,16 @@ It talks to the core directly as ``Actor("pad", N)``; the clerk's app never choo
 pre-fills or sees a rating in progress. It learns that its window finished a ticket
 from the event feed (``service_finished``), asks for one of five levels, asks levels 1-2
 for reasons, and records 未评 via ``mark_unrated`` when ``rating.timeout_s`` passes.
+
+Ratings made while the database is out of reach wait in a queue, each with the request
+id it got when it was made, and are saved in order once it answers: a 差评 is never
+lost to the next citizen's 未评, and one that did commit is replayed, not repeated.
 """
 from __future__ import annotations
 
 import logging
+import uuid
+from collections import deque
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -49,7 +55,9 @@ class RatingPad(QWidget):
         self.screen: PadScreen | None = None
         self.ticket: tuple[int, str] | None = None   # (ticket id, code) being rated
         self._level: int | None = None
-        self._deferred: tuple | None = None           # a rating made while offline
+        #: ratings not yet handed to the runner (offline or a save under way), in order:
+        #: (action name, core function, its arguments, request id)
+        self._pending: deque[tuple[str, object, dict, str]] = deque()
         self.setStyleSheet(STYLE)
         self.setMinimumSize(800, 600)
         self.setWindowTitle(translate("RatingPad", "服务评价 - {n} 号窗口").format(n=window))
@@ -114,10 +122,7 @@ class RatingPad(QWidget):
         self.banner.show_state(online)
         if online:
             self.refresh()
-            if self._deferred is not None:
-                name, fn, kwargs = self._deferred
-                self._deferred = None
-                self._submit(name, fn, **kwargs)
+            self._send_pending()
 
     # --- the feed -------------------------------------------------------------------------
 
@@ -208,14 +213,20 @@ class RatingPad(QWidget):
         self._countdown.stop()
 
     def _submit(self, name: str, fn, **kwargs) -> None:
-        if not self.runner.submit(name, fn, self.ctx, **kwargs):
-            # offline or another save under way: keep it and save when possible
-            self._deferred = (name, fn, kwargs)
+        self._pending.append((name, fn, kwargs, uuid.uuid4().hex))
+        self._send_pending()
+
+    def _send_pending(self) -> None:
+        """Hand the oldest waiting rating to the runner; the rest follow one by one as
+        each is saved (offline or a save under way: they keep waiting)."""
+        if not self._pending:
+            return
+        name, fn, kwargs, request_id = self._pending[0]
+        if self.runner.submit(name, fn, self.ctx, request_id=request_id, **kwargs):
+            self._pending.popleft()
 
     def _on_saved(self, name: str, _result) -> None:
-        if self._deferred is not None and self.connection.online:
-            deferred, self._deferred = self._deferred, None
-            self._submit(deferred[0], deferred[1], **deferred[2])
+        self._send_pending()
 
     def _on_refused(self, name: str, error) -> None:
         # already rated or recorded unrated (e.g. by a retry): nothing to tell the citizen

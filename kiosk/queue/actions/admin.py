@@ -18,13 +18,15 @@ from sqlalchemy import func, select
 
 from kiosk.clock import at_hall_time, hall_time
 from kiosk.errors import CatalogInvalid, InvalidInput, NotFound, NotPermitted
+from kiosk.queue.actions.windows import sign_out_disabled
 from kiosk.queue.catalog.transfer import catalog_data, import_catalog
 from kiosk.queue.catalog.schema import validate
 from kiosk.queue.store.context import HallContext, Scope, hall_settings, load_hall
 from kiosk.queue.store.context import scope as open_scope
 from kiosk.queue.store.events import append_event, prior_event, staff_actor
 from kiosk.queue.store.lookup import (
-    item_by_code, parse_code, require_role, service_by_prefix, window_for_update,
+    item_by_code, parse_code, require_manager, require_role, service_by_prefix,
+    window_for_update,
 )
 from kiosk.queue.store.models import (
     Department, Event, Hall, Item, ItemKind, Material, MaterialForm, Role, Staff,
@@ -199,9 +201,12 @@ class WindowRow:
     signed_in: tuple[str, str] | None  # who sits there now
 
 
-def window_rows(ctx: HallContext) -> list[WindowRow]:
+def window_rows(ctx: HallContext, *, by: str) -> list[WindowRow]:
+    """Every window with its A/B岗 and who sits there; managers and admins only."""
     with ctx.db.read() as session:
-        hall = load_hall(session, ctx.hall_code)
+        scope = open_scope(ctx, session)
+        require_manager(scope, by)
+        hall = scope.hall
         people = {s.id: (s.staff_no, s.name) for s in session.scalars(
             select(Staff).where(Staff.hall_id == hall.id))}
         departments = dict(session.execute(select(Department.id, Department.name).where(
@@ -231,10 +236,13 @@ class StaffRow:
     backup_windows: tuple[int, ...]    # ... and B岗
 
 
-def staff_list(ctx: HallContext) -> list[StaffRow]:
-    """Every account of the hall, disabled ones too, by staff number."""
+def staff_list(ctx: HallContext, *, by: str) -> list[StaffRow]:
+    """Every account of the hall, disabled ones too, by staff number; managers and
+    admins only."""
     with ctx.db.read() as session:
-        hall = load_hall(session, ctx.hall_code)
+        scope = open_scope(ctx, session)
+        require_manager(scope, by)
+        hall = scope.hall
         departments = {d.id: d for d in session.scalars(
             select(Department).where(Department.hall_id == hall.id))}
         primary: dict[int, list[int]] = {}
@@ -268,8 +276,11 @@ def update_staff(ctx: HallContext, *, staff_no: str, by: str, name: str | None =
         if (prior := prior_event(scope, request_id)) is not None:
             return list(prior.payload["fields"])
         require_role(scope, by, Role.ADMIN)
+        # FOR NO KEY UPDATE: a window action holding its window row only takes KEY SHARE
+        # on its clerk's row, so it never waits on this (nor this on it, deadlocked)
         staff = session.scalar(select(Staff).where(
-            Staff.hall_id == scope.hall.id, Staff.staff_no == staff_no).with_for_update())
+            Staff.hall_id == scope.hall.id, Staff.staff_no == staff_no)
+            .with_for_update(key_share=True))
         if staff is None:
             raise NotFound(f"工号 {staff_no} 不存在", f"staff {staff_no!r} does not exist")
         old = _staff_fields(session, staff)
@@ -298,6 +309,8 @@ def update_staff(ctx: HallContext, *, staff_no: str, by: str, name: str | None =
                 Staff.hall_id == scope.hall.id, Staff.role == Role.ADMIN,
                 Staff.active.is_(True))):
             raise NotPermitted("至少要保留一名启用的系统管理员", "the hall needs an active admin")
+        if "active" in diff and not staff.active:
+            sign_out_disabled(scope, staff, staff_actor(by))
         append_event(scope, staff_actor(by), "staff_updated",
                      payload={"staff_no": staff_no, "fields": list(diff), "changes": diff},
                      request_id=request_id)
@@ -330,11 +343,14 @@ class OptionValue:
     stored: bool    # False: the default applies
 
 
-def hall_options(ctx: HallContext) -> list[OptionValue]:
+def hall_options(ctx: HallContext, *, by: str) -> list[OptionValue]:
     """The hall-scope options with their values, in declaration order (the settings
-    page edits these and writes through ``staff.set_hall_setting``)."""
+    page edits these and writes through ``staff.set_hall_setting``); managers and
+    admins only."""
     with ctx.db.read() as session:
-        stored = hall_settings(session, load_hall(session, ctx.hall_code).id)
+        scope = open_scope(ctx, session)
+        require_manager(scope, by)
+        stored = hall_settings(session, scope.hall.id)
     values = []
     for opt in OPTIONS.values():
         if opt.scope != "hall":
@@ -361,7 +377,8 @@ ACTION_ZH = {
     "staff_created": "新建账号", "staff_updated": "修改账号", "password_reset": "重置密码",
     "window_staffing_set": "设置A/B岗", "setting_changed": "修改设置",
     "catalog_imported": "导入目录", "item_updated": "修改事项", "service_updated": "修改业务",
-    "window_updated": "修改窗口", "day_closed": "日结", "device_fault": "设备故障",
+    "window_updated": "修改窗口", "day_closed": "日结", "ticket_expired": "闭厅作废",
+    "device_fault": "设备故障",
     "device_recovered": "设备恢复", "first_inquiry_recorded": "首问登记",
     "manager_signed_in": "管理端登录", "alert_acknowledged": "确认告警",
     "followups_opened": "差评立案", "followup_advanced": "差评跟进",
@@ -426,12 +443,14 @@ def _audit_query(hall: Hall, wanted: AuditFilter):
     return query
 
 
-def audit_events(ctx: HallContext, wanted: AuditFilter, *, page: int = 0,
+def audit_events(ctx: HallContext, wanted: AuditFilter, *, by: str, page: int = 0,
                  page_size: int | None = 100, newest_first: bool = True) -> AuditPage:
     """One page of the audit trail (``page_size`` None: every matching row, for an
-    export). Read-only: the trail is never edited."""
+    export); managers and admins only. Read-only: the trail is never edited."""
     with ctx.db.read() as session:
-        hall = load_hall(session, ctx.hall_code)
+        scope = open_scope(ctx, session)
+        require_manager(scope, by)
+        hall = scope.hall
         query = _audit_query(hall, wanted)
         total = session.scalar(select(func.count()).select_from(
             query.with_only_columns(Event.id).subquery()))
@@ -452,13 +471,16 @@ def audit_events(ctx: HallContext, wanted: AuditFilter, *, page: int = 0,
         return AuditPage(rows, total, page, page_size or max(total, 1))
 
 
-def audit_actions(ctx: HallContext, recent_days: int = 90) -> list[tuple[str, str]]:
+def audit_actions(ctx: HallContext, *, by: str,
+                  recent_days: int = 90) -> list[tuple[str, str]]:
     """[(action, Chinese name)] for the viewer's action filter: the known ones plus any
-    other action of the last ``recent_days`` (bounded, so a huge log stays quick)."""
+    other action of the last ``recent_days`` (bounded, so a huge log stays quick);
+    managers and admins only."""
     with ctx.db.read() as session:
-        hall = load_hall(session, ctx.hall_code)
-        since = ctx.clock.now() - dt.timedelta(days=recent_days)
+        scope = open_scope(ctx, session)
+        require_manager(scope, by)
+        since = scope.now - dt.timedelta(days=recent_days)
         seen = set(session.scalars(select(Event.action).where(
-            Event.hall_id == hall.id, Event.at >= since).distinct()))
+            Event.hall_id == scope.hall.id, Event.at >= since).distinct()))
     actions = list(ACTION_ZH) + sorted(seen - set(ACTION_ZH))
     return [(a, ACTION_ZH.get(a, a)) for a in actions]

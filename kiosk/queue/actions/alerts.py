@@ -14,14 +14,18 @@ Rules (thresholds from settings):
 * ``unstaffed``: a window nobody is signed in at, while one of its queues has waiting
   tickets; key ``unstaffed:<day>:<window>``; raised when the oldest of them was issued.
 * ``bad_rating``: a rating of level 1-2 of today's tickets; key ``bad_rating:<rating id>``.
-* ``printer_fault`` / ``speech_fault``: a ``device_fault`` event today (payload device
-  printer or speech) with no later ``device_recovered`` from the same machine;
-  key ``device:<device>:<machine>:<event id>``.
+* ``printer_fault`` / ``speech_fault`` / ``clock_skew``: a ``device_fault`` event today
+  (payload device printer, speech or clock) with no later ``device_recovered`` from the
+  same machine; key ``device:<device>:<machine>:<event id>``.
+* ``setting_invalid``: a stored hall option this release skips (unknown or not a valid
+  value, see ``kiosk.settings``); key ``setting:<name>:<digest of the value>``; raised
+  at the start of each hall day while the row stays as it is.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 
 from sqlalchemy import func, select
 
@@ -29,7 +33,7 @@ from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import append_event, prior_event, staff_actor
-from kiosk.queue.store.lookup import require_role
+from kiosk.queue.store.lookup import require_manager, require_role
 from kiosk.queue.store.models import (
     WAITING_STATES, AlertAck, Event, Rating, Role, Service, Staff, Ticket, Window,
     WindowState,
@@ -37,12 +41,15 @@ from kiosk.queue.store.models import (
 )
 
 KINDS = ("wait", "pause_overdue", "unstaffed", "bad_rating", "printer_fault",
-         "speech_fault")
+         "speech_fault", "clock_skew", "setting_invalid")
 KIND_ZH = {"wait": "等候超时", "pause_overdue": "暂停超时", "unstaffed": "窗口无人",
-           "bad_rating": "差评", "printer_fault": "打印机故障", "speech_fault": "语音故障"}
+           "bad_rating": "差评", "printer_fault": "打印机故障", "speech_fault": "语音故障",
+           "clock_skew": "时钟偏差", "setting_invalid": "大厅设置无效"}
 LEVELS = {"wait": "warning", "pause_overdue": "warning", "unstaffed": "warning",
-          "bad_rating": "critical", "printer_fault": "critical", "speech_fault": "critical"}
-DEVICE_KINDS = {"printer": "printer_fault", "speech": "speech_fault"}
+          "bad_rating": "critical", "printer_fault": "critical", "speech_fault": "critical",
+          "clock_skew": "warning", "setting_invalid": "warning"}
+DEVICE_KINDS = {"printer": "printer_fault", "speech": "speech_fault",
+                "clock": "clock_skew"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -185,20 +192,36 @@ def _device_alerts(scope: Scope) -> list[Alert]:
     for (device, actor), event in open_faults.items():
         kind = DEVICE_KINDS[device]
         message = event.payload.get("message_zh") or event.payload.get("message") or ""
+        who = actor.removeprefix("machine:")  # a PC by its name (clock checks)
         alerts.append(_alert(
             kind, f"device:{device}:{actor}:{event.id}", event.at,
-            f"{actor} {KIND_ZH[kind]}：{message}".rstrip("："),
-            f"{device} fault on {actor}: {event.payload.get('message', '')}".rstrip(": ")))
+            f"{who} {KIND_ZH[kind]}：{message}".rstrip("："),
+            f"{device} fault on {who}: {event.payload.get('message', '')}".rstrip(": ")))
     return alerts
 
 
-def evaluate(ctx: HallContext, *, include_acknowledged: bool = False) -> list[Alert]:
-    """The alerts in force now, most severe and newest first. Acknowledged ones are left
-    out unless ``include_acknowledged``."""
+def _setting_alerts(scope: Scope) -> list[Alert]:
+    alerts = []
+    for rejected in scope.settings.rejected.values():
+        digest = hashlib.sha1(repr(rejected.raw).encode()).hexdigest()[:8]
+        alerts.append(_alert(
+            "setting_invalid", f"setting:{rejected.name}:{digest}", _day_start(scope),
+            rejected.message_zh,
+            f"stored hall option {rejected.name} = {rejected.raw!r} skipped: "
+            f"{rejected.message_en}"))
+    return alerts
+
+
+def evaluate(ctx: HallContext, *, by: str,
+             include_acknowledged: bool = False) -> list[Alert]:
+    """The alerts in force now, most severe and newest first, for ``by`` (a manager or
+    admin). Acknowledged ones are left out unless ``include_acknowledged``."""
     with ctx.db.read() as session:
         scope = open_scope(ctx, session)
+        require_manager(scope, by)
         alerts = (_wait_alerts(scope) + _pause_alerts(scope) + _unstaffed_alerts(scope)
-                  + _bad_rating_alerts(scope) + _device_alerts(scope))
+                  + _bad_rating_alerts(scope) + _device_alerts(scope)
+                  + _setting_alerts(scope))
         acks = {key: (at, staff_no) for key, at, staff_no in session.execute(
             select(AlertAck.key, AlertAck.acknowledged_at, Staff.staff_no)
             .join(Staff, Staff.id == AlertAck.staff_id)
@@ -222,7 +245,7 @@ def acknowledge(ctx: HallContext, key: str, *, by: str,
     before is replayed, not repeated."""
     key = (key or "").strip()
     if not key or len(key) > 120 or key.split(":", 1)[0] not in (
-            "wait", "pause", "unstaffed", "bad_rating", "device"):
+            "wait", "pause", "unstaffed", "bad_rating", "device", "setting"):
         raise InvalidInput("无效的告警标识", f"not an alert key: {key!r}")
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)

@@ -8,19 +8,30 @@ Check-in rules, explicit and configurable:
 * earlier: refused with the time check-in opens;
 * later: refused, and the citizen is told to take an ordinary ticket; closing the day
   marks the booking missed.
+
+A booking code is 8 random digits (short enough to type on the kiosk, not guessable
+from the date and a count), and checking in by code also asks for the last four digits
+of the booking's phone, compared with its masked form: a wrong code and wrong digits
+get the same answer, so the kiosk never tells whether a code exists.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
+import secrets
 
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput, NotFound, ServiceUnavailable
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import SYSTEM, Actor, append_event, prior_event
-from kiosk.queue.actions.issuing import item_and_service, new_ticket, issue_result
+from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
+from kiosk.queue.actions.issuing import (
+    issue_result, item_and_service, new_ticket, queue_position,
+)
 from kiosk.queue.store.lookup import item_by_code, ticket_by_id
 from kiosk.queue.store.models import Appointment, AppointmentState
 from kiosk.queue.snapshots import IssueResult, TicketView
@@ -39,11 +50,30 @@ def phone_hash(hall_code: str, phone: str) -> str:
     return hashlib.sha256(f"{hall_code}:{phone.strip()}".encode()).hexdigest()
 
 
+CODE_DIGITS = 8
+#: fresh codes tried when one is taken (one in tens of thousands even after years)
+CODE_ATTEMPTS = 5
+NO_MATCH = ("没有找到您今天的预约，请核对预约号和手机号后四位",
+            "no appointment today matches that code and those phone digits")
+
+
+def new_code() -> str:
+    return f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
+
+
 def _check_phone(phone: str) -> str:
     phone = phone.strip()
     if not (phone.isdigit() and len(phone) == 11 and phone.startswith("1")):
         raise InvalidInput("请输入 11 位手机号码", f"{phone!r} is not an 11-digit mobile number")
     return phone
+
+
+def _check_last_four(digits: str | None) -> str:
+    digits = (digits or "").strip()
+    if not (digits.isdigit() and len(digits) == 4):
+        raise InvalidInput("请输入预约手机号的后四位数字",
+                           "checking in by code needs the phone's last four digits")
+    return digits
 
 
 def book_appointment(ctx: HallContext, *, item_code: str, day: dt.date,
@@ -56,34 +86,50 @@ def book_appointment(ctx: HallContext, *, item_code: str, day: dt.date,
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         item = item_by_code(scope, item_code)
-        seq = session.scalar(select(func.count()).select_from(Appointment).where(
-            Appointment.hall_id == scope.hall.id, Appointment.day == day)) + 1
         start = at_hall_time(day, slot_start, scope.hall.timezone)
-        appointment = Appointment(
-            hall_id=scope.hall.id, code=f"{day:%y%m%d}{seq:03d}", item=item, day=day,
+        fields = dict(
+            hall_id=scope.hall.id, item=item, day=day,
             slot_start=start, slot_end=start + dt.timedelta(minutes=slot_minutes),
             name=name.strip(), phone_masked=mask_phone(phone),
             phone_hash=phone_hash(scope.hall.code, phone),
             id_number_masked=mask_id_number(id_number) if id_number else None)
-        session.add(appointment)
-        session.flush()
+        appointment = _insert_with_fresh_code(scope, fields)
         append_event(scope, actor, "appointment_booked",
                      payload={"code": appointment.code, "item": item.code,
                               "slot": start.isoformat()})
         return appointment.code
 
 
+def _insert_with_fresh_code(scope: Scope, fields: dict) -> Appointment:
+    """Insert under a random code, in a savepoint so that a code already taken (the
+    hall's unique constraint, also against a booking committed meanwhile) is retried."""
+    for attempt in range(CODE_ATTEMPTS):
+        appointment = Appointment(code=new_code(), **fields)
+        try:
+            with scope.session.begin_nested():
+                scope.session.add(appointment)
+            return appointment
+        except IntegrityError:
+            if attempt == CODE_ATTEMPTS - 1:
+                raise
+
+
+@closes_past_days
 def check_in(ctx: HallContext, *, code: str | None = None, phone: str | None = None,
-             actor: Actor = Actor("kiosk"), request_id: str | None = None) -> IssueResult:
-    """Check in today's appointment by its code or the phone it was booked with."""
+             phone_last_four: str | None = None, actor: Actor = Actor("kiosk"),
+             request_id: str | None = None) -> IssueResult:
+    """Check in today's appointment by its code plus the last four digits of its
+    phone, or by the whole phone it was booked with."""
     if not code and not phone:
         raise InvalidInput("请输入预约号或手机号", "check_in needs a code or a phone number")
+    last_four = _check_last_four(phone_last_four) if code else None
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
+        require_past_days_closed(scope)
         if (prior := prior_event(scope, request_id)) is not None:
             return issue_result(scope, TicketView.of(ticket_by_id(scope, prior.ticket_id)),
                            prior.id, replayed=True)
-        appointment = _find_booking(scope, code, phone)
+        appointment = _find_booking(scope, code, last_four, phone)
         early = dt.timedelta(minutes=scope.settings.get("queue.appointment_early_minutes"))
         late = dt.timedelta(minutes=scope.settings.get("queue.appointment_late_minutes"))
         if scope.now < appointment.slot_start - early:
@@ -102,13 +148,15 @@ def check_in(ctx: HallContext, *, code: str | None = None, phone: str | None = N
                              due_at=appointment.slot_start)
         appointment.state = AppointmentState.CHECKED_IN
         appointment.checked_in_at = scope.now
+        position = queue_position(scope, ticket)  # before the event: it goes last
         event = append_event(scope, actor, "appointment_checked_in", ticket_id=ticket.id,
                              payload={"code": ticket.code, "appointment": appointment.code,
                                       "item": item.code}, request_id=request_id)
-        return issue_result(scope, ticket, event.id)
+        return position.result(event.id)
 
 
-def _find_booking(scope: Scope, code: str | None, phone: str | None) -> Appointment:
+def _find_booking(scope: Scope, code: str | None, last_four: str | None,
+                  phone: str | None) -> Appointment:
     query = select(Appointment).where(Appointment.hall_id == scope.hall.id,
                                       Appointment.day == scope.today)
     if code:
@@ -118,9 +166,14 @@ def _find_booking(scope: Scope, code: str | None, phone: str | None) -> Appointm
                                                                  _check_phone(phone)))
     bookings = scope.session.scalars(query.order_by(Appointment.slot_start)
                                      .with_for_update()).all()
+    if code:
+        bookings = [b for b in bookings
+                    if hmac.compare_digest(b.phone_masked[-4:], last_four)]
+        if not bookings:
+            raise NotFound(*NO_MATCH)
     if not bookings:
-        raise NotFound("没有找到您今天的预约，请核对预约号或手机号",
-                       "no appointment today for that code or phone")
+        raise NotFound("没有找到您今天的预约，请核对手机号",
+                       "no appointment today for that phone")
     open_ = [b for b in bookings if b.state == AppointmentState.BOOKED]
     if not open_:
         state = bookings[0].state

@@ -10,17 +10,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
 from kiosk.errors import InvalidInput
 from kiosk.queue.store.context import HallContext, Scope, load_hall, scope as open_scope
 from kiosk.queue.store.events import append_event, prior_event, staff_actor
 from kiosk.queue.store.lookup import require_role
 from kiosk.queue.store.models import Role, WorkCalendarDay
+from kiosk.queue.rules.hours import WEEK_WORKDAYS
 from kiosk.queue.rules.text_input import clean_text
-
-#: ISO weekdays that are working days unless the calendar says otherwise
-WEEK_WORKDAYS = frozenset({1, 2, 3, 4, 5})
 #: add_workdays never looks further than this (a calendar marking everything a holiday)
 MAX_SPAN_DAYS = 3660
 
@@ -77,6 +76,18 @@ class WorkCalendar:
             day += dt.timedelta(days=1)
             count += self.is_workday(day)
         return count
+
+
+#: one day's entry by primary key: what issuing asks on every ticket
+_DAY_ENTRY = select(WorkCalendarDay.is_workday, WorkCalendarDay.note).where(
+    WorkCalendarDay.hall_id == bindparam("hall_id"), WorkCalendarDay.day == bindparam("day"))
+
+
+def day_entry(session: Session, hall_id: int, day: dt.date) -> tuple[bool, str] | None:
+    """The manager's entry for ``day`` (is it a working day, and the note, e.g. 国庆节),
+    or None when the week decides; opening hours follow it (``rules.hours``)."""
+    row = session.execute(_DAY_ENTRY, {"hall_id": hall_id, "day": day}).first()
+    return None if row is None else (row[0], row[1])
 
 
 def _load(ctx: HallContext) -> WorkCalendar:

@@ -14,12 +14,13 @@ from kiosk.errors import IllegalTransition, NotPermitted
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import append_event, staff_actor
 from kiosk.queue.store.call_order import CALL_TIER, CANDIDATES, IN_CALL_ORDER, call_params
-from kiosk.queue.store.lookup import staff_by_no, staffed_window, ticket_by_code
+from kiosk.queue.store.lookup import staff_by_no, ticket_by_code
 from kiosk.queue.store.models import (
     ACTIVE_STATES, WAITING_STATES, Priority, Ticket, TicketState, Window, WindowState,
 )
 from kiosk.queue.actions.results import replay, result
-from kiosk.queue.actions.at_window import AtWindow, window_action
+from kiosk.queue.actions.at_window import AtWindow, clerk_window, window_action
+from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
 from kiosk.queue.snapshots import ActionResult
 
 STATE_ZH = {
@@ -77,6 +78,7 @@ def _call(at: AtWindow, ticket: Ticket) -> ActionResult:
     return result(event, ticket, window)
 
 
+@closes_past_days
 def call_next(ctx: HallContext, *, window: int, staff_no: str,
               request_id: str | None = None) -> ActionResult:
     """Call the next ticket for the window; ``ticket`` is None when nobody waits.
@@ -109,9 +111,10 @@ def _answer_if_nobody_waits(ctx: HallContext, window: int, staff_no: str,
     the same checks and refusals as the call itself; None when someone waits."""
     with ctx.db.read() as session:
         scope = open_scope(ctx, session)
+        require_past_days_closed(scope)
         if (done := replay(scope, request_id)) is not None:
             return done
-        row = staffed_window(scope, window, staff_no)
+        row = clerk_window(scope, window, staff_no)
         _require_free(row, scope)
         if scope.session.scalar(_ANYONE_WAITING, call_params(scope, row)):
             return None

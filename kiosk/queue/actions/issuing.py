@@ -1,6 +1,7 @@
 """Taking a ticket (取号) and checking in an appointment (预约签到)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -8,6 +9,8 @@ from sqlalchemy import Integer, bindparam, func, insert, select, text
 
 from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput, ServiceUnavailable
+from kiosk.queue.actions.calendar import day_entry
+from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
 from kiosk.queue.rules import hours as opening
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import Actor, append_event, prior_event
@@ -21,6 +24,7 @@ from kiosk.queue.store.models import (
 from kiosk.queue.snapshots import IssueResult, TicketView
 
 
+@closes_past_days
 def issue_ticket(ctx: HallContext, *, item_code: str | None = None,
                  prefix: str | None = None, priority: str = "none",
                  actor: Actor = Actor("kiosk"), request_id: str | None = None
@@ -36,17 +40,21 @@ def issue_ticket(ctx: HallContext, *, item_code: str | None = None,
         raise InvalidInput(f"未知的优先类别：{priority}", f"unknown priority {priority!r}")
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
+        require_past_days_closed(scope)
         if (prior := prior_event(scope, request_id)) is not None:
             return issue_result(scope, TicketView.of(ticket_by_id(scope, prior.ticket_id)),
                            prior.id, replayed=True)
         item, service = item_and_service(scope, item_code, prefix)
         ticket = new_ticket(scope, service, item, actor, priority=priority_class)
+        # read what the kiosk shows before the event: the event takes the lock that
+        # orders every writer, so it is the transaction's last statement
+        position = queue_position(scope, ticket)
         event = append_event(scope, actor, "ticket_issued", ticket_id=ticket.id,
                              payload={"code": ticket.code, "prefix": ticket.prefix,
                                       "item": item.code if item else None,
                                       "priority": ticket.priority},
                              request_id=request_id)
-        return issue_result(scope, ticket, event.id)
+        return position.result(event.id)
 
 
 def item_and_service(scope: Scope, item_code: str | None, prefix: str | None
@@ -70,11 +78,19 @@ def item_and_service(scope: Scope, item_code: str | None, prefix: str | None
 
 
 def _check_open(scope: Scope, service: QueueRules) -> None:
+    """Open now by the queue's hours and the hall's work calendar (one key lookup)."""
     if not service.active:
         raise ServiceUnavailable(f"{service.name}今日暂停办理",
                                  f"queue {service.prefix} is closed", prefix=service.prefix)
+    entry = day_entry(scope.session, scope.hall.id, scope.today)
+    if entry is not None and not entry[0]:
+        holiday = f"节假日（{entry[1]}）" if entry[1] else "节假日"
+        raise ServiceUnavailable(f"今日为{holiday}，大厅休息，暂停取号",
+                                 f"the hall is closed for the holiday {entry[1]!r}",
+                                 prefix=service.prefix)
     cutoff = scope.settings.get("queue.issue_cutoff_minutes")
-    if opening.open_period(service.hours, scope.local(scope.now), cutoff) is None:
+    if opening.open_period(service.hours, scope.local(scope.now), cutoff,
+                           entry[0] if entry else None) is None:
         raise ServiceUnavailable(
             f"现在不是{service.name}的取号时间。办理时间：{opening.describe(service.hours)}",
             f"queue {service.prefix} is outside its opening hours", prefix=service.prefix)
@@ -192,16 +208,37 @@ def estimated_wait(scope: Scope, service_id: int, ahead: int, open_windows: int)
     return math.ceil(ahead / servers * average_handling_minutes(scope, service_id))
 
 
-def issue_result(scope: Scope, ticket: TicketView, event_id: int, replayed: bool = False
-                 ) -> IssueResult:
+@dataclasses.dataclass(frozen=True)
+class QueuePosition:
+    """Where a new ticket stands: read before its event is appended."""
+
+    ticket: TicketView
+    people_ahead: int
+    estimated_wait_minutes: int
+    window_numbers: tuple[int, ...]
+
+    def result(self, event_id: int, replayed: bool = False) -> IssueResult:
+        return IssueResult(event_id=event_id, ticket=self.ticket,
+                           people_ahead=self.people_ahead,
+                           estimated_wait_minutes=self.estimated_wait_minutes,
+                           window_numbers=self.window_numbers, replayed=replayed)
+
+
+def queue_position(scope: Scope, ticket: TicketView) -> QueuePosition:
     """What the kiosk shows for a new ticket: its windows and the people ahead."""
     rows = scope.session.connection().execute(_WINDOWS_AND_AHEAD[_first_class(ticket)],
-                                 _ahead_params(scope, ticket)).all()
+                                              _ahead_params(scope, ticket)).all()
     ahead = rows[0][2] if rows else people_ahead(scope, ticket)
     windows = [(number, state == WindowState.OPEN) for number, state, _ in rows]
     open_windows = sum(1 for _, is_open in windows if is_open)
-    return IssueResult(
-        event_id=event_id, ticket=ticket, people_ahead=ahead,
+    return QueuePosition(
+        ticket=ticket, people_ahead=ahead,
         estimated_wait_minutes=estimated_wait(scope, ticket.service_id, ahead, open_windows),
-        window_numbers=tuple(number for number, _ in windows), replayed=replayed)
+        window_numbers=tuple(number for number, _ in windows))
+
+
+def issue_result(scope: Scope, ticket: TicketView, event_id: int, replayed: bool = False
+                 ) -> IssueResult:
+    """A ticket's result read afresh (a replayed request)."""
+    return queue_position(scope, ticket).result(event_id, replayed)
 

@@ -20,6 +20,7 @@ from kiosk.queue.store.events import SYSTEM, Actor, append_event
 from kiosk.queue.store.models import (
     Department, Hall, Item, ItemKind, Material, MaterialForm, Service, Window,
 )
+from kiosk.queue.store.server_time import read_server_now
 from kiosk.settings import Settings
 
 
@@ -49,7 +50,8 @@ def import_catalog(ctx: HallContext, data: dict[str, Any], actor: Actor = SYSTEM
         raise CatalogInvalid(problems)
     with ctx.db.write() as session:
         hall = _hall(session, data["hall"])
-        scope = Scope(session=session, hall=hall, settings=Settings(), now=ctx.clock.now())
+        scope = Scope(session=session, hall=hall, settings=Settings(),
+                      now=ctx.clock.stamp(read_server_now(session)))
         departments = _departments(session, hall, data["departments"])
         items = _items(session, hall, data["items"], departments)
         services = _services(session, hall, data["services"], items)

@@ -1,7 +1,9 @@
 """Opening hours of a service, on the hall's wall clock.
 
 Stored as ``{"weekdays": [1, 2, 3, 4, 5], "periods": ["09:00-12:00", "13:30-17:00"]}``
-(ISO weekdays, 1 = Monday).
+(ISO weekdays, 1 = Monday). The hall's work calendar (the one follow-up deadlines
+count on) overrides the week: a holiday closes every queue, and a 调休 working day on a
+weekend opens the queues that open Monday to Friday, with their usual periods.
 """
 from __future__ import annotations
 
@@ -43,10 +45,30 @@ def validate_hours(hours: Any) -> list[str]:
     return problems
 
 
+#: ISO weekdays that are working days unless the work calendar says otherwise
+WEEK_WORKDAYS = frozenset({1, 2, 3, 4, 5})
+
+
+def opens_on(hours: dict[str, Any], day: dt.date, workday: bool | None = None) -> bool:
+    """Whether the queue opens at all on ``day``. ``workday`` is the work calendar's
+    entry for the day (None: none, the week decides). A 调休 working day on a weekend
+    stands in for a weekday; the periods are the same on every day a queue opens, so it
+    opens if any of Monday to Friday is among its weekdays."""
+    if workday is False:
+        return False
+    weekdays = hours.get("weekdays", [])
+    if day.isoweekday() in weekdays:
+        return True
+    return bool(workday) and day.isoweekday() not in WEEK_WORKDAYS \
+        and not WEEK_WORKDAYS.isdisjoint(weekdays)
+
+
 def open_period(hours: dict[str, Any], local_now: dt.datetime,
-                cutoff_minutes: int = 0) -> tuple[dt.time, dt.time] | None:
-    """The period ``local_now`` falls in (ending ``cutoff_minutes`` early), or None."""
-    if local_now.isoweekday() not in hours.get("weekdays", []):
+                cutoff_minutes: int = 0, workday: bool | None = None
+                ) -> tuple[dt.time, dt.time] | None:
+    """The period ``local_now`` falls in (ending ``cutoff_minutes`` early), or None;
+    ``workday`` as for ``opens_on``."""
+    if not opens_on(hours, local_now.date(), workday):
         return None
     now = local_now.time()
     for text in hours.get("periods", []):

@@ -1,7 +1,8 @@
 """What every hall action needs: the database, the clock, which hall, and its rules.
 
 Hall rows and hall settings are read inside each action's own transaction, so a setting
-changed on the manager's PC applies to the very next action on every machine.
+changed on the manager's PC applies to the very next action on every machine. So is the
+time: the database's, in the same query, so every PC stamps and orders by one clock.
 """
 from __future__ import annotations
 
@@ -13,17 +14,18 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from kiosk.clock import Clock, SystemClock, hall_day, hall_time
+from kiosk.clock import Clock, ServerClock, hall_day, hall_time
 from kiosk.errors import NotFound
 from kiosk.queue.store.db import Database
 from kiosk.queue.store.models import Hall, HallSetting
+from kiosk.queue.store.server_time import server_now
 from kiosk.settings import Settings
 
 
 @dataclasses.dataclass
 class HallContext:
     db: Database
-    clock: Clock = dataclasses.field(default_factory=SystemClock)
+    clock: Clock = dataclasses.field(default_factory=ServerClock)
     hall_code: str = "demo"
     machine_settings: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
@@ -61,17 +63,19 @@ def hall_settings(session: Session, hall_id: int) -> dict[str, Any]:
 
 
 #: built once: every action runs it, and building a statement costs more than running it
-_HALL_AND_SETTINGS = (select(Hall, HallSetting.name, HallSetting.value)
+_HALL_AND_SETTINGS = (select(Hall, HallSetting.name, HallSetting.value, server_now())
                       .outerjoin(HallSetting, HallSetting.hall_id == Hall.id)
                       .where(Hall.code == bindparam("hall_code")))
 
 
 def scope(ctx: HallContext, session: Session) -> Scope:
-    """The hall and its settings in one round trip (every action starts here)."""
+    """The hall, its settings and the database's time in one round trip (every action
+    starts here)."""
     rows = session.execute(_HALL_AND_SETTINGS, {"hall_code": ctx.hall_code}).all()
     if not rows:
         load_hall(session, ctx.hall_code)  # raises the readable NotFound
     hall = rows[0][0]
-    stored = {name: value for _, name, value in rows if name is not None}
+    stored = {name: value for _, name, value, _ in rows if name is not None}
     settings = Settings(machine=ctx.machine_settings, hall=stored)
-    return Scope(session=session, hall=hall, settings=settings, now=ctx.clock.now())
+    return Scope(session=session, hall=hall, settings=settings,
+                 now=ctx.clock.stamp(rows[0][3]))

@@ -18,12 +18,26 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.queue.store import deadline
+
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # FULL: a commit is on disk before the ticket is printed, so a power cut can never hand
 # out the same number twice. (NORMAL in WAL could lose the last commits.)
 SQLITE_SYNCHRONOUS = "FULL"
+
+
+#: fail fast when the LAN or the server goes away instead of hanging a window client:
+#: keepalives find a dead idle link, ``tcp_user_timeout`` one that swallows what is
+#: sent, the server's own timeouts free locks a vanished client held, and
+#: ``deadline`` cuts a round trip a stopped server never answers
+PG_CONNECT_ARGS = {
+    "connect_timeout": 5, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+    "keepalives_count": 2, "tcp_user_timeout": 8000,
+    "options": "-c lock_timeout=8000 -c idle_in_transaction_session_timeout=60000"
+               " -c statement_timeout=120000",
+}
 
 
 def default_sqlite_url() -> str:
@@ -84,10 +98,10 @@ def make_engine(url: str, **kwargs) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        # fail fast on a dead LAN link instead of hanging a window client for minutes
-        connect_args = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10,
-                        "keepalives_interval": 5, "keepalives_count": 3}
-        return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=PG_CONNECT_ARGS,
+                               **kwargs)
+        deadline.install(engine)
+        return engine
     raise ValueError(f"unsupported database {parsed.get_backend_name()!r}: "
                      "use sqlite:///path or postgresql://user@host/db")
 

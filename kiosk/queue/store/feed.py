@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.errors import KioskError
-from kiosk.queue.store.db import Database
+from kiosk.queue.store.db import PG_CONNECT_ARGS, Database
 from kiosk.queue.store.events import FEED_CHANNEL, FeedEvent
 from kiosk.queue.store.models import Event
 
@@ -138,7 +138,7 @@ class PostgresFeed(Feed):
         if self._conn is None:
             url = make_url(self.db.url).set(drivername="postgresql")
             self._conn = psycopg.connect(url.render_as_string(hide_password=False),
-                                         autocommit=True, connect_timeout=5)
+                                         autocommit=True, **PG_CONNECT_ARGS)
             self._conn.execute(f"LISTEN {FEED_CHANNEL}")
         return self._conn
 

@@ -59,14 +59,31 @@ def staff_by_no(scope: Scope, staff_no: str) -> Staff:
 
 
 def staffed_window(scope: Scope, number: int, staff_no: str) -> Window:
-    """The window, locked, after checking that ``staff_no`` is the one signed in there."""
+    """The window, locked, after checking that ``staff_no`` is the one signed in there
+    and that the account is still enabled (a disabled clerk stops at once)."""
     window = window_for_update(scope, number)
-    if window.state == WindowState.CLOSED or window.staff is None \
-            or window.staff.staff_no != staff_no:
-        raise NotPermitted(f"您（工号 {staff_no}）未在 {number} 号窗口登录",
-                           f"staff {staff_no} is not signed in at window {number}",
-                           window=number, staff_no=staff_no)
-    return window
+    clerk = window.staff if window.state != WindowState.CLOSED else None
+    if clerk is not None and clerk.staff_no == staff_no:
+        if clerk.active:
+            return window
+        raise _disabled(staff_no, number)
+    if scope.session.scalar(select(Staff.active).where(  # signed out by disabling: say so
+            Staff.hall_id == scope.hall.id, Staff.staff_no == staff_no)) is False:
+        raise _disabled(staff_no, number)
+    raise NotPermitted(f"您（工号 {staff_no}）未在 {number} 号窗口登录",
+                       f"staff {staff_no} is not signed in at window {number}",
+                       window=number, staff_no=staff_no)
+
+
+def _disabled(staff_no: str, number: int) -> NotPermitted:
+    return NotPermitted(f"工号 {staff_no} 的账号已停用，不能继续办理，请联系管理员",
+                        f"staff {staff_no} is disabled", window=number, staff_no=staff_no)
+
+
+def require_manager(scope: Scope, staff_no: str) -> Staff:
+    """The console's reads (staff, audit trail, settings, live figures, alerts) are for
+    managers and admins: checked here, since hiding a page is not security."""
+    return require_role(scope, staff_no, Role.MANAGER, Role.ADMIN)
 
 
 def require_role(scope: Scope, staff_no: str, *roles: Role) -> Staff:

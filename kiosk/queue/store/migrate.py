@@ -17,9 +17,10 @@ from kiosk.errors import KioskError
 from kiosk.queue.store.db import Database
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0003"
-#: the PostgreSQL advisory lock every upgrade takes ("kiosk" in ASCII)
-MIGRATION_LOCK_KEY = 0x6B696F736B
+HEAD = "0005"
+#: the PostgreSQL advisory lock every upgrade takes (one apart from the event log's
+#: FEED_LOCK_KEY, "kiosk" in ASCII, so appending events never waits for it)
+MIGRATION_LOCK_KEY = 0x6B696F736B + 1
 
 
 class DatabaseTooNew(KioskError):

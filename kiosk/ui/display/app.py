@@ -88,6 +88,8 @@ def run(args, app_argv: list[str]) -> int:
 
     display.start()
     app.aboutToQuit.connect(display.stop)
+    clock_watch = bootstrap.ClockWatch(ctx).start()
+    app.aboutToQuit.connect(clock_watch.stop)
     QShortcut(QKeySequence("Ctrl+Q"), screen, activated=app.quit)
     if opts.windowed:
         screen.resize(*WINDOWED[(mode, portrait)])

@@ -130,6 +130,7 @@ def run(args, app_argv: list[str]) -> int:
                         portrait=options.portrait,
                         elder=options.elder, app=app)
     feed.start()
+    clock_watch = bootstrap.ClockWatch(ctx).start()
     if options.startup_probe:
         from kiosk.ui.kiosk.probe import report_first_frame
 
@@ -138,5 +139,6 @@ def run(args, app_argv: list[str]) -> int:
     try:
         return app.exec()
     finally:
+        clock_watch.stop()
         kiosk.close()
         ctx.db.dispose()

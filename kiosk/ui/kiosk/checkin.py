@@ -2,13 +2,15 @@
 number, typed on an on-screen numeric keypad.
 
 The early/late rule is shown before the citizen types, so a refusal is never a
-surprise; the numbers come from the hall's settings.
+surprise; the numbers come from the hall's settings. A code alone would let anyone who
+saw it check the booking in, so a second step asks for the last four digits of the
+booking's phone, on the same large keys, with nothing else on the form.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget,
+    QButtonGroup, QGridLayout, QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kiosk.ui.i18n import translate
@@ -18,10 +20,13 @@ from kiosk.ui.kiosk.widgets import Screen, button
 from kiosk.ui.theme import Scale
 
 CODE, PHONE = "code", "phone"
+#: the two steps of checking in by code
+ENTRY, DIGITS = "entry", "digits"
 
 
 class CheckInScreen(Screen):
-    check_in_requested = Signal(str, str)  # ("code" or "phone", the digits typed)
+    #: ("code" or "phone", the code or phone typed, the phone's last four digits or "")
+    check_in_requested = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,9 +64,47 @@ class CheckInScreen(Screen):
         form.addWidget(self.submit_button)
         form.addStretch(1)
 
+        self.digits_form = self._build_digits_form()
+        self.steps = QStackedWidget()
+        self.steps.addWidget(self.form)
+        self.steps.addWidget(self.digits_form)
+        self._code = ""
         self.keypad = digit_keypad(self.field)
         self._portrait: bool | None = None
         self.code_button.setChecked(True)
+
+    def _build_digits_form(self) -> QWidget:
+        page = QWidget()
+        form = QVBoxLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.code_label = BodyLabel("", "heading")
+        form.addWidget(self.code_label)
+        self.digits_prompt = BodyLabel(
+            translate("CheckInScreen", "请输入预约手机号的后四位"), "title")
+        form.addWidget(self.digits_prompt)
+        why = BodyLabel(translate("CheckInScreen", "核对手机号，防止他人冒用您的预约"))
+        set_tone(why, "muted")
+        form.addWidget(why)
+        self.digits_field = QLineEdit()
+        tag(self.digits_field, "title")
+        self.digits_field.setMaxLength(4)
+        self.digits_field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.digits_field.returnPressed.connect(self.submit)
+        form.addWidget(self.digits_field)
+        self.digits_submit_button = button(translate("CheckInScreen", "签到取号"),
+                                           role="title", rows=1.5)
+        self.digits_submit_button.clicked.connect(self.submit)
+        form.addWidget(self.digits_submit_button)
+        self.change_code_button = button(translate("CheckInScreen", "重新输入预约号"),
+                                         kind="secondary", role="heading")
+        self.change_code_button.clicked.connect(self.show_entry)
+        form.addWidget(self.change_code_button)
+        form.addStretch(1)
+        return page
+
+    @property
+    def step(self) -> str:
+        return DIGITS if self.steps.currentWidget() is self.digits_form else ENTRY
 
     @property
     def mode(self) -> str:
@@ -77,8 +120,34 @@ class CheckInScreen(Screen):
             .replace("%2", str(late_minutes)))
 
     def submit(self) -> None:
+        """Phone: check in. Code: ask for the phone's last four digits, then check in."""
+        if self.step == DIGITS:
+            self.check_in_requested.emit(CODE, self._code, self.digits_field.text().strip())
+            return
         value = self.field.text().strip()
-        self.check_in_requested.emit(self.mode, value)
+        if self.mode == CODE and value:
+            self.show_digits(value)
+            return
+        self.check_in_requested.emit(self.mode, value, "")
+
+    def show_digits(self, code: str) -> None:
+        self._code = code
+        self.code_label.set_plain_text(
+            translate("CheckInScreen", "预约号：%1").replace("%1", code))
+        self.digits_field.clear()
+        self.steps.setCurrentWidget(self.digits_form)
+        self.keypad.retarget(self.digits_field)
+        self.digits_field.setFocus()
+
+    def show_entry(self) -> None:
+        """Back to the code (as typed), e.g. to correct it."""
+        self.digits_field.clear()
+        self.steps.setCurrentWidget(self.form)
+        self.keypad.retarget(self.field)
+        self.field.setFocus()
+
+    def clear_digits(self) -> None:
+        self.digits_field.clear()
 
     def _mode_changed(self) -> None:
         # the chosen mode is said in words (● / ○), not by colour alone
@@ -86,12 +155,16 @@ class CheckInScreen(Screen):
         self.code_button.setText(("● " if code else "○ ") + translate("CheckInScreen", "用预约号签到"))
         self.phone_button.setText(("○ " if code else "● ") + translate("CheckInScreen", "用手机号签到"))
         self.prompt_label.set_plain_text(
-            translate("CheckInScreen", "请输入预约号（如 261123001）") if code
+            translate("CheckInScreen", "请输入 8 位预约号") if code
             else translate("CheckInScreen", "请输入预约时填写的 11 位手机号"))
+        self.submit_button.setText(translate("CheckInScreen", "下一步") if code
+                                   else translate("CheckInScreen", "签到取号"))
         self.field.setMaxLength(12 if code else 11)
         self.field.clear()
 
     def clear_input(self) -> None:
+        self.show_entry()
+        self._code = ""
         self.field.clear()
         self.set_mode(CODE)
 
@@ -101,17 +174,17 @@ class CheckInScreen(Screen):
         if portrait == self._portrait:
             return
         self._portrait = portrait
-        self._grid.removeWidget(self.form)
+        self._grid.removeWidget(self.steps)
         self._grid.removeWidget(self.keypad)
         for index in range(2):
             self._grid.setRowStretch(index, 0)
             self._grid.setColumnStretch(index, 0)
         if portrait:
-            self._grid.addWidget(self.form, 0, 0)
+            self._grid.addWidget(self.steps, 0, 0)
             self._grid.addWidget(self.keypad, 1, 0)
             self._grid.setRowStretch(1, 1)
         else:
-            self._grid.addWidget(self.form, 0, 0)
+            self._grid.addWidget(self.steps, 0, 0)
             self._grid.addWidget(self.keypad, 0, 1)
             self._grid.setColumnStretch(0, 1)
             self._grid.setColumnStretch(1, 1)

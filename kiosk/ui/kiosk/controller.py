@@ -91,6 +91,7 @@ class KioskController(QObject):
         self.taps.succeeded.connect(self._tap_succeeded)
         self.taps.refused.connect(self.show_error)
         self.taps.ended.connect(self.action_ended)
+        self.taps.ended.connect(self._tap_ended)
         self.reads.catalog_loaded.connect(self._catalog_loaded)
         self.reads.most_used_loaded.connect(self._most_used_loaded)
         self.reads.guide_loaded.connect(self._guide_loaded)
@@ -197,6 +198,9 @@ class KioskController(QObject):
         self.reads.forget()  # a guide still being read is not wanted any more
         if self.window.current() is self.window.ticket:
             self.go_home()
+        elif self.window.current() is self.window.check_in \
+                and self.window.check_in.step == "digits":
+            self.window.check_in.show_entry()  # 返回 from the phone digits: the code
         else:
             self.window.go_back()
 
@@ -241,15 +245,25 @@ class KioskController(QObject):
             return  # a second tap while the first is issued, or after it was shown
         self.taps.submit("issue", issuing.issue_ticket, item_code=item_code, priority=priority)
 
-    def check_in(self, mode: str, value: str) -> None:
+    def check_in(self, mode: str, value: str, last_four: str = "") -> None:
         if self.window.current() is not self.window.check_in or self.taps.busy:
             return
         if not value:
             self.show_error(translate("KioskController", "请检查输入"),
                             translate("KioskController", "请先输入预约号或手机号"))
             return
-        kwargs = {"phone": value} if mode == "phone" else {"code": value}
+        if mode == "code" and len(last_four) != 4:
+            self.show_error(translate("KioskController", "请检查输入"),
+                            translate("KioskController", "请输入预约手机号的后四位数字"))
+            return
+        kwargs = {"phone": value} if mode == "phone" \
+            else {"code": value, "phone_last_four": last_four}
         self.taps.submit("check_in", appointments.check_in, **kwargs)
+
+    def _tap_ended(self) -> None:
+        """A refused check-in: the phone digits are typed afresh (the code stays)."""
+        if self.window.current() is self.window.check_in:
+            self.window.check_in.clear_digits()
 
     def _tap_succeeded(self, name: str, result: IssueResult) -> None:
         if name == "check_in":

@@ -58,6 +58,10 @@ class Keypad(QWidget):
     def set_scale(self, scale: Scale) -> None:
         self._grid.setSpacing(6 if scale.target_px >= 88 else 8)
 
+    def retarget(self, target: QLineEdit) -> None:
+        """Type into ``target`` from now on (one pad for a screen's successive fields)."""
+        self.target = target
+
     def type_text(self, text: str) -> None:
         if self.target.maxLength() and len(self.target.text()) >= self.target.maxLength():
             return

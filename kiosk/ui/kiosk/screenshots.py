@@ -133,8 +133,11 @@ class Shooter:
         self.shot("search")
         c.go_home()
         c.open_check_in()
-        w.check_in.keypad.type_text("261123")
+        w.check_in.keypad.type_text("2611")
         self.shot("check-in")
+        w.check_in.show_digits("26112342")
+        w.check_in.keypad.type_text("12")
+        self.shot("check-in-digits")
         saved_now = clock.now()
         local = saved_now.astimezone(ZoneInfo(c.catalog.timezone))
         clock.set(local.replace(hour=12, minute=30))  # the lunch break: no tickets

@@ -23,11 +23,11 @@ from kiosk.ui.manager.widgets import (
 )
 
 
-def alerts_in_force(ctx: HallContext, include_acknowledged: bool
+def alerts_in_force(ctx: HallContext, include_acknowledged: bool, *, by: str
                     ) -> tuple[str, list[alerts.Alert]]:
-    """(the hall's time zone, the alerts to show): the page's one read."""
+    """(the hall's time zone, the alerts to show): the page's one read, as ``by``."""
     return hall_reads.hall_info(ctx)[1], alerts.evaluate(
-        ctx, include_acknowledged=include_acknowledged)
+        ctx, by=by, include_acknowledged=include_acknowledged)
 
 
 def acknowledge_all(ctx: HallContext, keys: list[str], *, by: str, request_id: str
@@ -89,7 +89,8 @@ class AlertsPage(QWidget):
     def refresh(self) -> None:
         """Read the alerts again (they are shown when the read returns)."""
         self.calls.read(self, "alerts", alerts_in_force, self.ctx,
-                        self.with_acknowledged.isChecked(), done=self._show)
+                        self.with_acknowledged.isChecked(), by=self.user.staff_no,
+                        done=self._show)
 
     def _show(self, found: tuple[str, list[alerts.Alert]]) -> None:
         self._tz, self.shown = found

@@ -39,6 +39,7 @@ def run(args, app_argv: list[str]) -> int:
     options = parse_options(app_argv)
     app = qt_app("kiosk-manager")
     ctx = bootstrap.start(bootstrap.Options.from_args(args)).ctx
+    clock_watch = bootstrap.ClockWatch(ctx).start()
     settings = Settings(machine=ctx.machine_settings)
     hall_name, _ = hall_reads.hall_info(ctx)
     scripted = options.user is not None
@@ -76,4 +77,5 @@ def run(args, app_argv: list[str]) -> int:
             if not signed_out:
                 return 0
     finally:
+        clock_watch.stop()
         ctx.db.dispose()

@@ -36,9 +36,9 @@ def _pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-def audit_setup(ctx: HallContext) -> tuple[str, list[tuple[str, str]]]:
+def audit_setup(ctx: HallContext, *, by: str) -> tuple[str, list[tuple[str, str]]]:
     """(the hall's time zone, the actions to filter by): what the page starts from."""
-    return hall_reads.hall_info(ctx)[1], admin.audit_actions(ctx)
+    return hall_reads.hall_info(ctx)[1], admin.audit_actions(ctx, by=by)
 
 
 class AuditPage(QWidget):
@@ -108,7 +108,8 @@ class AuditPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(pager)
-        self.calls.read(self, "setup", audit_setup, ctx, done=self._set_up)
+        self.calls.read(self, "setup", audit_setup, ctx, by=user.staff_no,
+                        done=self._set_up)
 
     def _range_changed(self) -> None:
         self._range_chosen = True
@@ -144,7 +145,8 @@ class AuditPage(QWidget):
     def go(self, page: int) -> None:
         """Read one page of the trail (shown when the read returns)."""
         self.calls.read(self, "trail", admin.audit_events, self.ctx, self.wanted(),
-                        page=max(page, 0), page_size=PAGE_SIZE, done=self._show)
+                        by=self.user.staff_no, page=max(page, 0), page_size=PAGE_SIZE,
+                        done=self._show)
 
     def _show(self, result: admin.AuditPage) -> None:
         self.result = result
@@ -184,11 +186,11 @@ class AuditPage(QWidget):
                 translate("ManagerAudit", "Excel 文件 (*.xlsx);;CSV 文件 (*.csv)"))
         if not path:
             return None
-        wanted = self.wanted()
-        ctx = self.ctx
+        wanted, ctx, by = self.wanted(), self.ctx, self.user.staff_no
 
         def job(progress):
-            found = admin.audit_events(ctx, wanted, page_size=None, newest_first=False)
+            found = admin.audit_events(ctx, wanted, by=by, page_size=None,
+                                       newest_first=False)
             return write_rows(found.rows, path, progress, found.total)
 
         task = BackgroundTask(self, translate("ManagerAudit", "正在导出电子监察记录…"), job)

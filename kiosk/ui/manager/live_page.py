@@ -25,9 +25,9 @@ IGNORED = {"manager_signed_in", "setting_changed", "rater_details_viewed",
            "followup_advanced", "first_inquiry_recorded"}
 
 
-def live_with_zone(ctx: HallContext) -> tuple[str, LiveStatus]:
+def live_with_zone(ctx: HallContext, *, by: str) -> tuple[str, LiveStatus]:
     """(the hall's time zone, today's live figures): the page's one read."""
-    return hall_reads.hall_info(ctx)[1], live_status(ctx)
+    return hall_reads.hall_info(ctx)[1], live_status(ctx, by=by)
 
 
 def state_names() -> dict[str, str]:
@@ -68,7 +68,7 @@ class LivePage(QWidget):
     def __init__(self, ctx: HallContext, settings: Settings, user: ManagerView,
                  calls: ConsoleCalls | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx, self.user = ctx, user
         self.calls = calls or ConsoleCalls.own(self)
         self.status: LiveStatus | None = None
         self.refresh_count = 0
@@ -120,7 +120,8 @@ class LivePage(QWidget):
 
     def refresh(self) -> None:
         """Read the live figures again (a burst of requests costs two reads)."""
-        self.calls.read(self, "live", live_with_zone, self.ctx, done=self._show)
+        self.calls.read(self, "live", live_with_zone, self.ctx, by=self.user.staff_no,
+                        done=self._show)
 
     def _show(self, found: tuple[str, LiveStatus]) -> None:
         self._tz, status = found

@@ -58,7 +58,7 @@ def _prepare(ctx, manager: str) -> None:
             followup.start_fix(ctx, oldest.id, by=manager, note="安排业务培训，优化叫号排班")
         except KioskError:
             pass
-    shown = alerts.evaluate(ctx)
+    shown = alerts.evaluate(ctx, by=manager)
     if shown:
         alerts.acknowledge(ctx, shown[-1].key, by=manager)
 

@@ -160,7 +160,8 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         """Read the options (shown, replacing any edits, when the read returns)."""
-        self.calls.read(self, "options", admin.hall_options, self.ctx, done=self._show)
+        self.calls.read(self, "options", admin.hall_options, self.ctx,
+                        by=self.user.staff_no, done=self._show)
 
     def _show(self, items: list) -> None:
         if not self.editors:

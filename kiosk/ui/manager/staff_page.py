@@ -26,9 +26,9 @@ STAFF_EVENTS = {"staff_created", "staff_updated", "password_reset", "staff_unloc
                 "staff_locked", "window_staffing_set"}
 
 
-def staff_with_zone(ctx: HallContext) -> tuple[str, list[admin.StaffRow]]:
-    """(the hall's time zone, every account): the page's one read."""
-    return hall_reads.hall_info(ctx)[1], admin.staff_list(ctx)
+def staff_with_zone(ctx: HallContext, *, by: str) -> tuple[str, list[admin.StaffRow]]:
+    """(the hall's time zone, every account): the page's one read, as ``by``."""
+    return hall_reads.hall_info(ctx)[1], admin.staff_list(ctx, by=by)
 
 
 def department_choices(ctx: HallContext) -> list[tuple[str, str]]:
@@ -156,7 +156,8 @@ class StaffPage(QWidget):
 
     def refresh(self) -> None:
         """Read the accounts again (shown when the read returns)."""
-        self.calls.read(self, "staff", staff_with_zone, self.ctx, done=self._show)
+        self.calls.read(self, "staff", staff_with_zone, self.ctx, by=self.user.staff_no,
+                        done=self._show)
 
     def _show(self, found: tuple[str, list[admin.StaffRow]]) -> None:
         self._tz, rows = found

@@ -38,9 +38,9 @@ def person(pair: tuple[str, str] | None) -> str:
     return f"{pair[1]}（{pair[0]}）" if pair else ""
 
 
-def editor_choices(ctx: HallContext) -> tuple[list, list[tuple[str, str]]]:
+def editor_choices(ctx: HallContext, *, by: str) -> tuple[list, list[tuple[str, str]]]:
     """(the queues, the active window clerks as (staff no, name)) the editor offers."""
-    clerks = [(row.staff_no, row.name) for row in admin.staff_list(ctx)
+    clerks = [(row.staff_no, row.name) for row in admin.staff_list(ctx, by=by)
               if row.active and row.role == "window"]
     return hall_reads.service_queues(ctx), clerks
 
@@ -105,7 +105,8 @@ class WindowsPage(QWidget):
 
     def refresh(self) -> None:
         """Read the windows again; the editor keeps what the admin is typing."""
-        self.calls.read(self, "windows", admin.window_rows, self.ctx, done=self._show)
+        self.calls.read(self, "windows", admin.window_rows, self.ctx,
+                        by=self.user.staff_no, done=self._show)
 
     def _show(self, rows: list[admin.WindowRow]) -> None:
         self._rows = {r.number: r for r in rows}
@@ -128,7 +129,8 @@ class WindowsPage(QWidget):
 
     def _fill_choices(self) -> None:
         """Read the queues and clerks the editor offers."""
-        self.calls.read(self, "choices", editor_choices, self.ctx, done=self._show_choices)
+        self.calls.read(self, "choices", editor_choices, self.ctx, by=self.user.staff_no,
+                        done=self._show_choices)
 
     def _show_choices(self, choices: tuple[list, list[tuple[str, str]]]) -> None:
         queues, clerks = choices

@@ -109,3 +109,12 @@ def make_kiosk(qtbot, sqlite_ctx, printer):
 @pytest.fixture
 def kiosk(make_kiosk):
     return make_kiosk()
+
+
+def feed_from_start(ctx, wait_s: float = 0.1):
+    """A feed bridge following from the newest event now, read before the kiosk's first
+    screen, as ``kiosk.bootstrap`` starts it: no change made after this is missed."""
+    from kiosk.queue.store.feed import last_event_id
+    from kiosk.ui.feed_bridge import FeedBridge
+
+    return FeedBridge(ctx.db, after_event_id=last_event_id(ctx.db), wait_s=wait_s)

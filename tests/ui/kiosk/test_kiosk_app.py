@@ -46,11 +46,12 @@ def test_screenshots_render_every_screen(qtbot, sqlite_url, tmp_path, capsys):
     assert screenshots.run(args, [str(out), "--orientation", "portrait",
                                   "--mode", "elder"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 10
+    assert len(names) == 11
+    assert "portrait-elder-10-check-in-digits.png" in names
     assert "portrait-elder-01-home.png" in names
     assert "portrait-elder-07-ticket-printer-fault.png" in names
     from PySide6.QtGui import QImage
 
     image = QImage(str(out / "portrait-elder-06-ticket.png"))
     assert (image.width(), image.height()) == (1080, 1920)
-    assert "10 screenshots" in capsys.readouterr().out
+    assert "11 screenshots" in capsys.readouterr().out

@@ -1,4 +1,5 @@
-"""Appointment check-in by code or phone on the on-screen keypad."""
+"""Appointment check-in by code (then the phone's last four digits) or by phone, on the
+on-screen keypad."""
 from __future__ import annotations
 
 import datetime as dt
@@ -32,12 +33,25 @@ def open_check_in(qtbot, kiosk):
     return w.check_in
 
 
+def enter_code(qtbot, screen, code: str) -> None:
+    """Type the code and tap 下一步: the screen asks for the phone's last four digits."""
+    type_digits(qtbot, screen, code)
+    assert screen.field.text() == code
+    assert screen.submit_button.text() == "下一步"
+    click(qtbot, screen.submit_button)
+    assert screen.step == "digits"
+    assert code in screen.code_label.plain_text()
+    assert "后四位" in screen.digits_prompt.plain_text()
+
+
 def test_check_in_by_code(qtbot, kiosk, sqlite_ctx):
     code = book(sqlite_ctx, dt.time(9, 45))
     screen = open_check_in(qtbot, kiosk)
-    type_digits(qtbot, screen, code)
-    assert screen.field.text() == code
-    tap_and_wait(qtbot, kiosk, screen.submit_button)
+    enter_code(qtbot, screen, code)
+    type_digits(qtbot, screen, "12349")           # a fifth digit is not taken
+    assert screen.digits_field.text() == "1234"
+    assert screen.field.text() == code            # the keys type into the digits now
+    tap_and_wait(qtbot, kiosk, screen.digits_submit_button)
     w = kiosk.window
     assert w.current() is w.ticket, w.message.text()
     assert w.ticket.code_label.text() == "C001"
@@ -63,21 +77,51 @@ def test_check_in_by_phone(qtbot, kiosk, sqlite_ctx):
     assert w.ticket.code_label.text() == "H001"
 
 
-def test_unknown_code_is_refused_with_a_message(qtbot, kiosk):
-    screen = open_check_in(qtbot, kiosk)
-    type_digits(qtbot, screen, "261123999")
-    tap_and_wait(qtbot, kiosk, screen.submit_button)
+def test_wrong_digits_and_unknown_code_get_one_message_in_chinese(qtbot, kiosk,
+                                                                  sqlite_ctx):
+    code = book(sqlite_ctx, dt.time(9, 45))
+    unknown = "00000000" if code != "00000000" else "00000001"
     w = kiosk.window
-    assert w.current() is w.check_in
-    assert w.message.isVisible()
-    assert "没有找到您今天的预约" in w.message.text()
+    screen = open_check_in(qtbot, kiosk)
+    messages = []
+    for typed, digits in ((code, "4321"), (unknown, "1234")):
+        enter_code(qtbot, screen, typed)
+        type_digits(qtbot, screen, digits)
+        tap_and_wait(qtbot, kiosk, screen.digits_submit_button)
+        assert w.current() is w.check_in and w.message.isVisible()
+        messages.append(w.message.text())
+        assert screen.step == "digits" and screen.digits_field.text() == ""
+        click(qtbot, w.message.ok_button)
+        click(qtbot, screen.change_code_button)  # back to the code, as typed
+        assert screen.step == "entry" and screen.field.text() == typed
+        click(qtbot, screen.keypad.clear_button)
+    assert messages[0] == messages[1]
+    assert "没有找到您今天的预约" in messages[0] and "后四位" in messages[0]
+    with sqlite_ctx.db.read() as session:
+        assert session.scalar(select(Ticket)) is None
+    enter_code(qtbot, screen, code)               # the right digits: checked in
+    type_digits(qtbot, screen, "1234")
+    tap_and_wait(qtbot, kiosk, screen.digits_submit_button)
+    assert w.current() is w.ticket, w.message.text()
+
+
+def test_back_from_the_digits_returns_to_the_code(qtbot, kiosk):
+    screen = open_check_in(qtbot, kiosk)
+    enter_code(qtbot, screen, "12345678")
+    type_digits(qtbot, screen, "12")
+    click(qtbot, kiosk.window.back_button)
+    assert kiosk.window.current() is screen and screen.step == "entry"
+    assert screen.field.text() == "12345678"
+    click(qtbot, screen.submit_button)
+    assert screen.step == "digits" and screen.digits_field.text() == ""
 
 
 def test_too_early_says_when_check_in_opens(qtbot, kiosk, sqlite_ctx):
     code = book(sqlite_ctx, dt.time(11, 0))
     screen = open_check_in(qtbot, kiosk)
-    type_digits(qtbot, screen, code)
-    tap_and_wait(qtbot, kiosk, screen.submit_button)
+    enter_code(qtbot, screen, code)
+    type_digits(qtbot, screen, "1234")
+    tap_and_wait(qtbot, kiosk, screen.digits_submit_button)
     assert "请于 10:30 后签到" in kiosk.window.message.text()
 
 
@@ -90,3 +134,9 @@ def test_bad_phone_and_empty_input(qtbot, kiosk):
     type_digits(qtbot, screen, "123")
     tap_and_wait(qtbot, kiosk, screen.submit_button)
     assert "11 位手机号" in kiosk.window.message.text()
+    click(qtbot, kiosk.window.message.ok_button)
+    click(qtbot, screen.code_button)
+    enter_code(qtbot, screen, "12345678")
+    type_digits(qtbot, screen, "12")
+    click(qtbot, screen.digits_submit_button)     # refused on the kiosk, no database trip
+    assert "后四位" in kiosk.window.message.text()

@@ -28,6 +28,8 @@ def visit_every_screen(qtbot, kiosk):
     c.go_home()
     c.open_check_in()
     yield "check-in"
+    w.check_in.show_digits("12345678")
+    yield "check-in-digits"
     c.go_home()
     c.open_search()
     w.search.field.setText("gtgs")

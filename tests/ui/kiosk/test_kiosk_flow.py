@@ -8,6 +8,7 @@ from kiosk.ui.kiosk.qr import qr_matrix
 from kiosk.ui.kiosk.slips_from import ticket_qr_payload
 from tests.helpers import open_window, serve_next, take
 from tests.ui.kiosk.conftest import WAIT_MS, click, tap_and_wait
+from tests.ui.kiosk.conftest import feed_from_start
 
 
 def tickets(ctx) -> list[tuple[str, str | None, str]]:
@@ -141,9 +142,7 @@ def test_guide_shows_every_public_fact(qtbot, kiosk):
 
 
 def test_guide_counts_follow_the_event_feed(qtbot, make_kiosk, sqlite_ctx):
-    from kiosk.ui.feed_bridge import FeedBridge
-
-    feed = FeedBridge(sqlite_ctx.db, wait_s=0.1)
+    feed = feed_from_start(sqlite_ctx)
     kiosk = make_kiosk(feed=feed)
     feed.start()
     w = kiosk.window
@@ -194,9 +193,7 @@ def test_a_double_tap_takes_one_ticket(qtbot, kiosk, sqlite_ctx):
 
 
 def test_most_used_items_follow_the_tickets_taken(qtbot, make_kiosk, sqlite_ctx):
-    from kiosk.ui.feed_bridge import FeedBridge
-
-    feed = FeedBridge(sqlite_ctx.db, wait_s=0.1)
+    feed = feed_from_start(sqlite_ctx)
     kiosk = make_kiosk(feed=feed)
     feed.start()
     for _ in range(3):

@@ -5,6 +5,7 @@ from kiosk.queue.actions import staff
 
 from kiosk.queue.reads import hall as hall_reads
 from tests.ui.kiosk.conftest import click, open_guide, tap_and_wait
+from tests.ui.kiosk.conftest import feed_from_start
 
 
 def test_idle_timeout_comes_from_the_hall_setting(make_kiosk, sqlite_ctx):
@@ -70,9 +71,7 @@ def test_idle_on_the_ticket_screen_goes_home(qtbot, kiosk):
 
 
 def test_a_changed_hall_setting_reaches_the_running_kiosk(qtbot, make_kiosk, sqlite_ctx):
-    from kiosk.ui.feed_bridge import FeedBridge
-
-    feed = FeedBridge(sqlite_ctx.db, wait_s=0.1)
+    feed = feed_from_start(sqlite_ctx)
     kiosk = make_kiosk(feed=feed)
     feed.start()
     staff.set_hall_setting(sqlite_ctx, name="kiosk.idle_timeout_s", value=120)

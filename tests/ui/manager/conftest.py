@@ -13,10 +13,13 @@ from tests.ui.manager.boxes import settle
 
 @pytest.fixture
 def feed(qtbot, sqlite_ctx):
-    """The real feed of the test hall, started from now on."""
+    """The real feed of the test hall, following from the newest event now (before
+    any page reads), as the console's start-up does."""
+    from kiosk.queue.store.feed import last_event_id
     from kiosk.ui.feed_bridge import FeedBridge
 
-    bridge = FeedBridge(sqlite_ctx.db, wait_s=0.2)
+    bridge = FeedBridge(sqlite_ctx.db, after_event_id=last_event_id(sqlite_ctx.db),
+                        wait_s=0.2)
     bridge.start()
     yield bridge
     bridge.stop()

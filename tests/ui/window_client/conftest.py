@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.queue.reads.hall import effective_settings
+from kiosk.queue.reads.hall import start_snapshot
 from tests.helpers import PASSWORD
 
 #: retries of an action whose outcome is unknown: quick, so tests need not wait
@@ -26,8 +26,11 @@ def make_client(qtbot):
     made = []
 
     def make(ctx, window: int | None = 1, settings=None, retry_delays_ms=FAST_RETRY_MS):
-        client = build_window_client(ctx, settings or effective_settings(ctx),
-                                     window=window, retry_delays_ms=retry_delays_ms)
+        # as the app starts: the feed follows from the snapshot the screens start from
+        stored, event_id = start_snapshot(ctx)
+        client = build_window_client(ctx, settings or stored, window=window,
+                                     after_event_id=event_id,
+                                     retry_delays_ms=retry_delays_ms)
         qtbot.addWidget(client)
         made.append(client)
         client.resize(1280, 860)
@@ -86,7 +89,8 @@ def make_pad(qtbot):
     made = []
 
     def make(ctx, window: int = 1, settings=None):
-        pad = build_rating_pad(ctx, settings or effective_settings(ctx), window,
+        stored, event_id = start_snapshot(ctx)
+        pad = build_rating_pad(ctx, settings or stored, window, after_event_id=event_id,
                                retry_delays_ms=FAST_RETRY_MS)
         qtbot.addWidget(pad)
         made.append(pad)

@@ -136,3 +136,59 @@ def test_postgresql_lost_and_back_without_a_duplicated_call(qtbot, pg_url, make_
     qtbot.waitUntil(lambda: shown(client) == "—")
     press(qtbot, client, "call_next")
     qtbot.waitUntil(lambda: shown(client) == "A002")
+
+
+def test_every_rating_made_offline_is_saved_in_order_when_back(qtbot, ctx, make_pad,
+                                                               monkeypatch):
+    """Offline, A001 gets 1 star with a reason, then A002 times out as 未评: when the
+    database is back both are recorded, in order, each with its own request id, and the
+    1 star opens its follow-up (one kept rating used to be overwritten by the next)."""
+    from kiosk.queue.store.models import Followup
+    from tests.helpers import open_window, serve_next
+    from window_client.pad import pad as pad_module
+
+    take(ctx)
+    take(ctx)
+    open_window(ctx, 1)
+    pad = make_pad(ctx, window=1)
+    down = [False]
+
+    def unreachable(real):
+        def call(*args, **kwargs):
+            if down[0]:
+                raise OperationalError("SELECT", {}, ConnectionRefusedError("unreachable"))
+            return real(*args, **kwargs)
+        return call
+
+    for module, name in ((rating, "rate"), (rating, "mark_unrated"),
+                         (pad_module, "pad_screen")):
+        monkeypatch.setattr(module, name, unreachable(getattr(module, name)))
+    serve_next(ctx, 1)
+    qtbot.waitUntil(lambda: pad.page == "rate", timeout=5000)
+    down[0] = True
+    pad.refresh()                                    # the pad finds the database gone
+    qtbot.waitUntil(lambda: not pad.connection.online, timeout=5000)
+    assert pad.banner.isVisible()
+    qtbot.keyClick(pad, Qt.Key.Key_1)
+    assert pad.page == "reasons"
+    qtbot.keyClick(pad, Qt.Key.Key_1)                # 办事效率低
+    qtbot.keyClick(pad, Qt.Key.Key_Return)
+    assert pad.page == "thanks"
+    serve_next(ctx, 1)
+    qtbot.waitUntil(lambda: pad.page == "rate", timeout=5000)
+    pad.rating_timer.timeout.emit()                  # nobody rates A002 in time: 未评
+    assert pad.page == "identity"
+    assert ratings(ctx) == []
+
+    down[0] = False
+    pad.feed.connection_restored.emit()              # what the feed says on reconnect
+    qtbot.waitUntil(lambda: pad.connection.online and not pad.runner.busy, timeout=5000)
+    assert ratings(ctx) == [("A001", 1, ["办事效率低"]), ("A002", None, [])]
+    with ctx.db.read() as session:
+        saved = session.scalars(select(Event).where(
+            Event.action.in_(("ticket_rated", "ticket_unrated"))).order_by(Event.id)).all()
+        assert [(e.action, e.payload["code"]) for e in saved] == [
+            ("ticket_rated", "A001"), ("ticket_unrated", "A002")]
+        assert len({e.request_id for e in saved} - {None}) == 2
+        assert [f.level for f in session.scalars(select(Followup))] == [1]
+    assert not pad.banner.isVisible()

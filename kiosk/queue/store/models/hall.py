@@ -6,7 +6,8 @@ import enum
 from typing import Any
 
 from sqlalchemy import (
-    JSON, CheckConstraint, Column, ForeignKey, String, Table, Text, UniqueConstraint,
+    JSON, CheckConstraint, Column, Date, ForeignKey, Index, String, Table, Text,
+    UniqueConstraint, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from kiosk.queue.store.models.base import Base, enum_column
@@ -41,6 +42,9 @@ class Hall(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    #: the last hall day closed by itself (actions.day): read with the hall row by every
+    #: action, so seeing that a new day has begun costs no query
+    closed_through: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class HallSetting(Base):
@@ -166,7 +170,14 @@ class Window(Base):
     """窗口: a counter, the queues it serves, who sits there now and what it is doing."""
 
     __tablename__ = "window"
-    __table_args__ = (UniqueConstraint("hall_id", "number"),)
+    __table_args__ = (
+        UniqueConstraint("hall_id", "number"),
+        # one window per clerk, held by the database: two sign-ins of one staff number
+        # at two windows at the same instant cannot both commit (migration 0004)
+        Index("ix_window_one_per_clerk", "staff_id", unique=True,
+              sqlite_where=text("staff_id IS NOT NULL"),
+              postgresql_where=text("staff_id IS NOT NULL")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
     number: Mapped[int]
