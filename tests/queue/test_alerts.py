@@ -52,9 +52,9 @@ def test_a_long_wait_alerts_until_acknowledged_and_again_for_new_waits(ctx, cloc
         event = session.get(Event, event_id)
         recorded = (event.action, event.actor, event.payload)
         ack = session.get(AlertAck, (event.hall_id, alert.key))
-        stored = (ack.event_id, ack.acknowledged_at)
+        stored = (ack.acknowledged_at, event.at)
     assert recorded == ("alert_acknowledged", "staff:9001", {"key": alert.key})
-    assert stored == (event_id, clock.now() - dt.timedelta(minutes=31))
+    assert stored == (clock.now() - dt.timedelta(minutes=31),) * 2
 
 
 def test_the_wait_threshold_comes_from_the_settings(ctx, clock):
@@ -149,3 +149,22 @@ def test_only_managers_acknowledge(ctx, clock):
     with ctx.db.read() as session:
         assert session.scalars(select(Event).where(
             Event.action == "alert_acknowledged")).all() == []
+
+
+def test_acknowledging_appends_its_event_last(ctx):
+    """The event takes the lock that orders the hall's writers: nothing after it."""
+    from sqlalchemy import event as sa_event
+
+    from kiosk.queue.actions import alerts
+
+    statements = []
+
+    def record(conn, cursor, statement, params, context, executemany):
+        statements.append(" ".join(statement.split()[:3]).upper())
+
+    sa_event.listen(ctx.db.engine, "before_cursor_execute", record)
+    try:
+        alerts.acknowledge(ctx, "wait:2026-11-23:A", by="9001")
+    finally:
+        sa_event.remove(ctx.db.engine, "before_cursor_execute", record)
+    assert statements[-1].startswith("INSERT INTO EVENT"), statements

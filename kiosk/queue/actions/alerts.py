@@ -252,14 +252,12 @@ def acknowledge(ctx: HallContext, key: str, *, by: str,
         if (prior := prior_event(scope, request_id)) is not None:
             return prior.id
         staff = require_role(scope, by, Role.MANAGER, Role.ADMIN)
-        event = append_event(scope, staff_actor(by), "alert_acknowledged",
-                             payload={"key": key}, request_id=request_id)
         row = session.get(AlertAck, (scope.hall.id, key))
         if row is None:
             row = AlertAck(hall_id=scope.hall.id, key=key)
             session.add(row)
         row.acknowledged_at = scope.now
         row.staff_id = staff.id
-        row.event_id = event.id
-        session.flush()
-        return event.id
+        # the event goes last (append_event flushes the row first)
+        return append_event(scope, staff_actor(by), "alert_acknowledged",
+                            payload={"key": key}, request_id=request_id).id

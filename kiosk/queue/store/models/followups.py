@@ -80,5 +80,4 @@ class AlertAck(Base):
     key: Mapped[str] = mapped_column(String(120), primary_key=True)
     acknowledged_at: Mapped[dt.datetime]
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
-    event_id: Mapped[int] = mapped_column(BigId)
 
