@@ -49,6 +49,9 @@ def scratch_database(args, workdir: Path) -> str:
             and Path(parsed.database).exists():
         with sqlite3.connect(parsed.database) as source, sqlite3.connect(target) as copy:
             source.backup(copy)
+        copy_db = Database(f"sqlite:///{target}")
+        migrate.ensure_current(copy_db)  # a hall made by an older release
+        copy_db.dispose()
         return f"sqlite:///{target}"
     print("no SQLite hall database given: using the sample hall")
     db = Database(f"sqlite:///{target}")
