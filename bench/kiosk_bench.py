@@ -38,7 +38,9 @@ MONDAY_0930 = dt.datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 class PrinterSink:
-    """A fake port-9100 printer: accepts connections and reads every byte sent."""
+    """A fake port-9100 printer: accepts connections, reads every byte sent and answers
+    each status request (DLE EOT n) with "all fine", as the kiosk asks before and after
+    every slip."""
 
     def __init__(self) -> None:
         self.server = socket.create_server(("127.0.0.1", 0))
@@ -54,8 +56,14 @@ class PrinterSink:
             except OSError:
                 return
             with conn:
+                tail = b""
                 while chunk := conn.recv(65536):
                     self.bytes += len(chunk)
+                    seen = tail + chunk
+                    answers = sum(seen.count(b"\x10\x04" + bytes([n])) for n in (1, 2, 3, 4))
+                    if answers:
+                        conn.sendall(b"\x12" * answers)
+                    tail = seen[-2:]  # a request split between reads
             self.jobs += 1
 
 

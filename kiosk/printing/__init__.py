@@ -5,10 +5,14 @@ from the returned future (or the ``on_fault`` callback). See ``runner`` for thre
 """
 from kiosk.printing.errors import (
     CITIZEN_HINT_ZH,
+    CoverOpen,
+    CutterError,
     FontNotFound,
     PaperOut,
     PrinterConfigError,
     PrinterError,
+    PrinterHardwareError,
+    PrinterNoResponse,
     PrinterOffline,
     PrinterTimeout,
 )
@@ -18,7 +22,8 @@ from kiosk.printing.slips import Material, NoticeSlip, TestPage, TicketSlip
 from kiosk.printing.transports import Transport, printer_from_settings
 
 __all__ = [
-    "CITIZEN_HINT_ZH", "FontNotFound", "Material", "NoticeSlip", "PaperOut", "PrintFormat",
-    "PrintQueue", "PrintResult", "PrinterConfigError", "PrinterError", "PrinterOffline",
+    "CITIZEN_HINT_ZH", "CoverOpen", "CutterError", "FontNotFound", "Material", "NoticeSlip", "PaperOut", "PrintFormat",
+    "PrintQueue", "PrintResult", "PrinterConfigError", "PrinterError", "PrinterHardwareError",
+    "PrinterNoResponse", "PrinterOffline",
     "PrinterTimeout", "TestPage", "TicketSlip", "Transport", "printer_from_settings", "render",
 ]

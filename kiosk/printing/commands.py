@@ -36,11 +36,13 @@ def print_test(settings, *, stdout: TextIO | None = None, stderr: TextIO | None 
             printed_at_local=now or dt.datetime.now().astimezone(),
         )
         data = render(page, fmt)
-        transport.send(data, settings.get("printer.timeout_s"))
+        confirmed = transport.send(data, settings.get("printer.timeout_s"))
     except PrinterError as exc:
         print(f"Print test failed: {exc.message_en}", file=stderr)
         return 1
-    print(f"Printed a test page on {transport.describe()}: {paper.mm} mm paper "
+    done = "Printed" if confirmed else "Sent"
+    print(f"{done} a test page on {transport.describe()}: {paper.mm} mm paper "
           f"({paper.dots} dots, {paper.columns} columns), {fmt.text_mode} text mode, "
-          f"{len(data)} bytes.", file=stdout)
+          f"{len(data)} bytes." + ("" if confirmed else " The printer cannot confirm "
+                                 "printing: check that the page came out."), file=stdout)
     return 0

@@ -10,6 +10,8 @@ from kiosk.errors import KioskError
 
 #: What the kiosk shows the citizen whenever a slip could not be printed.
 CITIZEN_HINT_ZH = "打印失败，请拍照或记下您的号码"
+#: ... and when the slip went to a printer that cannot say whether it came out.
+UNCONFIRMED_HINT_ZH = "请确认号票已打印，如未出票请拍照记下号码"
 
 
 class PrinterError(KioskError):
@@ -39,6 +41,35 @@ class PaperOut(PrinterError):
 
     code = "printer_paper_out"
     kind = "paper_out"
+
+
+class PrinterNoResponse(PrinterError):
+    """The printer did not answer a status request: it is not printing, whatever
+    the connection took."""
+
+    code = "printer_no_response"
+    kind = "no_response"
+
+
+class CoverOpen(PrinterError):
+    """The printer reported its cover open."""
+
+    code = "printer_cover_open"
+    kind = "cover_open"
+
+
+class CutterError(PrinterError):
+    """The printer reported an autocutter error."""
+
+    code = "printer_cutter_error"
+    kind = "cutter_error"
+
+
+class PrinterHardwareError(PrinterError):
+    """The printer reported an unrecoverable error: it needs service."""
+
+    code = "printer_hardware_error"
+    kind = "hardware_error"
 
 
 class PrinterConfigError(PrinterError):

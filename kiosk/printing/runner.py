@@ -18,7 +18,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from kiosk.printing.errors import CITIZEN_HINT_ZH, PrinterError
+from kiosk.printing.errors import CITIZEN_HINT_ZH, UNCONFIRMED_HINT_ZH, PrinterError
 from kiosk.printing.render import PrintFormat, render
 from kiosk.printing.slips import Slip
 from kiosk.printing.transports.base import Transport
@@ -29,15 +29,16 @@ log = logging.getLogger(__name__)
 #: on_fault(kind, message_en, message_zh); kind is a PrinterError.kind or "internal"
 FaultCallback = Callable[[str, str, str], None]
 
-PRINTED, NO_PRINTER, FAILED = "printed", "no_printer", "failed"
+PRINTED, UNCONFIRMED, NO_PRINTER, FAILED = "printed", "unconfirmed", "no_printer", "failed"
 
 
 @dataclasses.dataclass(frozen=True)
 class PrintResult:
-    """How one job ended. ``printed`` False means: show the number on screen and
-    ``citizen_hint_zh`` (no printer, or a fault described by the messages)."""
+    """How one job ended. ``printed`` only when the printer confirmed it; otherwise
+    show the number on screen and ``citizen_hint_zh`` (sent unconfirmed, no printer,
+    or a fault described by the messages)."""
 
-    status: str  # PRINTED, NO_PRINTER or FAILED
+    status: str  # PRINTED, UNCONFIRMED, NO_PRINTER or FAILED
     byte_count: int = 0
     fault_kind: str | None = None
     message_en: str = ""
@@ -49,7 +50,9 @@ class PrintResult:
 
     @property
     def citizen_hint_zh(self) -> str | None:
-        return None if self.printed else CITIZEN_HINT_ZH
+        if self.printed:
+            return None
+        return UNCONFIRMED_HINT_ZH if self.status == UNCONFIRMED else CITIZEN_HINT_ZH
 
 
 class PrintQueue:
@@ -103,7 +106,7 @@ class PrintQueue:
                                message_zh="本机未配置打印机")
         try:
             data = render(slip, self.format)
-            self.transport.send(data, self.timeout_s)
+            confirmed = self.transport.send(data, self.timeout_s)
         except PrinterError as exc:
             return self._fault(exc.kind, exc.message_en, exc.message_zh)
         except Exception as exc:  # a bug must not kill the queue nor go unseen
@@ -111,6 +114,10 @@ class PrintQueue:
             return self._fault("internal", f"printing failed: {exc!r}", "打印程序出错")
         with self._lock:
             self._last_fault = None
+        if not confirmed:
+            return PrintResult(UNCONFIRMED, byte_count=len(data),
+                               message_en=f"sent to {self.transport.describe()}, which "
+                                          "cannot confirm printing")
         return PrintResult(PRINTED, byte_count=len(data))
 
     def _fault(self, kind: str, message_en: str, message_zh: str) -> PrintResult:

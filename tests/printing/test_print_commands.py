@@ -20,7 +20,7 @@ def test_prints_a_test_page_to_a_file_in_gb18030(tmp_path, capsys):
                                 text_mode="gb18030"), now=NOW)
     out, err = capsys.readouterr()
     assert code == 0 and err == ""
-    assert "Printed a test page" in out and "58 mm" in out and "gb18030" in out
+    assert "Sent a test page on" in out and "cannot confirm" in out and "58 mm" in out and "gb18030" in out
     stream = parse(target.read_bytes())
     texts = stream.texts()
     assert "政务服务中心（大厅代码 cy）" in texts and "打印测试页" in texts

@@ -5,7 +5,9 @@ import pytest
 
 from kiosk.printing.errors import CITIZEN_HINT_ZH, PaperOut, PrinterOffline
 from kiosk.printing.render import PrintFormat, render
-from kiosk.printing.runner import FAILED, NO_PRINTER, PRINTED, PrintQueue
+from kiosk.printing.runner import (
+    FAILED, NO_PRINTER, PRINTED, UNCONFIRMED, UNCONFIRMED_HINT_ZH, PrintQueue,
+)
 from kiosk.printing.transports.base import Transport
 from kiosk.printing.transports.none import NoPrinter
 from kiosk.settings import Settings
@@ -17,8 +19,9 @@ FMT = PrintFormat(80, "gb18030")
 
 
 class ScriptedTransport(Transport):
-    """Fails with the queued errors first, then records what it is sent; optionally
-    holds every job until ``gate`` is set."""
+    """Fails with the queued errors first, then records what it is sent and confirms
+    it, as a printer answering status does; optionally holds every job until ``gate``
+    is set."""
 
     kind = "scripted"
 
@@ -38,6 +41,7 @@ class ScriptedTransport(Transport):
         if self.errors:
             raise self.errors.pop(0)
         self.sent.append(data)
+        return True
 
 
 class Faults:
@@ -133,7 +137,10 @@ def test_from_settings_wires_transport_format_and_timeout(tmp_path):
                                  "printer.timeout_s": 2.5})
     with PrintQueue.from_settings(settings) as queue:
         assert queue.timeout_s == 2.5 and queue.format == PrintFormat(58, "gb18030")
-        assert queue.submit(ticket()).result(timeout=WAIT).printed
+        result = queue.submit(ticket()).result(timeout=WAIT)
+    # a file cannot report status: delivered, never claimed as printed
+    assert result.status == UNCONFIRMED and not result.printed
+    assert result.citizen_hint_zh == UNCONFIRMED_HINT_ZH
     assert target.read_bytes() == render(ticket(), PrintFormat(58, "gb18030"))
 
 

@@ -8,15 +8,20 @@ import time
 import pytest
 from escpos.exceptions import DeviceNotFoundError
 
-from kiosk.printing.errors import PrinterConfigError, PrinterOffline, PrinterTimeout
+from kiosk.printing.errors import (
+    CoverOpen, PaperOut, PrinterConfigError, PrinterNoResponse, PrinterOffline, PrinterTimeout,
+)
+from kiosk.printing.status import REQUESTS
 from kiosk.printing.transports import factory, serial, usb, win32raw
 from kiosk.printing.transports.base import Transport
 from kiosk.printing.transports.file import FileTransport
 from kiosk.printing.transports.network import NetworkTransport
 from kiosk.printing.transports.none import NoPrinter
 from kiosk.settings import Settings
+from tests.printing.printer_peers import COVER_OPEN, GOOD, PAPER_OUT
 
 WAIT = 10
+STATUS = b"".join(REQUESTS.values())
 
 
 class GatedTransport(Transport):
@@ -70,7 +75,7 @@ def test_errors_reach_the_caller(error, expected):
 def test_file_transport_writes_the_bytes(tmp_path):
     target = tmp_path / "printer.bin"
     transport = FileTransport(str(target))
-    transport.send(b"\x1b@first", timeout=1)
+    assert transport.send(b"\x1b@first", timeout=1) is False  # a file cannot confirm
     transport.send(b"\x1b@second", timeout=1)
     assert target.read_bytes() == b"\x1b@second"  # one job per open, like a device
 
@@ -96,6 +101,9 @@ def test_factory_builds_each_kind(tmp_path):
     assert isinstance(factory.printer_from_settings(Settings()), NoPrinter)
     net = factory.printer_from_settings(_settings(kind="network", host="10.1.2.3", port=9101))
     assert isinstance(net, NetworkTransport) and (net.host, net.port) == ("10.1.2.3", 9101)
+    assert net.status_query is True  # declared default: ask the printer
+    assert factory.printer_from_settings(_settings(
+        kind="network", status_query="false")).status_query is False
     dev = factory.printer_from_settings(_settings(kind="usb", usb_vendor="0x04b8",
                                                   usb_product="0202"))
     assert isinstance(dev, usb.UsbTransport) and (dev.vendor_id, dev.product_id) == (0x04B8, 0x0202)
@@ -116,19 +124,39 @@ def test_bad_usb_ids_are_config_errors(raw):
         factory.printer_from_settings(_settings(kind="usb", usb_vendor=raw))
 
 
+class FakeLine:
+    """A pyserial line to a printer that answers each DLE EOT n with ``status[n]``."""
+
+    def __init__(self, driver) -> None:
+        self.driver = driver
+        self.write_timeout = self.timeout = None
+        self.pending = bytearray()
+
+    def write(self, data: bytes) -> None:
+        self.driver.written += data
+        if data[:2] == b"\x10\x04" and FakeDriver.status is not None:
+            self.pending.append(FakeDriver.status[data[2]])
+
+    def read(self, size: int) -> bytes:
+        reply, self.pending = bytes(self.pending[:size]), self.pending[size:]
+        return reply
+
+
 class FakeDriver:
     """Stands in for escpos.printer.Usb / Serial / Win32Raw at the ``_load_driver`` seam."""
 
     instances: list = []
     open_error: BaseException | None = None
     write_error: BaseException | None = None
+    status: dict[int, int] | None = None  # None: the printer never answers
+    then: dict[int, int] | None = None    # the status once the job is written
 
     def __init__(self, *args, **kwargs) -> None:
         self.args, self.kwargs = args, kwargs
         self.written = b""
         self.closed = False
         self.opened_with = None
-        self.device = type("Device", (), {"write_timeout": None, "flush": lambda self: None})()
+        self.device = FakeLine(self)
         FakeDriver.instances.append(self)
 
     def open(self, **kwargs) -> None:
@@ -140,6 +168,8 @@ class FakeDriver:
         if self.write_error is not None:
             raise self.write_error
         self.written += data
+        if FakeDriver.then is not None:
+            FakeDriver.status = FakeDriver.then
 
     def close(self) -> None:
         self.closed = True
@@ -149,6 +179,7 @@ class FakeDriver:
 def fake_driver(monkeypatch):
     FakeDriver.instances = []
     FakeDriver.open_error = FakeDriver.write_error = None
+    FakeDriver.status, FakeDriver.then = GOOD, None
     for module in (usb, serial, win32raw):
         monkeypatch.setattr(module, "_load_driver", lambda: FakeDriver)
     return FakeDriver
@@ -164,10 +195,29 @@ def test_usb_wiring(fake_driver):
 
 def test_serial_wiring(fake_driver):
     transport = factory.printer_from_settings(_settings(kind="serial", serial_device="COM3"))
-    transport.send(b"slip", timeout=2)
+    assert transport.send(b"slip", timeout=2) is True  # confirmed by the status after it
     (driver,) = fake_driver.instances
     assert driver.kwargs == {"devfile": "COM3", "baudrate": 9600, "timeout": 2}
-    assert driver.device.write_timeout == 2 and driver.written == b"slip" and driver.closed
+    assert driver.device.write_timeout == 2 and driver.closed
+    assert driver.written == STATUS + b"slip" + STATUS
+
+
+@pytest.mark.parametrize("answers, then, error", [
+    (None, None, PrinterNoResponse), (PAPER_OUT, None, PaperOut),
+    (GOOD, COVER_OPEN, CoverOpen),  # opened during the job
+])
+def test_serial_status_faults(fake_driver, answers, then, error):
+    fake_driver.status, fake_driver.then = answers, then
+    with pytest.raises(error):
+        serial.SerialTransport("COM3", status_timeout=0.05).send(b"slip", timeout=2)
+    assert fake_driver.instances[0].closed
+
+
+def test_serial_without_status_queries_is_unconfirmed(fake_driver):
+    fake_driver.status = None
+    transport = factory.printer_from_settings(_settings(kind="serial", status_query="false"))
+    assert transport.send(b"slip", timeout=2) is False
+    assert fake_driver.instances[0].written == b"slip"
 
 
 def test_win32raw_wiring(fake_driver):

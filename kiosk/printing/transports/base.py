@@ -1,5 +1,9 @@
 """The one interface every printer connection offers: ``send(data, timeout)``.
 
+``send`` returns True only when the printer itself confirmed the job (its status,
+read after the job, was good); False means the bytes were handed over and nothing
+more is known (a file or spooler cannot answer, or status queries are switched off).
+
 A kiosk must never freeze because a printer hangs: a USB write or a device-file open
 can block for ever on a printer that is off or jammed. So ``send`` runs the transport's
 blocking ``_write`` on a short-lived daemon thread and gives up after ``timeout``
@@ -41,14 +45,16 @@ class Transport(abc.ABC):
         """Where the bytes go, in English, for logs and ``print-test``."""
 
     @abc.abstractmethod
-    def _write(self, data: bytes, timeout: float) -> None:
-        """Deliver ``data``; may block; raise a ``PrinterError`` on failure."""
+    def _write(self, data: bytes, timeout: float) -> bool | None:
+        """Deliver ``data``; may block; raise a ``PrinterError`` on failure; return
+        True if the printer's status confirmed the job."""
 
-    def send(self, data: bytes, timeout: float) -> None:
+    def send(self, data: bytes, timeout: float) -> bool:
         """Deliver one print job, returning or raising within about ``timeout`` seconds.
 
-        Raises ``PrinterOffline``, ``PrinterTimeout``, ``PaperOut`` or
-        ``PrinterConfigError``; never blocks longer than the deadline.
+        Returns whether the printer confirmed it (see the module docstring). Raises a
+        ``PrinterError`` (offline, timeout, no response, paper out, cover open, ...);
+        never blocks longer than the deadline.
         """
         with self._lock:
             if self._stuck is not None and self._stuck.is_alive():
@@ -58,10 +64,11 @@ class Transport(abc.ABC):
                 )
             self._stuck = None
         outcome: list[BaseException] = []
+        confirmed: list[bool] = []
 
         def run() -> None:
             try:
-                self._write(data, timeout)
+                confirmed.append(bool(self._write(data, timeout)))
             except BaseException as exc:  # handed to the caller's thread below
                 outcome.append(exc)
 
@@ -83,6 +90,7 @@ class Transport(abc.ABC):
                 raise PrinterOffline(
                     "打印机连接出错", f"{self.describe()}: {error}") from error
             raise error
+        return confirmed[0]
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait for a stuck earlier job to give up; True if the transport is free."""

@@ -18,7 +18,10 @@ def looks_like_timeout(exc: BaseException) -> bool:
 
 
 def run_driver_job(printer, data: bytes, *, what: str, open_kwargs: dict | None = None,
-                   before_write: Callable[[object], None] | None = None) -> None:
+                   before_write: Callable[[object], None] | None = None,
+                   after_write: Callable[[object], bool] | None = None) -> bool:
+    """Returns what ``after_write`` says (True: the printer confirmed the job), else
+    False: the bytes were handed over, nothing more is known."""
     from escpos.exceptions import DeviceNotFoundError
 
     try:
@@ -29,6 +32,7 @@ def run_driver_job(printer, data: bytes, *, what: str, open_kwargs: dict | None 
         if before_write is not None:
             before_write(printer)
         printer._raw(data)
+        return after_write(printer) if after_write is not None else False
     except PrinterError:
         raise
     except Exception as exc:

@@ -31,14 +31,15 @@ def printer_from_settings(settings) -> Transport:
         return NoPrinter()
     if kind == "network":
         return NetworkTransport(settings.get("printer.host"), settings.get("printer.port"),
-                                check_paper=settings.get("printer.check_paper"))
+                                status_query=settings.get("printer.status_query"))
     if kind == "usb":
         return UsbTransport(parse_usb_id("printer.usb_vendor", settings.get("printer.usb_vendor")),
                             parse_usb_id("printer.usb_product",
                                          settings.get("printer.usb_product")))
     if kind == "serial":
         return SerialTransport(settings.get("printer.serial_device"),
-                               settings.get("printer.baudrate"))
+                               settings.get("printer.baudrate"),
+                               status_query=settings.get("printer.status_query"))
     if kind == "file":
         return FileTransport(settings.get("printer.path"))
     if kind == "win32raw":

@@ -16,5 +16,6 @@ class NoPrinter(Transport):
     def _write(self, data: bytes, timeout: float) -> None:
         pass
 
-    def send(self, data: bytes, timeout: float) -> None:
-        """Do nothing, at once (no thread)."""
+    def send(self, data: bytes, timeout: float) -> bool:
+        """Do nothing, at once (no thread); nothing is confirmed."""
+        return False

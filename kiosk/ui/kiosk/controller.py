@@ -323,6 +323,8 @@ class KioskController(QObject):
         if token == self._ticket_token:
             if result.printed:
                 self.window.ticket.print_done()
+            elif result.status == "unconfirmed":
+                self.window.ticket.print_unconfirmed()
             else:
                 self.window.ticket.print_failed(
                     translate("KioskController", "打印失败，请拍照或记下您的号码") + "\n"
@@ -334,6 +336,10 @@ class KioskController(QObject):
             if result.printed:
                 self.window.guide.set_notice_status(
                     translate("KioskController", "一次性告知单已打印，请取走"), "ok")
+            elif result.status == "unconfirmed":
+                self.window.guide.set_notice_status(translate(
+                    "KioskController", "请确认一次性告知单已打印，如未出纸请拍照保存办事指南"),
+                    "warning")
             else:
                 self.window.guide.set_notice_status(
                     translate("KioskController", "打印失败，请拍照保存办事指南，或到服务台索取"),

@@ -4,7 +4,8 @@ each outcome back to the GUI thread as a signal.
 The queue (``kiosk.printing.PrintQueue``) resolves a future in its worker thread; a
 queued Qt signal carries the result over. Printer faults become ``device_fault`` events
 (the manager sees them) once per change of state, not once per ticket, so an unplugged
-printer does not flood the log; the next successful print records the recovery. The
+printer does not flood the log; the next job the printer took (confirmed, or sent to a
+printer configured not to answer status) records the recovery. The
 database writes for that run on their own thread, so the screen never waits for them.
 """
 from __future__ import annotations
@@ -88,7 +89,7 @@ class PrinterLink(QObject):
         if result.status == "failed" and result.fault_kind != self._fault_kind:
             self._fault_kind = result.fault_kind
             self._record(self._write_fault, result)
-        elif result.status == "printed" and self._fault_kind is not None:
+        elif result.status in ("printed", "unconfirmed") and self._fault_kind is not None:
             self._fault_kind = None
             self._record(self._write_recovered)
         self.job_finished.emit(token, result)

@@ -149,7 +149,12 @@ class TicketScreen(Screen):
             self._show_countdown()
 
     def print_done(self) -> None:
+        """Only for a slip the printer confirmed (its status after the job was good)."""
         self.set_print_state(translate("TicketScreen", "号票已打印，请从下方出票口取走"), "ok")
+
+    def print_unconfirmed(self) -> None:
+        """Sent to a printer that cannot report its status: never claim it printed."""
+        self.print_failed(translate("TicketScreen", "请确认号票已打印，如未出票请拍照记下号码"))
 
     def stop_timers(self) -> None:
         self.return_timer.stop()

@@ -17,7 +17,8 @@ WAIT_MS = 10_000  # generous bound for waitUntil; never reached when things work
 
 
 class RecordingPrinter(Transport):
-    """A working printer that keeps every job's bytes; ``gate`` can hold jobs back."""
+    """A working printer that keeps every job's bytes and confirms each (as a printer
+    answering status does); ``gate`` can hold jobs back."""
 
     kind = "recording"
 
@@ -30,10 +31,11 @@ class RecordingPrinter(Transport):
     def describe(self) -> str:
         return "recording test printer"
 
-    def _write(self, data: bytes, timeout: float) -> None:
+    def _write(self, data: bytes, timeout: float) -> bool:
         if not self.gate.wait(timeout + 5):
-            return
+            return False
         self.jobs.append(data)
+        return True
 
 
 def closed_port() -> int:
