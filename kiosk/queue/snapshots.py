@@ -99,6 +99,8 @@ class ActionResult:
     ticket: TicketView | None = None
     window: WindowView | None = None
     replayed: bool = False
+    #: the ticket the same press finished (办结并叫号), else None
+    finished: TicketView | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -162,3 +162,97 @@ def test_two_windows_transferring_to_each_other_at_once_never_deadlock(make_ctx,
         for thread in threads:
             thread.join(60)
     assert failures == []
+
+
+def _events_of(ctx, *actions):
+    from sqlalchemy import select
+
+    from kiosk.queue.store.models import Event
+
+    with ctx.db.read() as session:
+        return session.execute(select(Event.action, Event.payload, Event.request_id)
+                               .where(Event.action.in_(actions))
+                               .order_by(Event.id)).all()
+
+
+def test_finish_and_call_next_is_one_press_and_one_commit(ctx):
+    """办结并叫号: the current ticket is finished with the chosen outcome and the next
+    one called, in one transaction; both events are there, the call last."""
+    from sqlalchemy import event as sa_event
+
+    open_window(ctx, 1)
+    take(ctx)
+    take(ctx)
+    calling.call_next(ctx, window=1, staff_no="1001")
+    commits = []
+
+    def committed(conn):
+        commits.append(conn)
+
+    sa_event.listen(ctx.db.engine, "commit", committed)
+    try:
+        result = serving.finish_and_call_next(ctx, window=1, staff_no="1001",
+                                              outcome="consultation", request_id="w1-42")
+    finally:
+        sa_event.remove(ctx.db.engine, "commit", committed)
+    assert len(commits) == 1
+    assert result.finished.code == "A001" and result.finished.outcome == "consultation"
+    assert result.ticket.code == "A002" and result.ticket.state == "called"
+    assert result.window.current_ticket_id == result.ticket.id
+    recorded = _events_of(ctx, "service_finished", "ticket_called")
+    assert [(a, p["code"]) for a, p, _ in recorded][-2:] == [
+        ("service_finished", "A001"), ("ticket_called", "A002")]
+    assert recorded[-1][2] == "w1-42" and recorded[-2][2] is None
+
+
+def test_finish_and_call_next_with_nobody_waiting_just_finishes(ctx):
+    open_window(ctx, 1)
+    take(ctx)
+    calling.call_next(ctx, window=1, staff_no="1001")
+    result = serving.finish_and_call_next(ctx, window=1, staff_no="1001",
+                                          outcome="completed", request_id="w1-43")
+    assert result.ticket.code == "A001" and result.ticket.state == "finished"
+    assert result.window.current_ticket_id is None
+    again = serving.finish_and_call_next(ctx, window=1, staff_no="1001",
+                                         outcome="completed", request_id="w1-43")
+    assert again.replayed and again.ticket.code == "A001"
+
+
+def test_a_retried_finish_and_call_is_replayed_not_repeated(ctx):
+    open_window(ctx, 1)
+    for _ in range(3):
+        take(ctx)
+    calling.call_next(ctx, window=1, staff_no="1001")
+    first = serving.finish_and_call_next(ctx, window=1, staff_no="1001",
+                                         outcome="completed", request_id="w1-44")
+    again = serving.finish_and_call_next(ctx, window=1, staff_no="1001",
+                                         outcome="completed", request_id="w1-44")
+    assert again.replayed and again.ticket.code == first.ticket.code == "A002"
+    assert again.finished.code == "A001"
+    assert [p["code"] for _, p, _ in _events_of(ctx, "ticket_called")] == ["A001", "A002"]
+
+
+def test_finish_and_call_refuses_like_finish_and_changes_nothing(ctx):
+    open_window(ctx, 1)
+    take(ctx)
+    take(ctx)
+    calling.call_next(ctx, window=1, staff_no="1001")
+    with pytest.raises(InvalidInput):   # 受理 is for promised items only
+        serving.finish_and_call_next(ctx, window=1, staff_no="1001", outcome="accepted")
+    assert [p["code"] for _, p, _ in _events_of(ctx, "ticket_called")] == ["A001"]
+    serving.finish(ctx, window=1, staff_no="1001", outcome="completed")
+    with pytest.raises(IllegalTransition):  # nothing in hand to finish
+        serving.finish_and_call_next(ctx, window=1, staff_no="1001", outcome="completed")
+
+
+def test_a_finish_note_is_cleaned_and_a_long_one_refused_on_both_databases(ctx):
+    """10,000 characters went into tickets.note on SQLite; control characters went raw."""
+    open_window(ctx, 1)
+    take(ctx)
+    calling.call_next(ctx, window=1, staff_no="1001")
+    with pytest.raises(InvalidInput) as refused:
+        serving.finish(ctx, window=1, staff_no="1001", outcome="completed", note="缺" * 10_000)
+    assert "备注太长" in refused.value.message_zh
+    done = serving.finish(ctx, window=1, staff_no="1001", outcome="completed",
+                          note="缺营业执照\x07\r\n复印件")
+    assert done.ticket.note == "缺营业执照 复印件"

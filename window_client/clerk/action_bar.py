@@ -22,6 +22,7 @@ def action_labels() -> dict[str, str]:
         "start": translate("WindowMain", "开始办理"),
         "no_show": translate("WindowMain", "过号"),
         "finish": translate("WindowMain", "办结"),
+        "finish_and_call": translate("WindowMain", "办结并叫号"),
         "transfer": translate("WindowMain", "转办"),
         "call_number": translate("WindowMain", "指定叫号"),
         "requeue": translate("WindowMain", "过号重排"),

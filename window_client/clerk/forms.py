@@ -44,8 +44,11 @@ class FinishForm(FormPanel):
         self.note = self.add_row(translate("WindowForms", "备注（可不填）"),
                                  _note_field(translate("WindowForms", "如：缺营业执照复印件")))
 
-    def prepare(self, code: str, item_kind: str | None) -> None:
-        self.title.setText(translate("WindowForms", "办结 {code}：选择办理结果").format(code=code))
+    def prepare(self, code: str, item_kind: str | None, *, and_call: bool = False) -> None:
+        """``and_call``: confirming also calls the next ticket (办结并叫号)."""
+        title = (translate("WindowForms", "办结 {code} 并叫下一位：选择办理结果") if and_call
+                 else translate("WindowForms", "办结 {code}：选择办理结果"))
+        self.title.setText(title.format(code=code))
         self.outcomes.set_choices(outcome_choices())
         self.outcomes.select_value("accepted" if item_kind == "promised" else "completed")
         self.note.clear()

@@ -15,8 +15,8 @@ from kiosk.settings import OPTIONS, Settings
 log = logging.getLogger(__name__)
 
 #: every action of the clerk's action bar, in the order the buttons appear
-ACTIONS = ("call_next", "recall", "start", "no_show", "finish", "transfer",
-           "call_number", "requeue", "pause", "inquiry", "sign_out")
+ACTIONS = ("call_next", "recall", "start", "no_show", "finish", "finish_and_call",
+           "transfer", "call_number", "requeue", "pause", "inquiry", "sign_out")
 
 
 def _parse(raw: str, source: str) -> dict[str, str]:

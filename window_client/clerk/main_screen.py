@@ -25,8 +25,8 @@ from kiosk.ui.runner import ActionRunner
 from window_client.clerk.texts import action_message, disabled_reasons
 
 #: actions this screen submits (sign_in and sign_out belong to the client)
-SCREEN_ACTIONS = {"call_next", "recall", "start", "no_show", "finish", "transfer",
-                  "call_number", "requeue", "pause", "resume", "inquiry"}
+SCREEN_ACTIONS = {"call_next", "recall", "start", "no_show", "finish", "finish_and_call",
+                  "transfer", "call_number", "requeue", "pause", "resume", "inquiry"}
 TICK_MS = 5000
 
 
@@ -125,6 +125,8 @@ class MainScreen(QWidget):
             self.forms.addWidget(form)
             form.submitted.connect(lambda a=action: self._submit_form(a))
             form.cancelled.connect(self.close_form)
+        # 办结并叫号 asks for the outcome on the finish form (unless it is obvious)
+        self._form_of["finish_and_call"] = self.finish_form
         middle.addWidget(self.forms, 4)
         layout.addLayout(middle, 1)
         layout.addWidget(self.actions)
@@ -242,6 +244,9 @@ class MainScreen(QWidget):
         where = {"window": self.window_number, "staff_no": self.staff_no}
         if action == "pause" and self._window is not None and self._window.state == "paused":
             self._submit("resume", windows.resume, **where)
+        elif action == "finish_and_call" and self._item_kind == "instant":
+            # a 即办件 has one outcome: finish it and call the next in one press
+            self._submit(action, serving.finish_and_call_next, **where, outcome="completed")
         elif action in self._form_of:
             self._open_form(action)
         elif action == "call_next":
@@ -263,8 +268,8 @@ class MainScreen(QWidget):
     def _open_form(self, action: str) -> None:
         form = self._form_of[action]
         code = self._current.code if self._current else ""
-        if action == "finish":
-            form.prepare(code, self._item_kind)
+        if action in ("finish", "finish_and_call"):
+            form.prepare(code, self._item_kind, and_call=action == "finish_and_call")
         elif action == "transfer":
             form.prepare(code, self._screen)
         else:
@@ -281,6 +286,8 @@ class MainScreen(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _submit_form(self, action: str) -> None:
+        if action == "finish" and self._form_action == "finish_and_call":
+            action = "finish_and_call"      # the finish form, opened to call next too
         if self._form_action != action or not self.window_number:
             return
         if action in self._why:
@@ -289,6 +296,9 @@ class MainScreen(QWidget):
         where = {"window": self.window_number, "staff_no": self.staff_no}
         if action == "finish":
             self._submit(action, serving.finish, **where, **self.finish_form.values())
+        elif action == "finish_and_call":
+            self._submit(action, serving.finish_and_call_next, **where,
+                         **self.finish_form.values())
         elif action == "transfer":
             values = self.transfer_form.values()
             if "to_prefix" not in values and "to_window" not in values:

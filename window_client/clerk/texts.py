@@ -16,6 +16,13 @@ def action_message(action: str, result) -> tuple[str, str]:
     code = ticket.code if ticket else ""
     if action == "call_next" and ticket is None:
         return "info", translate("WindowMain", "当前没有等候的号码")
+    if action == "finish_and_call" and isinstance(result, ActionResult):
+        if result.finished is None:      # nobody waited: only the finish happened
+            return "done", translate("WindowMain", "{code} 已办结，当前没有等候的号码").format(
+                code=code) + _replayed(result)
+        return "done", translate("WindowMain", "{done} 已办结，请群众评价；已叫号：{code}"
+                                 ).format(done=result.finished.code, code=code) \
+            + _replayed(result)
     texts = {
         "call_next": translate("WindowMain", "已叫号：{code}"),
         "call_number": translate("WindowMain", "已叫号：{code}"),
@@ -34,17 +41,21 @@ def action_message(action: str, result) -> tuple[str, str]:
         n=ticket.recall_count if ticket else (result if isinstance(result, int) else ""),
         outcome=translate("Outcome", OUTCOME_ZH.get(ticket.outcome or "", "")) if ticket
         else "")
+    return "done", text + _replayed(result)
+
+
+def _replayed(result) -> str:
     if isinstance(result, ActionResult) and result.replayed:
-        text += translate("WindowMain", "（连接恢复后确认：该操作此前已完成，未重复执行）")
-    return "done", text
+        return translate("WindowMain", "（连接恢复后确认：该操作此前已完成，未重复执行）")
+    return ""
 
 
 def disabled_reasons(*, online: bool, window: WindowView | None,
                      current: TicketView | None, recall_max: int | None,
                      pause_key: str) -> dict[str, str]:
     """action -> why it cannot be done now; actions not listed are allowed."""
-    everything = ("call_next", "recall", "start", "no_show", "finish", "transfer",
-                  "call_number", "requeue", "pause", "inquiry", "sign_out")
+    everything = ("call_next", "recall", "start", "no_show", "finish", "finish_and_call",
+                  "transfer", "call_number", "requeue", "pause", "inquiry", "sign_out")
     if not online:
         return {a: translate("WindowMain", "连接中断，恢复后才能操作") for a in everything}
     if window is None:
@@ -72,7 +83,7 @@ def disabled_reasons(*, online: bool, window: WindowView | None,
         why["recall"] = translate("WindowMain", "{code} 号已重呼 {n} 次，可按过号处理").format(
             code=code, n=recall_max)
     if current is None:
-        for action in ("finish", "transfer"):
+        for action in ("finish", "finish_and_call", "transfer"):
             why[action] = translate("WindowMain", "当前没有正在办理的号码")
     elif not paused:
         why["pause"] = busy + translate("WindowMain", "，再暂停服务")

@@ -37,7 +37,9 @@ _NEXT_ORDINARY = (CANDIDATES.where(CALL_TIER == 2).order_by(Ticket.queue_at, Tic
                   .limit(1).options(*_LOADS).with_for_update(skip_locked=True, of=Ticket))
 
 
-def _pick_next(scope: Scope, window: Window) -> Ticket | None:
+def pick_next(scope: Scope, window: Window) -> Ticket | None:
+    """The next ticket in call order for ``window``, locked (SKIP LOCKED: two windows
+    calling at once take different tickets); None when nobody waits."""
     params = call_params(scope, window)
     if window.priority_streak >= scope.settings.get("queue.priority_streak_limit"):
         ticket = scope.session.scalar(_NEXT_ORDINARY, params)
@@ -58,7 +60,10 @@ def _require_free(window: Window, scope: Scope) -> None:
                 f"window {window.number} still has {current.code} ({current.state.value})")
 
 
-def _call(at: AtWindow, ticket: Ticket) -> ActionResult:
+def call_ticket(at: AtWindow, ticket: Ticket, *,
+                after_finishing: Ticket | None = None) -> ActionResult:
+    """Call ``ticket`` to the window; ``after_finishing``: the ticket the same press
+    finished (办结并叫号), named in the event so a replay can say so too."""
     scope, window = at.scope, at.window
     tier = 0 if ticket.due_at is not None and ticket.due_at <= scope.now else \
         1 if ticket.priority != Priority.NONE else 2
@@ -71,11 +76,14 @@ def _call(at: AtWindow, ticket: Ticket) -> ActionResult:
     ticket.staff_id = window.staff_id
     ticket.target_window_id = None
     window.current_ticket_id = ticket.id
-    event = at.event("ticket_called", ticket,
-                     {"code": ticket.code, "window": window.number,
-                      "window_name": window.name, "priority": ticket.priority.value,
-                      "appointment": ticket.appointment_id is not None})
-    return result(event, ticket, window)
+    payload = {"code": ticket.code, "window": window.number, "window_name": window.name,
+               "priority": ticket.priority.value,
+               "appointment": ticket.appointment_id is not None}
+    if after_finishing is not None:
+        payload["finished"] = after_finishing.code
+        payload["finished_id"] = after_finishing.id
+    event = at.event("ticket_called", ticket, payload)
+    return result(event, ticket, window, finished=after_finishing)
 
 
 @closes_past_days
@@ -96,10 +104,10 @@ def call_next(ctx: HallContext, *, window: int, staff_no: str,
 @window_action
 def _call_next(at: AtWindow) -> ActionResult:
     _require_free(at.window, at.scope)
-    ticket = _pick_next(at.scope, at.window)
+    ticket = pick_next(at.scope, at.window)
     if ticket is None:
         return result(None, None, at.window)
-    return _call(at, ticket)
+    return call_ticket(at, ticket)
 
 
 _ANYONE_WAITING = select(CANDIDATES.exists())
@@ -135,7 +143,7 @@ def call_number(at: AtWindow, *, code: str) -> ActionResult:
     if not mine:
         raise NotPermitted(f"{ticket.code} 号不属于本窗口的业务",
                            f"{ticket.code} is not served at window {at.window.number}")
-    return _call(at, ticket)
+    return call_ticket(at, ticket)
 
 
 def current_ticket(scope: Scope, window: Window, *states: TicketState) -> Ticket:

@@ -9,10 +9,11 @@ from kiosk.queue.snapshots import ActionResult, TicketView, WindowView
 
 
 def result(event: Appended | None, ticket: Ticket | None = None,
-           window: Window | None = None) -> ActionResult:
+           window: Window | None = None, finished: Ticket | None = None) -> ActionResult:
     return ActionResult(event_id=event.id if event else None,
                         ticket=TicketView.of(ticket) if ticket else None,
-                        window=WindowView.of(window) if window else None)
+                        window=WindowView.of(window) if window else None,
+                        finished=TicketView.of(finished) if finished else None)
 
 
 def replay(scope: Scope, request_id: str | None) -> ActionResult | None:
@@ -23,6 +24,9 @@ def replay(scope: Scope, request_id: str | None) -> ActionResult | None:
         return None
     ticket = ticket_by_id(scope, event.ticket_id, for_update=False) if event.ticket_id else None
     window = scope.session.get(Window, event.window_id) if event.window_id else None
+    finished_id = (event.payload or {}).get("finished_id")
+    finished = ticket_by_id(scope, finished_id, for_update=False) if finished_id else None
     return ActionResult(event_id=event.id, ticket=TicketView.of(ticket) if ticket else None,
-                        window=WindowView.of(window) if window else None, replayed=True)
+                        window=WindowView.of(window) if window else None, replayed=True,
+                        finished=TicketView.of(finished) if finished else None)
 

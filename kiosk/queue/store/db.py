@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.queue.store import deadline
+from kiosk.queue.store.writer_lock import WriterLock
 
 log = logging.getLogger(__name__)
 
@@ -122,12 +123,17 @@ class Database:
             reader = reader.execution_options(isolation_level="REPEATABLE READ",
                                               postgresql_readonly=True)
         self._reader = sessionmaker(reader, expire_on_commit=False)
+        path = make_url(self.url).database
+        self._writer_lock = WriterLock(path) if self.backend == "sqlite" and path \
+            and path != ":memory:" else None
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction that changes rows: committed on success, rolled back on error."""
-        with self._writer.begin() as session:
-            yield session
+        """One transaction that changes rows: committed on success, rolled back on error.
+        On SQLite writers first queue on ``writer_lock`` (no busy-handler sleeps)."""
+        with self._writer_lock.held() if self._writer_lock else contextlib.nullcontext():
+            with self._writer.begin() as session:
+                yield session
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -138,6 +144,8 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._writer_lock is not None:
+            self._writer_lock.close()
 
     def __repr__(self) -> str:
         return f"Database({make_url(self.url).render_as_string(hide_password=True)!r})"

@@ -116,3 +116,46 @@ def test_finish_outcomes_and_errors_in_the_message_area(qtbot, sqlite_ctx, make_
     assert (ticket.code, ticket.outcome) == ("B001", "accepted")
     press(qtbot, client, "call_next")
     qtbot.waitUntil(lambda: "当前没有等候的号码" in client.main.message.text())
+
+
+def test_finish_and_call_next_in_one_press_and_the_pad_asks_for_the_finished(
+        qtbot, ctx, make_client, make_pad):
+    """办结并叫号 (F11): a 即办件 is finished and the next citizen called by one key;
+    the pad asks for the rating of the ticket just finished, not the one called."""
+    take(ctx)
+    take(ctx)
+    pad = make_pad(ctx, window=1)
+    client = make_client(ctx, window=1)
+    login(qtbot, client, "1001")
+    press(qtbot, client, "call_next")
+    qtbot.waitUntil(lambda: shown(client) == "A001")
+    idle(qtbot, client)
+    qtbot.waitUntil(lambda: client.main._item_kind == "instant")
+    press(qtbot, client, "finish_and_call")                         # F11
+    qtbot.waitUntil(lambda: shown(client) == "A002")
+    assert "A001 已办结" in client.main.message.text()
+    assert "已叫号：A002" in client.main.message.text()
+    assert client.main.forms.currentWidget() is not client.main.finish_form  # no form
+    qtbot.waitUntil(lambda: pad.page == "rate" and pad.ticket is not None
+                    and pad.ticket[1] == "A001", timeout=5000)
+    qtbot.keyClick(pad, Qt.Key.Key_4)                               # 满意
+    qtbot.waitUntil(lambda: ratings(ctx) == [("A001", 4, [])])
+
+
+def test_finish_and_call_for_a_promised_item_asks_for_the_outcome(qtbot, sqlite_ctx,
+                                                                   make_client):
+    take(sqlite_ctx, "SCJG-004", prefix="B")  # a 承诺件, queue B (window 3)
+    take(sqlite_ctx, "SCJG-004", prefix="B")
+    client = make_client(sqlite_ctx, window=3)
+    login(qtbot, client, "1003")
+    press(qtbot, client, "call_next")
+    qtbot.waitUntil(lambda: shown(client) == "B001")
+    idle(qtbot, client)
+    qtbot.waitUntil(lambda: client.main._item_kind == "promised")
+    press(qtbot, client, "finish_and_call")
+    assert client.main.forms.currentWidget() is client.main.finish_form
+    assert "并叫下一位" in client.main.finish_form.title.text()
+    assert client.main.finish_form.outcomes.value() == "accepted"
+    press(qtbot, client, "finish_and_call")                         # the key again confirms
+    qtbot.waitUntil(lambda: shown(client) == "B002")
+    assert hall_reads.ticket(sqlite_ctx, 1).outcome == "accepted"
