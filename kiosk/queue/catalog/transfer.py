@@ -1,8 +1,11 @@
 """Loading, importing and exporting a hall's catalog (docs/catalog.md).
 
 Import is all or nothing: the file is validated first, then written in one transaction.
-Items and windows missing from a new catalog are deactivated, never deleted, because
-past tickets and reports still point at them.
+Rows are compared and updated in place, so re-importing an unchanged catalog changes no
+row. Items and windows missing from a new catalog are deactivated, never deleted,
+because past tickets and reports still point at them. Export orders everything
+explicitly (the catalog's own order, windows by number, a window's queues by prefix),
+so export → import → export gives the same bytes on SQLite and PostgreSQL.
 """
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.errors import CatalogInvalid
+from kiosk.queue.catalog.problems import locate
+from kiosk.queue.catalog.reading import CatalogFileError, parse
 from kiosk.queue.catalog.schema import Problem, validate
 from kiosk.queue.store.context import HallContext, Scope, load_hall
 from kiosk.queue.store.events import SYSTEM, Actor, append_event
@@ -28,15 +33,15 @@ def load(path: Path | str) -> dict[str, Any]:
     """Parse and validate a catalog file; raises CatalogInvalid listing every problem."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse(path.read_bytes())
     except OSError as exc:
         raise CatalogInvalid([Problem(str(path), "catalog", "-", f"无法读取文件：{exc.strerror}",
                                       f"cannot read file: {exc.strerror}")]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "catalog"
-        raise CatalogInvalid([Problem(str(path), where, "-", "YAML 格式错误",
-                                      f"not valid YAML: {exc}")]) from None
+    except CatalogFileError as exc:
+        entry, field = exc.entry, "-"
+        if exc.loc:
+            entry, field, _ = locate(exc.loc, None)
+        raise CatalogInvalid([Problem(str(path), entry, field, exc.zh, exc.en)]) from None
     problems = validate(data, str(path))
     if problems:
         raise CatalogInvalid(problems)
@@ -78,6 +83,13 @@ def _by_key(session: Session, model, hall: Hall, key: str) -> dict:
     return {getattr(row, key): row for row in rows}
 
 
+def _keep_active(existing: dict, wanted: set) -> None:
+    """Deactivate the rows the new catalog drops; set once, so an unchanged row is not
+    flushed as inactive by an autoflush half-way and updated back."""
+    for key, row in existing.items():
+        row.active = key in wanted
+
+
 def _departments(session: Session, hall: Hall, entries: list) -> dict[str, Department]:
     existing = _by_key(session, Department, hall, "code")
     for sort, entry in enumerate(entries):
@@ -91,8 +103,7 @@ def _departments(session: Session, hall: Hall, entries: list) -> dict[str, Depar
 
 def _items(session: Session, hall: Hall, entries: list, departments: dict) -> dict[str, Item]:
     existing = _by_key(session, Item, hall, "code")
-    for item in existing.values():
-        item.active = False
+    _keep_active(existing, {entry["code"] for entry in entries})
     for sort, entry in enumerate(entries):
         item = existing.get(entry["code"]) or Item(hall_id=hall.id, code=entry["code"])
         item.department = departments[entry["department"]]
@@ -104,21 +115,29 @@ def _items(session: Session, hall: Hall, entries: list, departments: dict) -> di
         item.sample_form, item.fees = entry["sample_form"], entry["fees"]
         item.contact = entry.get("contact")
         item.sort, item.active = sort, True
-        item.materials = [
-            Material(seq=seq, name=m["name"], form=MaterialForm(m["form"]),
-                     copies=m["copies"], required=m["required"],
-                     may_supply_later=m["may_supply_later"], note=m.get("note"))
-            for seq, m in enumerate(entry["materials"], start=1)]
+        _materials(item, entry["materials"])
         session.add(item)
         existing[entry["code"]] = item
     session.flush()
     return {code: item for code, item in existing.items() if item.active}
 
 
+def _materials(item: Item, entries: list) -> None:
+    """Update the item's materials in place by position; extra rows are removed."""
+    rows = list(item.materials)
+    for seq, m in enumerate(entries, start=1):
+        if seq > len(rows):
+            rows.append(Material(seq=seq))
+        row = rows[seq - 1]
+        row.seq, row.name, row.form = seq, m["name"], MaterialForm(m["form"])
+        row.copies, row.required = m["copies"], m["required"]
+        row.may_supply_later, row.note = m["may_supply_later"], m.get("note")
+    item.materials = rows[:len(entries)]
+
+
 def _services(session: Session, hall: Hall, entries: list, items: dict) -> dict[str, Service]:
     existing = _by_key(session, Service, hall, "prefix")
-    for service in existing.values():
-        service.active = False
+    _keep_active(existing, {entry["prefix"] for entry in entries})
     for sort, entry in enumerate(entries):
         service = existing.get(entry["prefix"]) or Service(hall_id=hall.id,
                                                            prefix=entry["prefix"])
@@ -136,8 +155,7 @@ def _services(session: Session, hall: Hall, entries: list, items: dict) -> dict[
 def _windows(session: Session, hall: Hall, entries: list, departments: dict,
              services: dict) -> dict[int, Window]:
     existing = _by_key(session, Window, hall, "number")
-    for window in existing.values():
-        window.active = False
+    _keep_active(existing, {entry["number"] for entry in entries})
     for entry in entries:
         window = existing.get(entry["number"]) or Window(hall_id=hall.id,
                                                          number=entry["number"])
@@ -175,11 +193,18 @@ def catalog_data(session: Session, hall: Hall) -> dict[str, Any]:
         "departments": [{"code": d.code, "name": d.name} for d in departments],
         "items": [_item_data(item, dept_code) for item in items],
         "services": [{"prefix": s.prefix, "name": s.name,
-                      "items": [i.code for i in s.items if i.active],
-                      "daily_limit": s.daily_limit, "hours": dict(s.hours)}
+                      "items": [i.code for i in sorted(s.items, key=_item_order)
+                                if i.active],
+                      "daily_limit": s.daily_limit,
+                      "hours": {"weekdays": list(s.hours["weekdays"]),
+                                "periods": list(s.hours["periods"])}}
                      for s in services],
         "windows": [_window_data(w, dept_code) for w in windows],
     }
+
+
+def _item_order(item: Item) -> tuple[int, str]:
+    return item.sort, item.code
 
 
 def _item_data(item: Item, dept_code: dict[int, str]) -> dict[str, Any]:
@@ -201,7 +226,7 @@ def _item_data(item: Item, dept_code: dict[int, str]) -> dict[str, Any]:
 
 def _window_data(window: Window, dept_code: dict[int, str]) -> dict[str, Any]:
     data = {"number": window.number, "name": window.name,
-            "services": [s.prefix for s in window.services if s.active]}
+            "services": sorted(s.prefix for s in window.services if s.active)}
     if window.department_id:
         data["department"] = dept_code[window.department_id]
     return data

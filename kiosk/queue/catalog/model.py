@@ -1,0 +1,90 @@
+"""The catalog file's shape as pydantic models: types, lengths and unknown keys.
+
+Strict scalars (a list, number or date where text is expected is refused, not coerced;
+``true`` is no number) and lengths from ``rules.limits``, the same numbers the columns
+are sized with, so nothing the schema passes can fail or be cut in the database.
+Rules between entries (references, promised ≤ legal, hours) are ``references``' job.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+
+from kiosk.queue.rules import limits
+
+CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+
+
+def text(max_length: int, pattern: str | None = None):
+    """Non-empty text of at most ``max_length`` characters."""
+    return Annotated[StrictStr, Field(min_length=1, max_length=max_length, pattern=pattern)]
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Hall(Entry):
+    code: text(limits.HALL_CODE_MAX, CODE_PATTERN)
+    name: text(limits.HALL_NAME_MAX)
+    timezone: text(limits.TIMEZONE_MAX)
+
+
+class Department(Entry):
+    code: text(limits.DEPARTMENT_CODE_MAX, CODE_PATTERN)
+    name: text(limits.DEPARTMENT_NAME_MAX)
+
+
+class Material(Entry):
+    name: text(limits.MATERIAL_NAME_MAX)
+    form: Literal["original", "copy", "both"]
+    copies: Annotated[StrictInt, Field(ge=1, le=99)]
+    required: StrictBool
+    may_supply_later: StrictBool
+    note: text(limits.MATERIAL_NOTE_MAX) | None = None
+
+
+class Item(Entry):
+    code: text(limits.ITEM_CODE_MAX, CODE_PATTERN)
+    department: text(limits.DEPARTMENT_CODE_MAX)
+    name: text(limits.ITEM_NAME_MAX)
+    kind: Literal["instant", "promised"]
+    legal_days: Annotated[StrictInt, Field(ge=0, le=9999)]
+    promised_days: Annotated[StrictInt, Field(ge=0, le=9999)]
+    legal_basis: text(limits.GUIDE_TEXT_MAX)
+    conditions: text(limits.GUIDE_TEXT_MAX)
+    procedure: Annotated[list[text(limits.PROCEDURE_STEP_MAX)],
+                         Field(min_length=1, max_length=limits.PROCEDURE_STEPS_MAX)]
+    materials: Annotated[list[Material], Field(min_length=1, max_length=limits.MATERIALS_MAX)]
+    sample_form: text(limits.GUIDE_TEXT_MAX)
+    fees: text(limits.GUIDE_TEXT_MAX)
+    contact: text(limits.ITEM_CONTACT_MAX) | None = None
+
+
+class Hours(Entry):
+    weekdays: Annotated[list[StrictInt], Field(min_length=1, max_length=7)]
+    periods: Annotated[list[text(20)], Field(min_length=1, max_length=10)]
+
+
+class Service(Entry):
+    prefix: text(1, r"^[A-Z]$")
+    name: text(limits.SERVICE_NAME_MAX)
+    items: Annotated[list[text(limits.ITEM_CODE_MAX)], Field(min_length=1)]
+    daily_limit: Annotated[StrictInt, Field(ge=0, le=100_000)]
+    hours: Hours
+
+
+class Window(Entry):
+    number: Annotated[StrictInt, Field(ge=1, le=9999)]
+    name: text(limits.WINDOW_NAME_MAX)
+    department: text(limits.DEPARTMENT_CODE_MAX) | None = None
+    services: Annotated[list[text(1)], Field(min_length=1)]
+
+
+class Catalog(Entry):
+    hall: Hall
+    departments: Annotated[list[Department], Field(min_length=1)]
+    items: Annotated[list[Item], Field(min_length=1)]
+    services: Annotated[list[Service], Field(min_length=1)]
+    windows: Annotated[list[Window], Field(min_length=1)]
