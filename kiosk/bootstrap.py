@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import socket
 import threading
 from pathlib import Path
@@ -72,6 +73,16 @@ def machine_settings(options: Options) -> Settings:
     return Settings(machine=machine_config(options))
 
 
+def key_file(options: Options, machine: dict[str, str] | None = None) -> Path:
+    """This PC's personal-data key file: ``KIOSK_KEY_FILE``, else ``security.key_file``
+    (relative to the config file's folder), else ``personal.key`` next to the config."""
+    if os.environ.get("KIOSK_KEY_FILE"):
+        return Path(os.environ["KIOSK_KEY_FILE"])
+    config = Path(options.config) if options.config else default_config_path()
+    machine = machine_config(options) if machine is None else machine
+    return config.parent / (machine.get("security.key_file") or "personal.key")
+
+
 def hall_context(options: Options, *, clock: Clock | None = None,
                  hall: str | None = None) -> HallContext:
     """Config and database: the URL from ``--db``, ``KIOSK_DB_URL`` or the config file;
@@ -80,6 +91,7 @@ def hall_context(options: Options, *, clock: Clock | None = None,
     from kiosk.queue.store.db import Database, resolve_url
 
     machine = machine_config(options)
+    machine["security.key_file"] = str(key_file(options, machine))
     db = Database(resolve_url(options.db, machine))
     try:
         code = (hall or options.hall or machine.get("hall.code")

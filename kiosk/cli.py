@@ -43,6 +43,7 @@ def cmd_init(args) -> int:
     ctx = bootstrap.hall_context(_options(args), hall=hall)
     migrate.upgrade(ctx.db)
     print(f"database ready at schema {migrate.current_revision(ctx.db)}: {ctx.db!r}")
+    _ensure_key(ctx)
     if args.sample:
         counts = demo.seed_sample(ctx)
         print(f"sample hall loaded: {json.dumps(counts)}")
@@ -62,6 +63,30 @@ def cmd_init(args) -> int:
         staff.create_staff(ctx, staff_no="admin", name="系统管理员", role="admin",
                            password=password)
         print("admin account 'admin' created")
+    return 0
+
+
+def _ensure_key(ctx) -> None:
+    from kiosk.queue.actions.keys import key_file
+    from kiosk.queue.rules.personal import ensure_key_file
+
+    path = key_file(ctx)
+    made = ensure_key_file(path)
+    print(f"personal-data key {'created at' if made else 'kept:'} {path} (copy this file "
+          "to every PC of the hall that books or checks in by phone: README, LAN)")
+
+
+def cmd_keys(args) -> int:
+    """``keys rotate``: a new personal-data key; old ones kept while bookings need them."""
+    from kiosk.queue.actions.keys import key_file, rotate_keys
+
+    ctx = bootstrap.start(_options(args)).ctx
+    done = rotate_keys(ctx)
+    print(f"new personal-data key {done.key_id} in {key_file(ctx)}; "
+          f"{done.forgotten} hashes of finished bookings forgotten; old keys kept for "
+          f"open bookings: {', '.join(done.retired_kept) or 'none'}; dropped: "
+          f"{', '.join(done.retired_dropped) or 'none'}. Copy the file to the hall's "
+          "other PCs that book or check in by phone.")
     return 0
 
 
@@ -210,6 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?")
     p.add_argument("value", nargs="?")
     p.set_defaults(func=cmd_settings)
+
+    p = sub.add_parser("keys", help="rotate the personal-data key (phone hashes)")
+    p.add_argument("action", choices=("rotate",))
+    p.set_defaults(func=cmd_keys)
 
     p = sub.add_parser("close-day", help="expire what was not served on a hall day")
     p.add_argument("--day", help="YYYY-MM-DD (default: today in the hall's zone)")

@@ -45,10 +45,14 @@ def ensure_sample(args) -> None:
     from kiosk.queue.actions.day import close_past_days
     from kiosk.queue import demo
     from kiosk.queue.reads import hall as hall_reads
+    from kiosk.queue.actions.keys import key_file
+    from kiosk.queue.rules.personal import ensure_key_file
     from kiosk.queue.store import migrate
 
     ctx = bootstrap.hall_context(bootstrap.Options.from_args(args))
     migrate.ensure_current(ctx.db)
+    if ensure_key_file(key_file(ctx)):
+        print(f"created the personal-data key {key_file(ctx)}", flush=True)
     try:
         hall_reads.hall_info(ctx)
     except KioskError:

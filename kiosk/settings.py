@@ -115,6 +115,10 @@ _declare("hall.code", str, "demo",
 _declare("machine.name", str, "",
          "Name of this PC in the manager's alerts (clock check); empty = its host name",
          "本机名称", "machine")
+_declare("security.key_file", str, "",
+         "File of the personal-data key (phone hashes); empty = personal.key next to "
+         "this machine's config file. Every PC that books or checks in by phone needs "
+         "the same file", "个人信息密钥文件", "machine")
 _declare("log.level", str, "INFO", "Logging level", "日志级别", "machine",
          choices=("DEBUG", "INFO", "WARNING", "ERROR"))
 
@@ -141,9 +145,10 @@ _declare("printer.text_mode", str, "raster",
 _declare("printer.font_path", str, "",
          "Chinese font file for raster printing; empty = the first one found on this PC",
          "打印字体文件", "machine")
-_declare("printer.check_paper", bool, False,
-         "Network printers: ask for paper status before each slip (some never answer)",
-         "打印前检测缺纸", "machine")
+_declare("printer.status_query", bool, True,
+         "Ask the printer's status (DLE EOT) before and after each slip; a slip counts as "
+         "printed only if the printer confirms it. Turn off for models that cannot answer",
+         "打印前后查询打印机状态", "machine")
 _declare("printer.timeout_s", float, 5.0, "Seconds before a print job counts as failed",
          "打印超时(秒)", "machine", minimum=0.5, maximum=60)
 
@@ -153,7 +158,7 @@ _declare("window.number", int, 0, "Window this PC is fixed to; 0 = chosen at log
 _declare("window.keys", str,
          '{"call_next": "F1", "recall": "F2", "no_show": "F3", "finish": "F4", '
          '"transfer": "F5", "pause": "F6", "call_number": "F7", "requeue": "F8", '
-         '"start": "F9", "inquiry": "F10"}',
+         '"start": "F9", "inquiry": "F10", "finish_and_call": "F11"}',
          "Keyboard shortcuts of the window client (JSON: action -> key)",
          "窗口快捷键", "machine")
 _declare("display.mode", str, "hall", "hall: the big hall display; window: one window's screen",

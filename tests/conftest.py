@@ -7,14 +7,23 @@ fails the run instead of skipping.
 """
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 import shutil
+import tempfile
 import uuid
 from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KIOSK_CONFIG", os.devnull)  # never read the developer's own config
+#: the personal-data key of every test hall (and of the command lines the tests run)
+if "KIOSK_TEST_KEYS_DIR" not in os.environ:  # else: a test's child process, reuse it
+    os.environ["KIOSK_TEST_KEYS_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-keys-")
+    atexit.register(shutil.rmtree, os.environ["KIOSK_TEST_KEYS_DIR"], True)
+_KEYS_DIR = os.environ["KIOSK_TEST_KEYS_DIR"]
+os.environ["KIOSK_KEY_FILE"] = os.path.join(_KEYS_DIR, "personal.key")  # never a real one
+KEYED = {"security.key_file": os.environ["KIOSK_KEY_FILE"]}
 
 import pytest  # noqa: E402
 
@@ -38,10 +47,12 @@ def clock() -> ManualClock:
 
 def seed_sample_database(url: str) -> None:
     from kiosk.queue import demo
+    from kiosk.queue.rules.personal import ensure_key_file
     from kiosk.queue.store import migrate
     from kiosk.queue.store.context import HallContext
     from kiosk.queue.store.db import Database
 
+    ensure_key_file(KEYED["security.key_file"])
     db = Database(url)
     migrate.upgrade(db)
     demo.seed_sample(HallContext(db=db, clock=ManualClock(MONDAY_0930)))
@@ -148,7 +159,8 @@ def make_ctx(clock):
     made = []
 
     def make(url: str):
-        ctx = HallContext(db=Database(url), clock=clock, hall_code="demo")
+        ctx = HallContext(db=Database(url), clock=clock, hall_code="demo",
+                          machine_settings=dict(KEYED))
         made.append(ctx)
         return ctx
 

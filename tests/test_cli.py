@@ -80,3 +80,26 @@ def test_global_options_may_follow_the_command(tmp_path):
     done = kiosk("init", "--db", f"sqlite:///{tmp_path / 'late.sqlite3'}", "--sample")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "late.sqlite3").exists()
+
+
+def test_a_broken_catalog_exits_1_naming_file_entry_and_field(tmp_path):
+    """Every broken catalog of tests/queue/test_catalog.py, on validate and on import:
+    exit 1, one line per problem, no traceback, the database file untouched."""
+    import yaml
+
+    from tests.queue.test_catalog import BROKEN, broken_file
+
+    db_file = tmp_path / "hall.sqlite3"
+    assert kiosk("--db", f"sqlite:///{db_file}", "init", "--sample").returncode == 0
+    before = db_file.read_bytes()
+    sample = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    for case in BROKEN:
+        name, *_, entry, field, words = case
+        path, _ = broken_file(case, sample, tmp_path)
+        for action in ("validate", "import"):
+            done = kiosk("--db", f"sqlite:///{db_file}", "catalog", action, str(path))
+            assert done.returncode == 1, (name, action, done.stderr[-500:])
+            assert "Traceback" not in done.stderr, (name, action)
+            assert f"{path}: {entry}: {field}: " in done.stderr, (name, action)
+            assert words in done.stderr and len(done.stderr) < 5000, (name, action)
+    assert db_file.read_bytes() == before

@@ -497,6 +497,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>请确认一次性告知单已打印，如未出纸请拍照保存办事指南</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>打印失败，请拍照保存办事指南，或到服务台索取</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2275,6 +2279,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>请确认号票已打印，如未出票请拍照记下号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>完成，返回首页（%1 秒）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2338,6 +2346,10 @@
     </message>
     <message>
         <source>如：缺营业执照复印件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结 {code} 并叫下一位：选择办理结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2549,6 +2561,10 @@
     </message>
     <message>
         <source>办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结并叫号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2773,6 +2789,14 @@
     </message>
     <message>
         <source>当前没有等候的号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 已办结，当前没有等候的号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} 已办结，请群众评价；已叫号：{code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

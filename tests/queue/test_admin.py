@@ -9,7 +9,7 @@ from kiosk.errors import CatalogInvalid, InvalidInput, NotFound, NotPermitted
 from kiosk.queue.actions import admin, staff, windows
 from kiosk.queue.reads import hall as hall_reads
 from kiosk.queue.actions.manager_auth import sign_in_manager
-from kiosk.queue.store.models import Event, HallSetting, Item, Material, Service
+from kiosk.queue.store.models import Event, HallSetting, Item, Material, Service, Staff
 from kiosk.queue.actions.windows import LoginFailed
 from tests.helpers import PASSWORD, open_window, serve_next, take
 
@@ -242,3 +242,18 @@ def test_audit_pages_cover_every_row_once(ctx, clock):
         seen += [r.id for r in result.rows]
     assert len(seen) == len(set(seen)) == total
     assert ("ticket_called", "叫号") in admin.audit_actions(ctx, by=MANAGER)
+
+
+def test_a_staff_name_is_checked_like_its_column_on_both_databases(ctx):
+    """A 10,000-character name went into staff.name on SQLite and crashed PostgreSQL."""
+    with pytest.raises(InvalidInput) as refused:
+        admin.update_staff(ctx, staff_no="1002", by=ADMIN, name="名" * 10_000)
+    assert "姓名太长" in refused.value.message_zh
+    with pytest.raises(InvalidInput):
+        staff.create_staff(ctx, staff_no="7001", name="王\x00芳", role="window",
+                           password=PASSWORD)
+    decomposed = "Zoe\u0308 阿依"
+    assert admin.update_staff(ctx, staff_no="1002", by=ADMIN, name=decomposed) == ["name"]
+    with ctx.db.read() as session:
+        names = {s.staff_no: s.name for s in session.scalars(select(Staff))}
+    assert names["1002"] == "Zoë 阿依" and "7001" not in names

@@ -130,3 +130,20 @@ def test_concurrent_bookings_all_succeed_with_distinct_codes(make_ctx, db_url):
         thread.join(60)
     assert failures == []
     assert len(codes) == len(set(codes)) == len(contexts)
+
+
+def test_the_booking_name_is_cleaned_and_checked_like_its_column(ctx):
+    from kiosk.queue.rules.limits import BOOKING_NAME_MAX
+
+    def book_as(name):
+        return appointments.book_appointment(
+            ctx, item_code="GJJ-001", day=dt.date(2026, 11, 23), slot_start=dt.time(10),
+            slot_minutes=30, name=name, phone="13812345678")
+
+    for refused_name in ("赵\x00六", "赵" * (BOOKING_NAME_MAX + 1), "\x1b\x07"):
+        with pytest.raises(InvalidInput) as refused:
+            book_as(refused_name)
+        assert "姓名" in refused.value.message_zh
+    book_as("\u0639\u0644\u064a \x1b[0mZoe\u0308\n")
+    with ctx.db.read() as session:
+        assert session.scalars(select(Appointment.name)).all() == ["علي [0mZoë"]

@@ -130,3 +130,13 @@ def test_the_kiosk_issues_on_a_make_up_saturday(ctx, clock):
     with pytest.raises(ServiceUnavailable) as refused:
         take(ctx)
     assert "09:00-12:00" in refused.value.message_zh
+
+
+def test_a_calendar_note_over_its_column_is_refused_alike_on_both_databases(ctx):
+    from kiosk.queue.rules.limits import CALENDAR_NOTE_MAX
+
+    with pytest.raises(InvalidInput) as refused:
+        calendar.set_day(ctx, MON, False, "假" * (CALENDAR_NOTE_MAX + 1), by="9001")
+    assert "备注太长" in refused.value.message_zh
+    calendar.set_day(ctx, MON, False, "假" * CALENDAR_NOTE_MAX, by="9001")
+    assert calendar.list_days(ctx, MON, MON)[0].note == "假" * CALENDAR_NOTE_MAX

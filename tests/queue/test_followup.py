@@ -199,3 +199,16 @@ def test_window_clerks_are_refused_every_follow_up_action(friday):
         followup.followup_detail(ctx, followup_id, by="1001")
     assert followup.followup_detail(ctx, followup_id, by="9001").state == "to_verify"
     assert _events(ctx, "followup_advanced") == []
+
+
+def test_a_follow_up_note_keeps_its_lines_and_loses_its_control_characters(friday):
+    ctx = friday
+    _bad_ticket(ctx)
+    (followup_id,) = _opened(ctx)
+    with pytest.raises(InvalidInput) as refused:
+        followup.verify(ctx, followup_id, by="9001", note="核实\x00")
+    assert "无法识别的字符" in refused.value.message_zh
+    view = followup.verify(ctx, followup_id, by="9001",
+                           note="1. 调取录像\x1b[0m\r\n2.\t与窗口人员谈话 👍\n")
+    assert view.state == "verified"
+    assert view.steps[-1].note == "1. 调取录像[0m\n2. 与窗口人员谈话 👍"

@@ -67,3 +67,17 @@ def test_staff_can_never_rate(ctx, finished):
     with pytest.raises(NotPermitted):
         rating.mark_unrated(ctx, ticket_id=finished.id, actor=Actor("kiosk"))
     rating.rate(ctx, ticket_id=finished.id, level=4, actor=Actor("pad", "W1"))
+
+
+def test_a_comment_with_a_nul_is_refused_and_writes_no_rating(ctx, finished):
+    with pytest.raises(InvalidInput) as refused:
+        rating.rate(ctx, ticket_id=finished.id, level=2, reasons=["服务态度差"],
+                    comment="太慢\x00")
+    assert "评价意见" in refused.value.message_zh
+    with ctx.db.read() as session:
+        assert session.scalar(select(Rating)) is None
+    rating.rate(ctx, ticket_id=finished.id, level=2, reasons=["服务态度差\x1b"],
+                comment="等了\u2067很久\u2069 😡\n下次改进")
+    with ctx.db.read() as session:
+        row = session.scalar(select(Rating))
+        assert (row.reasons, row.comment) == (["服务态度差"], "等了\u2067很久\u2069 😡\n下次改进")

@@ -121,3 +121,15 @@ def test_sign_out_needs_the_ticket_in_hand_finished(ctx):
     assert windows.sign_out(ctx, window=1, staff_no="1001").window.state == "closed"
     with pytest.raises(NotPermitted):
         calling.call_next(ctx, window=1, staff_no="1001")
+
+
+def test_a_pause_reason_with_a_nul_is_refused_and_control_characters_never_reach_the_display(
+        ctx):
+    """A NUL made PostgreSQL raise a raw DataError (the clerk saw 系统繁忙); ESC and BEL
+    were stored and shown raw on the hall display."""
+    open_window(ctx, 1)
+    with pytest.raises(InvalidInput) as refused:
+        windows.pause(ctx, window=1, staff_no="1001", reason="会议\x00")
+    assert "无法识别的字符" in refused.value.message_zh
+    paused = windows.pause(ctx, window=1, staff_no="1001", reason="\x1b[2J会议\x07\t去三楼")
+    assert paused.window.pause_reason == "[2J会议 去三楼"

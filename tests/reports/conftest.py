@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import HALL_TZ, seed_sample_database
+from tests.conftest import HALL_TZ, KEYED, seed_sample_database
 
 ROOT = Path(__file__).resolve().parents[2]
 LAST_WEEK = dt.date(2026, 11, 16)
@@ -50,7 +50,7 @@ def _simulate(url: str) -> None:
     event.listen(db.engine, "connect",
                  lambda conn, _: conn.execute("PRAGMA synchronous = OFF"))
     clock = ManualClock(NOW)
-    ctx = HallContext(db=db, clock=clock)
+    ctx = HallContext(db=db, clock=clock, machine_settings=dict(KEYED))
     simulate_day(ctx, clock, day=LAST_WEEK, tickets=1500, seed=16)
     simulate_day(ctx, clock, day=TODAY, tickets=700, seed=23, until=dt.time(11, 0))
     open_followups_for_new_bad_ratings(ctx)

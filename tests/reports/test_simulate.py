@@ -10,14 +10,14 @@ from kiosk.queue.store.context import HallContext
 from kiosk.queue.store.db import Database
 from kiosk.queue.store.models import Event, Followup, Rating, Ticket
 from kiosk.reports.simulate import simulate_day
-from tests.conftest import sqlite_copy
+from tests.conftest import KEYED, sqlite_copy
 from tests.reports.conftest import LAST_WEEK, NOW
 
 
 def _run(template: str, folder, seed: int):
     url = sqlite_copy(template, folder)
     clock = ManualClock(NOW)
-    ctx = HallContext(db=Database(url), clock=clock)
+    ctx = HallContext(db=Database(url), clock=clock, machine_settings=dict(KEYED))
     summary = simulate_day(ctx, clock, day=LAST_WEEK, tickets=80, window_numbers=[1, 6, 9],
                            bookings=5, seed=seed)
     with ctx.db.read() as session:

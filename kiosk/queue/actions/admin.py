@@ -21,6 +21,7 @@ from kiosk.errors import CatalogInvalid, InvalidInput, NotFound, NotPermitted
 from kiosk.queue.actions.windows import sign_out_disabled
 from kiosk.queue.catalog.transfer import catalog_data, import_catalog
 from kiosk.queue.catalog.schema import validate
+from kiosk.queue.rules.text_input import STAFF_NAME, clean_text
 from kiosk.queue.store.context import HallContext, Scope, hall_settings, load_hall
 from kiosk.queue.store.context import scope as open_scope
 from kiosk.queue.store.events import append_event, prior_event, staff_actor
@@ -271,6 +272,8 @@ def update_staff(ctx: HallContext, *, staff_no: str, by: str, name: str | None =
     """Rename, change role or department (``""`` = none), disable or re-enable an account.
     An admin cannot demote or disable themself, and the hall keeps one active admin.
     ``request_id``: a retried request that committed before is replayed, not repeated."""
+    if name is not None:
+        name = clean_text(name, STAFF_NAME, missing=("请填写姓名", "staff needs a name"))
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         if (prior := prior_event(scope, request_id)) is not None:
@@ -285,9 +288,7 @@ def update_staff(ctx: HallContext, *, staff_no: str, by: str, name: str | None =
             raise NotFound(f"工号 {staff_no} 不存在", f"staff {staff_no!r} does not exist")
         old = _staff_fields(session, staff)
         if name is not None:
-            if not name.strip():
-                raise InvalidInput("请填写姓名", "staff needs a name")
-            staff.name = name.strip()
+            staff.name = name
         if role is not None:
             try:
                 staff.role = Role(role)
@@ -384,6 +385,7 @@ ACTION_ZH = {
     "followups_opened": "差评立案", "followup_advanced": "差评跟进",
     "rater_details_viewed": "查看评价人信息", "calendar_day_set": "设置工作日历",
     "calendar_day_cleared": "取消工作日历设置",
+    "personal_key_rotated": "轮换个人信息密钥",
 }
 
 

@@ -13,11 +13,13 @@ A booking code is 8 random digits (short enough to type on the kiosk, not guessa
 from the date and a count), and checking in by code also asks for the last four digits
 of the booking's phone, compared with its masked form: a wrong code and wrong digits
 get the same answer, so the kiosk never tells whether a code exists.
+
+The phone is stored masked and as a keyed hash (``rules.personal``): booking and
+checking in by the whole phone need this PC's key file; by code they do not.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import hmac
 import secrets
 
@@ -35,19 +37,9 @@ from kiosk.queue.actions.issuing import (
 from kiosk.queue.store.lookup import item_by_code, ticket_by_id
 from kiosk.queue.store.models import Appointment, AppointmentState
 from kiosk.queue.snapshots import IssueResult, TicketView
-
-
-def mask_phone(phone: str) -> str:
-    return f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else "****"
-
-
-def mask_id_number(id_number: str) -> str:
-    return f"{id_number[:4]}{'*' * (len(id_number) - 8)}{id_number[-4:]}" \
-        if len(id_number) > 8 else "****"
-
-
-def phone_hash(hall_code: str, phone: str) -> str:
-    return hashlib.sha256(f"{hall_code}:{phone.strip()}".encode()).hexdigest()
+from kiosk.queue.rules.text_input import BOOKING_NAME, clean_text
+from kiosk.queue.actions.keys import personal_keys
+from kiosk.queue.rules.personal import KeyRing, keyed_hash, mask_id_number, mask_phone
 
 
 CODE_DIGITS = 8
@@ -81,8 +73,8 @@ def book_appointment(ctx: HallContext, *, item_code: str, day: dt.date,
                      id_number: str | None = None, actor: Actor = SYSTEM) -> str:
     """Book a slot; returns the appointment code. Stores a masked phone and ID only."""
     phone = _check_phone(phone)
-    if not name.strip():
-        raise InvalidInput("请填写姓名", "appointment needs a name")
+    keys = personal_keys(ctx)
+    name = clean_text(name, BOOKING_NAME, missing=("请填写姓名", "appointment needs a name"))
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         item = item_by_code(scope, item_code)
@@ -90,8 +82,8 @@ def book_appointment(ctx: HallContext, *, item_code: str, day: dt.date,
         fields = dict(
             hall_id=scope.hall.id, item=item, day=day,
             slot_start=start, slot_end=start + dt.timedelta(minutes=slot_minutes),
-            name=name.strip(), phone_masked=mask_phone(phone),
-            phone_hash=phone_hash(scope.hall.code, phone),
+            name=name, phone_masked=mask_phone(phone),
+            phone_hash=keyed_hash(keys, "phone", phone),
             id_number_masked=mask_id_number(id_number) if id_number else None)
         appointment = _insert_with_fresh_code(scope, fields)
         append_event(scope, actor, "appointment_booked",
@@ -123,13 +115,14 @@ def check_in(ctx: HallContext, *, code: str | None = None, phone: str | None = N
     if not code and not phone:
         raise InvalidInput("请输入预约号或手机号", "check_in needs a code or a phone number")
     last_four = _check_last_four(phone_last_four) if code else None
+    keys = None if code else personal_keys(ctx)
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         require_past_days_closed(scope)
         if (prior := prior_event(scope, request_id)) is not None:
             return issue_result(scope, TicketView.of(ticket_by_id(scope, prior.ticket_id)),
                            prior.id, replayed=True)
-        appointment = _find_booking(scope, code, last_four, phone)
+        appointment = _find_booking(scope, code, last_four, phone, keys)
         early = dt.timedelta(minutes=scope.settings.get("queue.appointment_early_minutes"))
         late = dt.timedelta(minutes=scope.settings.get("queue.appointment_late_minutes"))
         if scope.now < appointment.slot_start - early:
@@ -156,14 +149,14 @@ def check_in(ctx: HallContext, *, code: str | None = None, phone: str | None = N
 
 
 def _find_booking(scope: Scope, code: str | None, last_four: str | None,
-                  phone: str | None) -> Appointment:
+                  phone: str | None, keys: KeyRing | None) -> Appointment:
     query = select(Appointment).where(Appointment.hall_id == scope.hall.id,
                                       Appointment.day == scope.today)
     if code:
         query = query.where(Appointment.code == code.strip())
     else:
-        query = query.where(Appointment.phone_hash == phone_hash(scope.hall.code,
-                                                                 _check_phone(phone)))
+        query = query.where(Appointment.phone_hash.in_(
+            keys.candidates("phone", _check_phone(phone))))
     bookings = scope.session.scalars(query.order_by(Appointment.slot_start)
                                      .with_for_update()).all()
     if code:

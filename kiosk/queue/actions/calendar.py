@@ -19,7 +19,7 @@ from kiosk.queue.store.events import append_event, prior_event, staff_actor
 from kiosk.queue.store.lookup import require_role
 from kiosk.queue.store.models import Role, WorkCalendarDay
 from kiosk.queue.rules.hours import WEEK_WORKDAYS
-from kiosk.queue.rules.text_input import clean_text
+from kiosk.queue.rules.text_input import CALENDAR_NOTE, clean_text
 #: add_workdays never looks further than this (a calendar marking everything a holiday)
 MAX_SPAN_DAYS = 3660
 
@@ -112,7 +112,7 @@ def set_day(ctx: HallContext, day: dt.date, is_workday: bool, note: str, by: str
     Managers and admins only; returns the event id. Deadlines already set keep their
     dates; deadlines set from now on use the new calendar. ``request_id``: a retried
     request that committed before is replayed, not repeated."""
-    note = clean_text(note, limit=100, what_zh="备注", what_en="calendar note")
+    note = clean_text(note, CALENDAR_NOTE)
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         if (prior := prior_event(scope, request_id)) is not None:

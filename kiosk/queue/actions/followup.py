@@ -31,7 +31,7 @@ from kiosk.queue.store.models import (
     Appointment, Department, Followup, FollowupState, FollowupStep, Item, Rating, Role,
     Staff, Ticket, Window,
 )
-from kiosk.queue.rules.text_input import clean_text
+from kiosk.queue.rules.text_input import FOLLOWUP_NOTE, clean_text
 
 S = FollowupState
 STATE_ZH = {S.TO_VERIFY: "待核实", S.VERIFIED: "已核实", S.FIXING: "整改中",
@@ -126,7 +126,7 @@ def advance(ctx: HallContext, followup_id: int, *, to: str, by: str, note: str,
         target = S(to)
     except ValueError:
         raise InvalidInput(f"未知的跟进状态：{to}", f"unknown follow-up state {to!r}") from None
-    note = clean_text(note, limit=2000, what_zh="说明", what_en="note",
+    note = clean_text(note, FOLLOWUP_NOTE,
                       missing=("请填写处理情况说明", "each follow-up step needs a note"))
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)

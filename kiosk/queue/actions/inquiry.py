@@ -5,14 +5,18 @@ from kiosk.queue.store.context import HallContext, scope as open_scope
 from kiosk.queue.store.events import append_event, prior_event, staff_actor
 from kiosk.queue.store.lookup import staff_by_no, window_for_update
 from kiosk.queue.store.models import FirstInquiry
-from kiosk.queue.rules.text_input import clean_text
+from kiosk.queue.rules.text_input import (
+    INQUIRY_ANSWER, INQUIRY_QUESTION, INQUIRY_REFERRED_TO, clean_optional, clean_text,
+)
 
 
 def record_first_inquiry(ctx: HallContext, *, staff_no: str, question: str,
                          answer: str | None = None, referred_to: str | None = None,
                          window: int | None = None, request_id: str | None = None) -> int:
-    question = clean_text(question, limit=2000, what_zh="问题", what_en="question",
+    question = clean_text(question, INQUIRY_QUESTION,
                           missing=("请填写咨询的问题", "a first inquiry needs the question"))
+    answer = clean_optional(answer, INQUIRY_ANSWER)
+    referred_to = clean_optional(referred_to, INQUIRY_REFERRED_TO)
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         if (prior := prior_event(scope, request_id)) is not None:
@@ -21,8 +25,7 @@ def record_first_inquiry(ctx: HallContext, *, staff_no: str, question: str,
         window_row = window_for_update(scope, window) if window else None
         row = FirstInquiry(hall_id=scope.hall.id, at=scope.now, staff_id=staff.id,
                            window_id=window_row.id if window_row else None,
-                           question=question, answer=(answer or "").strip() or None,
-                           referred_to=(referred_to or "").strip() or None)
+                           question=question, answer=answer, referred_to=referred_to)
         session.add(row)
         session.flush()
         append_event(scope, staff_actor(staff_no), "first_inquiry_recorded",

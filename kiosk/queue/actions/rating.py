@@ -16,6 +16,9 @@ from kiosk.queue.store.events import Actor, append_event
 from kiosk.queue.store.lookup import ticket_by_id
 from kiosk.queue.store.models import Rating, Ticket, TicketState
 from kiosk.queue.rules.names import LEVEL_ZH
+from kiosk.queue.rules.text_input import (
+    RATING_COMMENT, RATING_REASON, clean_optional, clean_text,
+)
 from kiosk.queue.actions.results import replay, result
 from kiosk.queue.snapshots import ActionResult
 
@@ -50,8 +53,9 @@ def rate(ctx: HallContext, *, ticket_id: int, level: int, reasons: list[str] | N
          request_id: str | None = None) -> ActionResult:
     if level not in LEVELS:
         raise InvalidInput("评价等级应为 1 到 5", f"rating level {level!r} is not 1..5")
-    reasons = [r.strip() for r in (reasons or []) if r and r.strip()]
-    if level <= 2 and not reasons and not (comment or "").strip():
+    reasons = [r for r in (clean_text(r, RATING_REASON) for r in reasons or []) if r]
+    comment = clean_optional(comment, RATING_COMMENT)
+    if level <= 2 and not reasons and not comment:
         raise InvalidInput("请选择不满意的原因", "levels 1-2 need at least one reason")
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
@@ -61,7 +65,7 @@ def rate(ctx: HallContext, *, ticket_id: int, level: int, reasons: list[str] | N
         session.add(Rating(hall_id=scope.hall.id, ticket_id=ticket.id,
                            window_id=ticket.window_id, staff_id=ticket.staff_id,
                            level=level, reasons=reasons if level <= 2 else [],
-                           comment=(comment or "").strip() or None, rated_at=scope.now))
+                           comment=comment, rated_at=scope.now))
         if level <= 2:
             session.flush()
             followup.open_for_ticket(scope, ticket.id)  # 差评 -> 核实 -> 整改 -> 回访

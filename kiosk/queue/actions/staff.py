@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from kiosk.errors import AlreadyExists, InvalidInput
 from kiosk.queue.rules.passwords import hash_password
+from kiosk.queue.rules.text_input import STAFF_NAME, clean_text
 from kiosk.queue.store.context import HallContext, scope as open_scope
 from kiosk.queue.store.events import SYSTEM, Actor, append_event, prior_event, staff_actor
 from kiosk.queue.store.lookup import require_role, staff_by_no, window_for_update
@@ -15,6 +16,7 @@ from kiosk.queue.store.models import Department, HallSetting, Role, Staff
 from kiosk.settings import option
 
 MIN_PASSWORD = 6
+NAME_MISSING = ("请填写姓名", "staff needs a name")
 
 
 def _check_password(password: str) -> None:
@@ -35,11 +37,10 @@ def create_staff(ctx: HallContext, *, staff_no: str, name: str, role: str, passw
                  request_id: str | None = None) -> int:
     """Add an account; ``by`` is the admin doing it (None = the local command line).
     ``request_id``: a retried request that committed before is replayed, not repeated."""
-    staff_no, name = staff_no.strip(), name.strip()
+    staff_no = staff_no.strip()
     if not staff_no.isalnum() or len(staff_no) > 20:
         raise InvalidInput("工号只能由字母和数字组成（最多 20 位）", f"bad staff number {staff_no!r}")
-    if not name:
-        raise InvalidInput("请填写姓名", "staff needs a name")
+    name = clean_text(name, STAFF_NAME, missing=NAME_MISSING)
     try:
         staff_role = Role(role)
     except ValueError:

@@ -15,7 +15,7 @@ from kiosk.queue.store.events import Actor, append_event, staff_actor
 from kiosk.queue.store.lookup import staff_by_no, window_for_update
 from kiosk.queue.store.models import ACTIVE_STATES, Staff, Ticket, Window, WindowState
 from kiosk.queue.actions.results import result
-from kiosk.queue.rules.text_input import clean_text
+from kiosk.queue.rules.text_input import PAUSE_REASON, clean_text
 from kiosk.queue.actions.at_window import AtWindow, window_action
 from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
 from kiosk.queue.snapshots import ActionResult
@@ -176,8 +176,7 @@ def _require_idle(scope: Scope, row: Window) -> None:
 @window_action
 def pause(at: AtWindow, *, reason: str, back_at: dt.datetime | None = None) -> ActionResult:
     """暂停服务: the window stops calling; the display shows the reason and return time."""
-    reason = clean_text(reason, limit=100, what_zh="暂停原因", what_en="pause reason",
-                        missing=("请选择暂停原因", "pause needs a reason"))
+    reason = clean_text(reason, PAUSE_REASON, missing=("请选择暂停原因", "pause needs a reason"))
     row = at.window
     if row.state == WindowState.PAUSED:
         raise IllegalTransition("窗口已经处于暂停状态", f"window {row.number} is paused already")

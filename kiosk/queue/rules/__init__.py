@@ -1,2 +1,2 @@
-"""Hall rules that need no database: opening hours, free-text input, passwords and
-the Chinese names of the codes the core stores."""
+"""Hall rules that need no database: opening hours, free-text input, passwords, the
+Chinese names of the codes the core stores, and personal data (keyed hashes, masks)."""

@@ -23,6 +23,7 @@ HALL = ZoneInfo("Asia/Shanghai")
 def _simulated_hall(path: Path):
     from kiosk.clock import ManualClock
     from kiosk.queue import demo
+    from kiosk.queue.rules.personal import ensure_key_file
     from kiosk.queue.store import migrate
     from kiosk.queue.store.context import HallContext
     from kiosk.queue.store.db import Database, sqlite_url
@@ -30,7 +31,10 @@ def _simulated_hall(path: Path):
 
     clock = ManualClock(dt.datetime.combine(TODAY - dt.timedelta(days=7), dt.time(8),
                                             tzinfo=HALL))
-    ctx = HallContext(db=Database(sqlite_url(path)), clock=clock)
+    key = path.with_name("personal.key")  # the throwaway hall's own key
+    ensure_key_file(key)
+    ctx = HallContext(db=Database(sqlite_url(path)), clock=clock,
+                      machine_settings={"security.key_file": str(key)})
     migrate.upgrade(ctx.db)
     demo.seed_sample(ctx)
     simulate_day(ctx, clock, day=TODAY - dt.timedelta(days=7), seed=16)

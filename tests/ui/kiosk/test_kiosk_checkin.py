@@ -140,3 +140,23 @@ def test_bad_phone_and_empty_input(qtbot, kiosk):
     type_digits(qtbot, screen, "12")
     click(qtbot, screen.digits_submit_button)     # refused on the kiosk, no database trip
     assert "后四位" in kiosk.window.message.text()
+
+
+def test_a_kiosk_without_the_personal_data_key_says_so_and_checks_in_by_code(
+        qtbot, kiosk, sqlite_ctx, tmp_path):
+    code = book(sqlite_ctx, dt.time(9, 45))
+    sqlite_ctx.machine_settings = {"security.key_file": str(tmp_path / "absent.key")}
+    w = kiosk.window
+    screen = open_check_in(qtbot, kiosk)
+    click(qtbot, screen.phone_button)
+    type_digits(qtbot, screen, PHONE)
+    tap_and_wait(qtbot, kiosk, screen.submit_button)
+    assert w.current() is w.check_in and w.message.isVisible()
+    assert "本机没有个人信息密钥" in w.message.text()
+    assert "预约号和手机号后四位" in w.message.text()
+    click(qtbot, w.message.ok_button)
+    click(qtbot, screen.code_button)
+    enter_code(qtbot, screen, code)
+    type_digits(qtbot, screen, "1234")
+    tap_and_wait(qtbot, kiosk, screen.digits_submit_button)
+    assert w.current() is w.ticket, w.message.text()

@@ -6,6 +6,7 @@ import enum
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from kiosk.queue.rules import limits
 from kiosk.queue.store.models.base import Base, BigId, enum_column
 
 class WorkCalendarDay(Base):
@@ -17,7 +18,7 @@ class WorkCalendarDay(Base):
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"), primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     is_workday: Mapped[bool]
-    note: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(String(limits.CALENDAR_NOTE_MAX), default="")
     set_by: Mapped[str] = mapped_column(String(60))
     set_at: Mapped[dt.datetime]
 

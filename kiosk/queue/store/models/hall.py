@@ -10,6 +10,7 @@ from sqlalchemy import (
     UniqueConstraint, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from kiosk.queue.rules import limits
 from kiosk.queue.store.models.base import Base, enum_column
 
 class ItemKind(str, enum.Enum):
@@ -39,9 +40,10 @@ class WindowState(str, enum.Enum):
 class Hall(Base):
     __tablename__ = "hall"
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(32), unique=True)
-    name: Mapped[str] = mapped_column(String(100))
-    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    code: Mapped[str] = mapped_column(String(limits.HALL_CODE_MAX), unique=True)
+    name: Mapped[str] = mapped_column(String(limits.HALL_NAME_MAX))
+    timezone: Mapped[str] = mapped_column(String(limits.TIMEZONE_MAX),
+                                          default="Asia/Shanghai")
     #: the last hall day closed by itself (actions.day): read with the hall row by every
     #: action, so seeing that a new day has begun costs no query
     closed_through: Mapped[dt.date | None] = mapped_column(Date)
@@ -61,8 +63,8 @@ class Department(Base):
     __table_args__ = (UniqueConstraint("hall_id", "code"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
-    code: Mapped[str] = mapped_column(String(32))
-    name: Mapped[str] = mapped_column(String(100))
+    code: Mapped[str] = mapped_column(String(limits.DEPARTMENT_CODE_MAX))
+    name: Mapped[str] = mapped_column(String(limits.DEPARTMENT_NAME_MAX))
     sort: Mapped[int] = mapped_column(default=0)
     items: Mapped[list[Item]] = relationship(back_populates="department",
                                              order_by="Item.sort")
@@ -93,8 +95,8 @@ class Item(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
     department_id: Mapped[int] = mapped_column(ForeignKey("department.id"))
-    code: Mapped[str] = mapped_column(String(40))
-    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(limits.ITEM_CODE_MAX))
+    name: Mapped[str] = mapped_column(String(limits.ITEM_NAME_MAX))
     kind: Mapped[ItemKind] = mapped_column(enum_column(ItemKind, "item_kind"))
     legal_basis: Mapped[str] = mapped_column(Text)
     conditions: Mapped[str] = mapped_column(Text)
@@ -103,7 +105,7 @@ class Item(Base):
     promised_days: Mapped[int]
     sample_form: Mapped[str] = mapped_column(Text)
     fees: Mapped[str] = mapped_column(Text)
-    contact: Mapped[str | None] = mapped_column(String(100))
+    contact: Mapped[str | None] = mapped_column(String(limits.ITEM_CONTACT_MAX))
     sort: Mapped[int] = mapped_column(default=0)
     active: Mapped[bool] = mapped_column(default=True)
     department: Mapped[Department] = relationship(back_populates="items")
@@ -121,7 +123,7 @@ class Material(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id"))
     seq: Mapped[int]
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(limits.MATERIAL_NAME_MAX))
     form: Mapped[MaterialForm] = mapped_column(enum_column(MaterialForm, "material_form"))
     copies: Mapped[int] = mapped_column(default=1)
     required: Mapped[bool] = mapped_column(default=True)
@@ -138,8 +140,8 @@ class Service(Base):
                       CheckConstraint("daily_limit >= 0", name="limit_not_negative"))
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
-    prefix: Mapped[str] = mapped_column(String(4))
-    name: Mapped[str] = mapped_column(String(100))
+    prefix: Mapped[str] = mapped_column(String(limits.SERVICE_PREFIX_MAX))
+    name: Mapped[str] = mapped_column(String(limits.SERVICE_NAME_MAX))
     daily_limit: Mapped[int] = mapped_column(default=0)  # 0 = unlimited
     hours: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"weekdays": [...], "periods": [...]}
     active: Mapped[bool] = mapped_column(default=True)
@@ -156,7 +158,7 @@ class Staff(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
     staff_no: Mapped[str] = mapped_column(String(20))
-    name: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(limits.STAFF_NAME_MAX))
     role: Mapped[Role] = mapped_column(enum_column(Role, "staff_role"))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     password_hash: Mapped[str] = mapped_column(String(200))
@@ -181,7 +183,7 @@ class Window(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
     number: Mapped[int]
-    name: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(limits.WINDOW_NAME_MAX))
     department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
     state: Mapped[WindowState] = mapped_column(enum_column(WindowState, "window_state"),
                                                default=WindowState.CLOSED)
@@ -191,7 +193,7 @@ class Window(Base):
     signed_in_at: Mapped[dt.datetime | None]
     current_ticket_id: Mapped[int | None] = mapped_column(
         ForeignKey("ticket.id", use_alter=True))
-    pause_reason: Mapped[str | None] = mapped_column(String(100))
+    pause_reason: Mapped[str | None] = mapped_column(String(limits.PAUSE_REASON_MAX))
     paused_at: Mapped[dt.datetime | None]
     pause_back_at: Mapped[dt.datetime | None]
     priority_streak: Mapped[int] = mapped_column(default=0)

@@ -10,6 +10,7 @@ from sqlalchemy import (
     JSON, CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from kiosk.queue.rules import limits
 from kiosk.queue.store.models.base import Base, BigId, enum_column
 from kiosk.queue.store.models.hall import Item, Service
 
@@ -66,7 +67,7 @@ class Appointment(Base):
     day: Mapped[dt.date] = mapped_column(Date)
     slot_start: Mapped[dt.datetime]
     slot_end: Mapped[dt.datetime]
-    name: Mapped[str] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(String(limits.BOOKING_NAME_MAX))
     phone_masked: Mapped[str] = mapped_column(String(20))
     phone_hash: Mapped[str] = mapped_column(String(64))
     id_number_masked: Mapped[str | None] = mapped_column(String(24))
@@ -181,7 +182,8 @@ class FirstInquiry(Base):
     window_id: Mapped[int | None] = mapped_column(ForeignKey("window.id"))
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str | None] = mapped_column(Text)
-    referred_to: Mapped[str | None] = mapped_column(String(200))
+    referred_to: Mapped[str | None] = mapped_column(
+        String(limits.INQUIRY_REFERRED_TO_MAX))
 
 # reports count no-shows and transfers from the event log by action and time
 Index("ix_event_hall_action_at", Event.hall_id, Event.action, Event.at)
