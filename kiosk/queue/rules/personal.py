@@ -141,5 +141,5 @@ def ensure_key_file(path: str | Path) -> bool:
         return False
     first = secrets.token_hex(KEY_ID_HEX // 2)
     write_keys(path, KeyRing(first, {first: secrets.token_bytes(32)}))
-    log.info("created the personal-data key file %s", path)
+    log.debug("created the personal-data key file %s", path)
     return True
