@@ -9,6 +9,7 @@ from kiosk.queue.actions import calling, rating
 from kiosk.queue.reads import window as window_reads
 from kiosk.queue.store.models import Event
 from tests.helpers import take
+from window_client.clerk import client as client_module
 from tests.ui.window_client.conftest import idle, login, press, ratings
 
 
@@ -46,18 +47,25 @@ def test_a_call_whose_answer_was_lost_is_replayed_not_repeated(qtbot, ctx, make_
     # no timed retry in this test: the feed's "restored" signal drives it
     client = make_client(ctx, window=1, retry_delays_ms=(600_000,))
     login(qtbot, client, "1001")
+    # no read of the real database may still be under way when the "outage" begins: one
+    # answering after it would prove the database back and retry at once
+    qtbot.waitUntil(lambda: client.runner.idle, timeout=10_000)
     seen = lose_answer_once(monkeypatch, calling, "call_next")
     # while "down", the screen's reads fail too (else the first successful read after
     # the feed's event would prove the database is back and retry at once)
+    # (every read: the login's own events may still be bringing a window_choices read)
     down = [True]
-    real_screen = window_reads.window_screen
 
-    def screen(*args, **kwargs):
-        if down[0]:
-            raise OperationalError("SELECT", {}, ConnectionRefusedError("unreachable"))
-        return real_screen(*args, **kwargs)
+    def while_down(read):
+        def run(*args, **kwargs):
+            if down[0]:
+                raise OperationalError("SELECT", {}, ConnectionRefusedError("unreachable"))
+            return read(*args, **kwargs)
+        return run
 
-    monkeypatch.setattr(window_reads, "window_screen", screen)
+    monkeypatch.setattr(window_reads, "window_screen", while_down(window_reads.window_screen))
+    monkeypatch.setattr(client_module, "window_choices",
+                        while_down(client_module.window_choices))
     press(qtbot, client, "call_next")
     # the banner appears on the first failure and names the unconfirmed action once
     # the runner has given up on its answer
