@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from kiosk.errors import CatalogInvalid, InvalidInput, NotFound, NotPermitted
 from kiosk.queue.actions import admin, staff, windows
+from kiosk.queue.reads import audit as audit_reads, manager as manager_reads
 from kiosk.queue.reads import hall as hall_reads
 from kiosk.queue.actions.manager_auth import sign_in_manager
 from kiosk.queue.store.models import Event, HallSetting, Item, Material, Service, Staff
@@ -143,7 +144,7 @@ def test_password_reset_is_the_admins_and_unlock_the_managers(ctx):
     with pytest.raises(NotPermitted):
         staff.unlock_staff(ctx, staff_no=CLERK, by="1002")
     staff.unlock_staff(ctx, staff_no=CLERK, by=MANAGER)
-    [row] = [s for s in admin.staff_list(ctx, by=ADMIN) if s.staff_no == CLERK]
+    [row] = [s for s in manager_reads.staff_list(ctx, by=ADMIN) if s.staff_no == CLERK]
     assert row.locked_until is None
     assert (row.primary_windows, row.backup_windows) == ((1,), (20,))
     with pytest.raises(NotPermitted):
@@ -161,7 +162,7 @@ def test_settings_are_changed_by_a_manager_and_refused_to_a_clerk(ctx):
     with pytest.raises(InvalidInput):
         staff.set_hall_setting(ctx, name="alerts.wait_minutes", value=0, by=MANAGER)
     staff.set_hall_setting(ctx, name="alerts.wait_minutes", value="20", by=MANAGER)
-    options = {o.option.name: o for o in admin.hall_options(ctx, by=MANAGER)}
+    options = {o.option.name: o for o in manager_reads.hall_options(ctx, by=MANAGER)}
     assert (options["alerts.wait_minutes"].value, options["alerts.wait_minutes"].stored) \
         == (20, True)
     assert options["queue.recall_max"].stored is False
@@ -181,7 +182,7 @@ def test_admin_changes_roles_but_not_their_own(ctx):
     admin.update_staff(ctx, staff_no="1002", active=False, by=ADMIN)
     with pytest.raises(NotFound):
         windows.sign_in(ctx, staff_no="1002", password=PASSWORD, window=2)
-    assert not [s for s in admin.staff_list(ctx, by=ADMIN) if s.staff_no == "1002"][0].active
+    assert not [s for s in manager_reads.staff_list(ctx, by=ADMIN) if s.staff_no == "1002"][0].active
 
 
 # --- the audit trail -------------------------------------------------------------
@@ -198,42 +199,42 @@ def _busy_morning(ctx, clock):
 
 
 def _trail(ctx, wanted, **options):
-    return admin.audit_events(ctx, wanted, by=MANAGER, **options)
+    return audit_reads.audit_events(ctx, wanted, by=MANAGER, **options)
 
 
 def test_audit_filters_by_staff_window_ticket_and_action(ctx, clock):
     _busy_morning(ctx, clock)
     day = dt.date(2026, 11, 23)
-    everything = _trail(ctx, admin.AuditFilter(day, day))
+    everything = _trail(ctx, audit_reads.AuditFilter(day, day))
     with ctx.db.read() as session:  # the sample hall was seeded that morning too
         assert everything.total == len(session.scalars(select(Event)).all())
     assert [r.id for r in everything.rows] == sorted((r.id for r in everything.rows),
                                                       reverse=True)
-    by_clerk = _trail(ctx, admin.AuditFilter(day, day, staff_no="1006"))
+    by_clerk = _trail(ctx, audit_reads.AuditFilter(day, day, staff_no="1006"))
     assert {r.action for r in by_clerk.rows} == {"window_signed_in", "ticket_called",
                                                  "service_started", "service_finished"}
     assert {r.actor_name for r in by_clerk.rows} == {"杨磊"}
-    at_one = _trail(ctx, admin.AuditFilter(day, day, window=1))
+    at_one = _trail(ctx, audit_reads.AuditFilter(day, day, window=1))
     assert {r.window_number for r in at_one.rows} == {1}
     assert [r.action for r in at_one.rows] == ["service_finished", "service_started",
                                                "ticket_called", "window_signed_in",
                                                "window_staffing_set"]
-    ticket = _trail(ctx, admin.AuditFilter(day, day, ticket_code="c1"), newest_first=False)
+    ticket = _trail(ctx, audit_reads.AuditFilter(day, day, ticket_code="c1"), newest_first=False)
     assert [r.action_zh for r in ticket.rows] == ["取号", "叫号", "开始办理", "办结"]
     assert {r.ticket_code for r in ticket.rows} == {"C001"}
-    settings = _trail(ctx, admin.AuditFilter(
+    settings = _trail(ctx, audit_reads.AuditFilter(
         day, day, action="setting_changed", staff_no=MANAGER))
     assert [r.payload["new"] for r in settings.rows] == [3]
-    assert _trail(ctx, admin.AuditFilter(
+    assert _trail(ctx, audit_reads.AuditFilter(
         day + dt.timedelta(days=1), day + dt.timedelta(days=2))).total == 0
     with pytest.raises(InvalidInput):
-        _trail(ctx, admin.AuditFilter(day, day - dt.timedelta(days=1)))
+        _trail(ctx, audit_reads.AuditFilter(day, day - dt.timedelta(days=1)))
 
 
 def test_audit_pages_cover_every_row_once(ctx, clock):
     _busy_morning(ctx, clock)
     day = dt.date(2026, 11, 23)
-    wanted = admin.AuditFilter(day, day)
+    wanted = audit_reads.AuditFilter(day, day)
     total = _trail(ctx, wanted).total
     seen = []
     for page in range(0, total // 3 + 1):
@@ -241,7 +242,7 @@ def test_audit_pages_cover_every_row_once(ctx, clock):
         assert result.total == total
         seen += [r.id for r in result.rows]
     assert len(seen) == len(set(seen)) == total
-    assert ("ticket_called", "叫号") in admin.audit_actions(ctx, by=MANAGER)
+    assert ("ticket_called", "叫号") in audit_reads.audit_actions(ctx, by=MANAGER)
 
 
 def test_a_staff_name_is_checked_like_its_column_on_both_databases(ctx):

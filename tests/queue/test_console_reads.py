@@ -8,6 +8,7 @@ import pytest
 
 from kiosk.errors import KioskError, NotFound, NotPermitted
 from kiosk.queue.actions import admin, alerts, followup, rating, staff
+from kiosk.queue.reads import audit as audit_reads, manager as manager_reads
 from kiosk.queue.reads import display, hall as hall_reads, kiosk as kiosk_reads, window
 from kiosk.reports import details, live, registers, report
 from tests.helpers import open_window, serve_next, take
@@ -29,13 +30,13 @@ def bad_rating(ctx) -> int:
 
 def _console_reads(ctx, followup_id: int):
     """Each read of the console as a call taking only ``by``."""
-    wanted = admin.AuditFilter(DAY, DAY)
+    wanted = audit_reads.AuditFilter(DAY, DAY)
     return {
-        "staff list": lambda by: admin.staff_list(ctx, by=by),
-        "windows and who sits there": lambda by: admin.window_rows(ctx, by=by),
-        "audit events": lambda by: admin.audit_events(ctx, wanted, by=by),
-        "audit actions": lambda by: admin.audit_actions(ctx, by=by),
-        "hall options": lambda by: admin.hall_options(ctx, by=by),
+        "staff list": lambda by: manager_reads.staff_list(ctx, by=by),
+        "windows and who sits there": lambda by: manager_reads.window_rows(ctx, by=by),
+        "audit events": lambda by: audit_reads.audit_events(ctx, wanted, by=by),
+        "audit actions": lambda by: audit_reads.audit_actions(ctx, by=by),
+        "hall options": lambda by: manager_reads.hall_options(ctx, by=by),
         "live figures": lambda by: live.live_status(ctx, by=by),
         "alerts": lambda by: alerts.evaluate(ctx, by=by),
         "rater details": lambda by: followup.rater_details(ctx, followup_id, by=by),

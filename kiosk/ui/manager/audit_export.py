@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from kiosk.queue.actions.admin import AuditRow
+from kiosk.queue.reads.audit import AuditRow
 from kiosk.queue.rules.names import OUTCOME_ZH, PRIORITY_ZH
 
 HEADERS = ("序号", "时间", "操作人", "姓名", "操作", "号票", "窗口", "详情")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.clock import hall_day
 from kiosk.errors import KioskError
-from kiosk.queue.actions import admin
+from kiosk.queue.reads import audit as audit_reads
 from kiosk.queue.reads import hall as hall_reads
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.actions.manager_auth import ManagerView
@@ -38,7 +38,7 @@ def _pydate(day: QDate) -> dt.date:
 
 def audit_setup(ctx: HallContext, *, by: str) -> tuple[str, list[tuple[str, str]]]:
     """(the hall's time zone, the actions to filter by): what the page starts from."""
-    return hall_reads.hall_info(ctx)[1], admin.audit_actions(ctx, by=by)
+    return hall_reads.hall_info(ctx)[1], audit_reads.audit_actions(ctx, by=by)
 
 
 class AuditPage(QWidget):
@@ -131,8 +131,8 @@ class AuditPage(QWidget):
     def _today(self) -> dt.date:
         return hall_day(self.ctx.clock.now(), self._tz or "Asia/Shanghai")
 
-    def wanted(self) -> admin.AuditFilter:
-        return admin.AuditFilter(
+    def wanted(self) -> audit_reads.AuditFilter:
+        return audit_reads.AuditFilter(
             date_from=_pydate(self.date_from.date()), date_to=_pydate(self.date_to.date()),
             staff_no=self.staff_no.text().strip() or None,
             window=self.window.value() or None,
@@ -144,11 +144,11 @@ class AuditPage(QWidget):
 
     def go(self, page: int) -> None:
         """Read one page of the trail (shown when the read returns)."""
-        self.calls.read(self, "trail", admin.audit_events, self.ctx, self.wanted(),
+        self.calls.read(self, "trail", audit_reads.audit_events, self.ctx, self.wanted(),
                         by=self.user.staff_no, page=max(page, 0), page_size=PAGE_SIZE,
                         done=self._show)
 
-    def _show(self, result: admin.AuditPage) -> None:
+    def _show(self, result: audit_reads.AuditPage) -> None:
         self.result = result
         self.page_number = self.result.page
         fill_table(self.table, [row_values(r) for r in self.result.rows],
@@ -189,7 +189,7 @@ class AuditPage(QWidget):
         wanted, ctx, by = self.wanted(), self.ctx, self.user.staff_no
 
         def job(progress):
-            found = admin.audit_events(ctx, wanted, by=by, page_size=None,
+            found = audit_reads.audit_events(ctx, wanted, by=by, page_size=None,
                                        newest_first=False)
             return write_rows(found.rows, path, progress, found.total)
 

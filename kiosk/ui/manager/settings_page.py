@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError
-from kiosk.queue.actions import admin, staff
+from kiosk.queue.actions import staff
+from kiosk.queue.reads import manager as manager_reads
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Option, Settings
@@ -160,7 +161,7 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         """Read the options (shown, replacing any edits, when the read returns)."""
-        self.calls.read(self, "options", admin.hall_options, self.ctx,
+        self.calls.read(self, "options", manager_reads.hall_options, self.ctx,
                         by=self.user.staff_no, done=self._show)
 
     def _show(self, items: list) -> None:

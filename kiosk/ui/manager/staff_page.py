@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.errors import InvalidInput
 from kiosk.queue.actions import admin, staff
+from kiosk.queue.reads import manager as manager_reads
 from kiosk.queue.reads import hall as hall_reads
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.actions.manager_auth import ManagerView
@@ -26,9 +27,9 @@ STAFF_EVENTS = {"staff_created", "staff_updated", "password_reset", "staff_unloc
                 "staff_locked", "window_staffing_set"}
 
 
-def staff_with_zone(ctx: HallContext, *, by: str) -> tuple[str, list[admin.StaffRow]]:
+def staff_with_zone(ctx: HallContext, *, by: str) -> tuple[str, list[manager_reads.StaffRow]]:
     """(the hall's time zone, every account): the page's one read, as ``by``."""
-    return hall_reads.hall_info(ctx)[1], admin.staff_list(ctx, by=by)
+    return hall_reads.hall_info(ctx)[1], manager_reads.staff_list(ctx, by=by)
 
 
 def department_choices(ctx: HallContext) -> list[tuple[str, str]]:
@@ -41,7 +42,7 @@ def role_names() -> dict[str, str]:
             "admin": translate("ManagerStaff", "系统管理员")}
 
 
-def posts(row: admin.StaffRow) -> str:
+def posts(row: manager_reads.StaffRow) -> str:
     """'A岗 1号窗口；B岗 20号窗口'."""
     parts = []
     for label, numbers in ((translate("ManagerStaff", "A岗"), row.primary_windows),
@@ -119,7 +120,7 @@ class StaffPage(QWidget):
         self.ctx, self.user = ctx, user
         self.calls = calls or ConsoleCalls.own(self)
         self._tz = "Asia/Shanghai"
-        self._rows: dict[str, admin.StaffRow] = {}
+        self._rows: dict[str, manager_reads.StaffRow] = {}
         self._departments: list[tuple[str, str]] = []
         self.table = make_table([translate("ManagerStaff", "工号"), translate("ManagerStaff", "姓名"),
                                  translate("ManagerStaff", "角色"), translate("ManagerStaff", "部门"),
@@ -159,12 +160,12 @@ class StaffPage(QWidget):
         self.calls.read(self, "staff", staff_with_zone, self.ctx, by=self.user.staff_no,
                         done=self._show)
 
-    def _show(self, found: tuple[str, list[admin.StaffRow]]) -> None:
+    def _show(self, found: tuple[str, list[manager_reads.StaffRow]]) -> None:
         self._tz, rows = found
         self._rows = {r.staff_no: r for r in rows}
         now, tz = self.ctx.clock.now(), self._tz
 
-        def state(r: admin.StaffRow) -> str:
+        def state(r: manager_reads.StaffRow) -> str:
             if not r.active:
                 return "✕ " + translate("ManagerStaff", "已停用")
             if r.locked_until is not None and r.locked_until > now:
@@ -185,7 +186,7 @@ class StaffPage(QWidget):
             self.calls.read(self, "departments", department_choices, self.ctx,
                             done=self._departments_read)
 
-    def _selected(self) -> admin.StaffRow | None:
+    def _selected(self) -> manager_reads.StaffRow | None:
         key = selected_key(self.table)
         return self._rows.get(key) if key else None
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.queue.actions import admin, staff
+from kiosk.queue.reads import manager as manager_reads
 from kiosk.queue.reads import hall as hall_reads
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.actions.manager_auth import ManagerView
@@ -40,7 +41,7 @@ def person(pair: tuple[str, str] | None) -> str:
 
 def editor_choices(ctx: HallContext, *, by: str) -> tuple[list, list[tuple[str, str]]]:
     """(the queues, the active window clerks as (staff no, name)) the editor offers."""
-    clerks = [(row.staff_no, row.name) for row in admin.staff_list(ctx, by=by)
+    clerks = [(row.staff_no, row.name) for row in manager_reads.staff_list(ctx, by=by)
               if row.active and row.role == "window"]
     return hall_reads.service_queues(ctx), clerks
 
@@ -67,7 +68,7 @@ class WindowsPage(QWidget):
         super().__init__()
         self.ctx, self.user = ctx, user
         self.calls = calls or ConsoleCalls.own(self)
-        self._rows: dict[int, admin.WindowRow] = {}
+        self._rows: dict[int, manager_reads.WindowRow] = {}
         self.table = make_table([translate("ManagerWindows", "窗口"),
                                  translate("ManagerWindows", "名称"),
                                  translate("ManagerWindows", "部门"),
@@ -105,14 +106,14 @@ class WindowsPage(QWidget):
 
     def refresh(self) -> None:
         """Read the windows again; the editor keeps what the admin is typing."""
-        self.calls.read(self, "windows", admin.window_rows, self.ctx,
+        self.calls.read(self, "windows", manager_reads.window_rows, self.ctx,
                         by=self.user.staff_no, done=self._show)
 
-    def _show(self, rows: list[admin.WindowRow]) -> None:
+    def _show(self, rows: list[manager_reads.WindowRow]) -> None:
         self._rows = {r.number: r for r in rows}
         names = state_names()
 
-        def state(r: admin.WindowRow) -> str:
+        def state(r: manager_reads.WindowRow) -> str:
             text = f"{WINDOW_STATE_MARK.get(r.state, '')} {names.get(r.state, r.state)}"
             return text + (f"：{person(r.signed_in)}" if r.signed_in else "")
 
