@@ -29,14 +29,14 @@ from sqlalchemy.exc import IntegrityError
 from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput, NotFound, ServiceUnavailable
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
-from kiosk.queue.store.events import SYSTEM, Actor, append_event, prior_event
+from kiosk.queue.store.events import SYSTEM, Actor, append_event
 from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
 from kiosk.queue.actions.issuing import (
-    issue_result, item_and_service, new_ticket, queue_position,
+    item_and_service, new_ticket, queue_position, replay_issue,
 )
-from kiosk.queue.store.lookup import item_by_code, ticket_by_id
+from kiosk.queue.store.lookup import item_by_code
 from kiosk.queue.store.models import Appointment, AppointmentState
-from kiosk.queue.snapshots import IssueResult, TicketView
+from kiosk.queue.snapshots import IssueResult
 from kiosk.queue.rules.text_input import BOOKING_NAME, clean_text
 from kiosk.queue.actions.keys import personal_keys
 from kiosk.queue.rules.personal import KeyRing, keyed_hash, mask_id_number, mask_phone
@@ -119,9 +119,8 @@ def check_in(ctx: HallContext, *, code: str | None = None, phone: str | None = N
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         require_past_days_closed(scope)
-        if (prior := prior_event(scope, request_id)) is not None:
-            return issue_result(scope, TicketView.of(ticket_by_id(scope, prior.ticket_id)),
-                           prior.id, replayed=True)
+        if (done := replay_issue(scope, request_id)) is not None:
+            return done
         appointment = _find_booking(scope, code, last_four, phone, keys)
         early = dt.timedelta(minutes=scope.settings.get("queue.appointment_early_minutes"))
         late = dt.timedelta(minutes=scope.settings.get("queue.appointment_late_minutes"))

@@ -41,9 +41,8 @@ def issue_ticket(ctx: HallContext, *, item_code: str | None = None,
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)
         require_past_days_closed(scope)
-        if (prior := prior_event(scope, request_id)) is not None:
-            return issue_result(scope, TicketView.of(ticket_by_id(scope, prior.ticket_id)),
-                           prior.id, replayed=True)
+        if (done := replay_issue(scope, request_id)) is not None:
+            return done
         item, service = item_and_service(scope, item_code, prefix)
         ticket = new_ticket(scope, service, item, actor, priority=priority_class)
         # read what the kiosk shows before the event: the event takes the lock that
@@ -237,8 +236,12 @@ def queue_position(scope: Scope, ticket: TicketView) -> QueuePosition:
         window_numbers=tuple(number for number, _ in windows))
 
 
-def issue_result(scope: Scope, ticket: TicketView, event_id: int, replayed: bool = False
-                 ) -> IssueResult:
-    """A ticket's result read afresh (a replayed request)."""
-    return queue_position(scope, ticket).result(event_id, replayed)
+def replay_issue(scope: Scope, request_id: str | None) -> IssueResult | None:
+    """A retried issue or check-in that committed before: its ticket as it stands now,
+    instead of a second ticket."""
+    prior = prior_event(scope, request_id)
+    if prior is None:
+        return None
+    ticket = TicketView.of(ticket_by_id(scope, prior.ticket_id))
+    return queue_position(scope, ticket).result(prior.id, replayed=True)
 
