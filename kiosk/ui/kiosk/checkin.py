@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.i18n import translate
-from kiosk.ui.kiosk.keyboard import digit_keypad
-from kiosk.ui.kiosk.look import BodyLabel, set_tone, tag
-from kiosk.ui.kiosk.widgets import Screen, button
+from kiosk.ui.touch.keyboard import digit_keypad
+from kiosk.ui.touch.look import BodyLabel, set_tone, tag
+from kiosk.ui.touch.widgets import Screen, button
 from kiosk.ui.theme import Scale
 
 CODE, PHONE = "code", "phone"

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.queue.reads.kiosk import CatalogDepartment
 from kiosk.ui.i18n import translate
-from kiosk.ui.kiosk.look import BodyLabel, set_tone
-from kiosk.ui.kiosk.widgets import Entry, Screen, TilePager
+from kiosk.ui.touch.look import BodyLabel, set_tone
+from kiosk.ui.touch.widgets import Entry, Screen, TilePager
 from kiosk.ui.theme import ELDER, Scale
 
 #: (rows, columns) of item tiles per page: (elder, portrait) -> grid

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.queue.reads.hall import ItemGuide
 from kiosk.ui.i18n import translate
-from kiosk.ui.kiosk.look import BodyLabel, role_px, set_tone, tag
-from kiosk.ui.kiosk.widgets import Screen, button
+from kiosk.ui.touch.look import BodyLabel, role_px, set_tone, tag
+from kiosk.ui.touch.widgets import Screen, button
 from kiosk.ui.theme import NORMAL, PRIMARY, Scale
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.queue.reads.kiosk import KioskCatalog
 from kiosk.ui.i18n import translate
-from kiosk.ui.kiosk.look import BodyLabel
-from kiosk.ui.kiosk.widgets import Entry, Screen, TilePager, button
+from kiosk.ui.touch.look import BodyLabel
+from kiosk.ui.touch.widgets import Entry, Screen, TilePager, button
 from kiosk.ui.theme import ELDER, Scale
 
 #: (rows, columns) of department tiles per page: (elder, portrait) -> grid

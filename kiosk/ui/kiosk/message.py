@@ -10,8 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import translate
-from kiosk.ui.kiosk.look import BodyLabel, tag
-from kiosk.ui.kiosk.widgets import button
+from kiosk.ui.touch.look import BodyLabel, tag
+from kiosk.ui.touch.widgets import button
 
 
 class MessagePanel(QWidget):

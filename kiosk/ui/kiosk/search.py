@@ -9,10 +9,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import translate
-from kiosk.ui.kiosk.keyboard import letter_keyboard
-from kiosk.ui.kiosk.look import BodyLabel, set_tone, tag
+from kiosk.ui.touch.keyboard import letter_keyboard
+from kiosk.ui.touch.look import BodyLabel, set_tone, tag
 from kiosk.ui.kiosk.search_index import ItemIndex
-from kiosk.ui.kiosk.widgets import Entry, Screen, TilePager
+from kiosk.ui.touch.widgets import Entry, Screen, TilePager
 from kiosk.ui.theme import ELDER, Scale
 
 #: (rows, columns) of result tiles per page: (elder, portrait) -> grid

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 from kiosk.queue.rules.names import PRIORITY_ZH
 from kiosk.queue.reads.hall import ItemGuide
 from kiosk.ui.i18n import translate
-from kiosk.ui.kiosk.look import BodyLabel, set_tone
-from kiosk.ui.kiosk.widgets import Screen, button, card
+from kiosk.ui.touch.look import BodyLabel, set_tone
+from kiosk.ui.touch.widgets import Screen, button, card
 from kiosk.ui.theme import Scale
 
 

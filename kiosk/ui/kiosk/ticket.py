@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.queue.snapshots import IssueResult
 from kiosk.ui.i18n import translate
-from kiosk.ui.kiosk.look import BodyLabel, set_tone, tag
+from kiosk.ui.touch.look import BodyLabel, set_tone, tag
 from kiosk.ui.kiosk.qr import qr_pixmap
 from kiosk.ui.kiosk.take import priority_labels, window_numbers_text
-from kiosk.ui.kiosk.widgets import Screen, button, card
+from kiosk.ui.touch.widgets import Screen, button, card
 from kiosk.ui.theme import NORMAL, Scale
 
 #: seconds the ticket stays on screen; longer when the citizen must note the number

@@ -13,12 +13,12 @@ from kiosk.ui.kiosk.checkin import CheckInScreen
 from kiosk.ui.kiosk.department import DepartmentScreen
 from kiosk.ui.kiosk.guide import GuideScreen
 from kiosk.ui.kiosk.home import HomeScreen
-from kiosk.ui.kiosk.look import BodyLabel, apply_scale, scale_for, style_sheet
+from kiosk.ui.touch.look import BodyLabel, apply_scale, scale_for, style_sheet
 from kiosk.ui.kiosk.message import MessagePanel
 from kiosk.ui.kiosk.search import SearchScreen
 from kiosk.ui.kiosk.take import TakeTicketScreen
 from kiosk.ui.kiosk.ticket import TicketScreen
-from kiosk.ui.kiosk.widgets import Screen, button
+from kiosk.ui.touch.widgets import Screen, button
 
 LANDSCAPE = (1920, 1080)
 PORTRAIT = (1080, 1920)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QTextBlockFormat
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
-from kiosk.ui.kiosk.look import COLOUR_PAIRS, BodyLabel, contrast_ratio
+from kiosk.ui.touch.look import COLOUR_PAIRS, BodyLabel, contrast_ratio
 from tests.ui.kiosk.conftest import WAIT_MS, click, open_guide
 
 ELDER_TEXT_PX, ELDER_TARGET_PX, ORDINARY_TARGET_PX = 30, 88, 60

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.i18n import translate
-from kiosk.ui.kiosk.widgets import button
+from kiosk.ui.touch.widgets import button
 from kiosk.ui.theme import Scale
 
 LETTER_ROWS = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.i18n import translate
-from kiosk.ui.kiosk.look import TARGET_ROWS, BodyLabel, apply_scale, set_tone, tag
+from kiosk.ui.touch.look import TARGET_ROWS, BodyLabel, apply_scale, set_tone, tag
 from kiosk.ui.theme import NORMAL, Scale
 
 
