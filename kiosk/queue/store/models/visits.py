@@ -100,6 +100,8 @@ class Ticket(Base):
         Index("ix_ticket_finished", "hall_id", "finished_at"),
         # the wait estimate: a queue's latest finished tickets, newest first
         Index("ix_ticket_service_finished", "hall_id", "service_id", "finished_at"),
+        # the per-person daily limit: a person's tickets today
+        Index("ix_ticket_person", "hall_id", "day", "person_hash"),
     )
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
@@ -129,6 +131,11 @@ class Ticket(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     kiosk: Mapped[str | None] = mapped_column(String(40))
     note: Mapped[str | None] = mapped_column(Text)
+    #: keyed hash of the ID number read at the kiosk (rules.personal), never the number
+    person_hash: Mapped[str | None] = mapped_column(String(80))
+    holder_masked: Mapped[str | None] = mapped_column(String(40))  # 张*, for the greeting
+    #: how a 绿色通道 ticket earned it: "claimed" (window checks), "confirmed", "by_age"
+    priority_check: Mapped[str | None] = mapped_column(String(12))
     service: Mapped[Service] = relationship()
     item: Mapped[Item | None] = relationship()
 
@@ -150,6 +157,9 @@ class Rating(Base):
     reasons: Mapped[list[Any]] = mapped_column(JSON, default=list)
     comment: Mapped[str | None] = mapped_column(Text)
     rated_at: Mapped[dt.datetime]
+    #: the phone left for 回访 after a poor rating, stored as the booking phones are
+    callback_phone_masked: Mapped[str | None] = mapped_column(String(20))
+    callback_phone_hash: Mapped[str | None] = mapped_column(String(80))
 
 
 class Event(Base):
