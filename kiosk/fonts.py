@@ -1,5 +1,9 @@
 """Finding a Chinese font file on Windows, Linux and macOS.
 
+The app ships its own (assets/fonts/, Noto Sans CJK SC subset to GB 2312 and our texts,
+OFL; built by scripts/build-font.py), so a fresh PC renders and prints Chinese with
+nothing installed: an explicit path first, then the shipped font, then the system's.
+
 Slip printing (raster mode draws the text itself) and the PDF export (which embeds the
 font) both need a font with Chinese glyphs; one list of folders and files keeps them
 choosing the same font. We look in the platform's usual font folders for well-known
@@ -35,6 +39,12 @@ UNIX_FILES = (
     "wqy-zenhei.ttc", "wqy-microhei.ttc", "DroidSansFallbackFull.ttf",
     "NotoSerifCJK-Regular.ttc", "uming.ttc",
 )
+#: the fonts shipped with the app (TrueType outlines, so PDFs embed them well)
+SHIPPED_DIR = Path(__file__).resolve().parents[1] / "assets" / "fonts"
+SHIPPED_REGULAR = SHIPPED_DIR / "HallSansSC-Regular.ttf"
+SHIPPED_BOLD = SHIPPED_DIR / "HallSansSC-Bold.ttf"
+#: its family name, as Qt and PDF readers see it
+SHIPPED_FAMILY = "Hall Sans SC"
 UNIX_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
 
 
@@ -71,10 +81,12 @@ def find_cjk_font(explicit: str | os.PathLike | None = None, *,
                   platform: str = sys.platform,
                   env: Mapping[str, str] = os.environ,
                   dirs: Sequence[Path] | None = None,
-                  embed: bool = False) -> Path:
+                  embed: bool = False,
+                  shipped: Path | None = SHIPPED_REGULAR) -> Path:
     """Path of a Chinese font file, or raise ``FontMissing`` naming what was searched.
 
-    ``dirs`` replaces the platform's font folders (tests, unusual installs). ``embed``:
+    ``shipped`` (the app's own font) comes before the system's; None searches only the
+    system (tests of the search, a stripped install). ``dirs`` replaces the platform's font folders (tests, unusual installs). ``embed``:
     the font goes into a PDF, so fonts with TrueType outlines come first; fpdf2 embeds
     CFF ones (Noto Sans CJK, Source Han) so that their text copies out garbled."""
     if explicit:
@@ -82,6 +94,8 @@ def find_cjk_font(explicit: str | os.PathLike | None = None, *,
         if path.is_file():
             return path
         raise FontMissing([str(path)])
+    if shipped is not None and shipped.is_file():
+        return shipped
     folders = list(dirs) if dirs is not None else font_dirs(platform, env)
     if platform == "win32":
         tried = [folder / name for folder in folders for name in WINDOWS_FILES]

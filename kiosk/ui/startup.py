@@ -15,9 +15,10 @@ TRANSLATIONS = Path(__file__).resolve().parents[2] / "assets" / "translations"
 
 def qt_app(name: str) -> QApplication:
     """The process's QApplication (created once), with the CJK font and translator."""
-    from kiosk.ui.theme import NORMAL, app_font
+    from kiosk.ui.theme import NORMAL, app_font, register_shipped_fonts
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    register_shipped_fonts()
     app.setApplicationName(name)
     app.setOrganizationName("kiosk-hall")
     app.setFont(app_font(NORMAL.body_px))

@@ -9,6 +9,8 @@ import dataclasses
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from kiosk import fonts
+
 #: colours with at least 4.5:1 contrast against their backgrounds
 INK = "#111111"
 PAPER = "#FFFFFF"
@@ -20,7 +22,7 @@ WARN_BG = "#FFF4CE"
 WARN_INK = "#5C3B00"
 OK_INK = "#0B5D1E"
 
-CJK_FAMILIES = ("Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC",
+CJK_FAMILIES = (fonts.SHIPPED_FAMILY, "Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC", "Source Han Sans SC",
                 "WenQuanYi Zen Hei", "PingFang SC", "SimHei")
 
 
@@ -35,6 +37,19 @@ class Scale:
 
 NORMAL = Scale(body_px=22, title_px=34, target_px=64, line_height=1.4, spacing_px=12)
 ELDER = Scale(body_px=32, title_px=46, target_px=96, line_height=1.5, spacing_px=18)
+
+
+def register_shipped_fonts() -> list[str]:
+    """Make the app's own Chinese font (both weights) known to Qt; the families added.
+
+    Qt then draws every screen with it on a PC with no Chinese font at all, and falls
+    back to the system's fonts for a character the subset lacks."""
+    families: list[str] = []
+    for path in (fonts.SHIPPED_REGULAR, fonts.SHIPPED_BOLD):
+        if path.is_file():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families
 
 
 def cjk_family() -> str:

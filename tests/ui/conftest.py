@@ -101,3 +101,12 @@ def no_database_on_gui_thread():
         Database.read, Database.write = original_read, original_write
     if guard.violations:
         pytest.fail(guard.report(), pytrace=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shipped_fonts(qapp):
+    """The apps register their own Chinese font at start-up (kiosk.ui.startup); tests
+    draw with it too, as a fresh PC would."""
+    from kiosk.ui.theme import register_shipped_fonts
+
+    return register_shipped_fonts()

@@ -50,7 +50,7 @@ QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
 
 #: window states as word + symbol
 WINDOW_STATE_MARK = {"open": "●", "paused": "Ⅱ", "closed": "○"}
-OK_MARK, WARN_MARK, DONE_MARK = "✔", "⚠", "✓"
+OK_MARK, WARN_MARK, DONE_MARK = "✓", "⚠", "✓"
 
 
 def style_console(root: QWidget) -> None:

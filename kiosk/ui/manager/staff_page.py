@@ -167,11 +167,11 @@ class StaffPage(QWidget):
 
         def state(r: manager_reads.StaffRow) -> str:
             if not r.active:
-                return "✕ " + translate("ManagerStaff", "已停用")
+                return "× " + translate("ManagerStaff", "已停用")
             if r.locked_until is not None and r.locked_until > now:
                 return WARN_MARK + " " + translate("ManagerStaff", "已锁定至 %1").replace(
                     "%1", hm(r.locked_until, tz))
-            return "✔ " + translate("ManagerStaff", "正常")
+            return "✓ " + translate("ManagerStaff", "正常")
 
         fill_table(self.table, [
             (r.staff_no, r.name, role_names().get(r.role, r.role), r.department_name or "",
