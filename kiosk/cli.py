@@ -305,7 +305,7 @@ def _app(module: str):
 #: command name go to the app (``python -m kiosk window --window 3``)
 APP_COMMANDS = [
     ("kiosk", "the touch-screen kiosk (取号机)", "kiosk.ui.kiosk.app"),
-    ("screenshots", "render every kiosk screen to PNG files", "kiosk.ui.kiosk.screenshots"),
+    ("screenshots", "render every app's screens to PNG files", "kiosk.ui.screenshots"),
     ("window", "the window clerk's app (窗口叫号)", "window_client.clerk.app"),
     ("rating-pad", "the citizen's rating pad (好差评)", "window_client.pad.app"),
     ("display", "the hall display (叫号大屏) or a window screen", "kiosk.ui.display.app"),
