@@ -283,6 +283,19 @@ def cmd_print_test(args) -> int:
     return print_test(bootstrap.machine_settings(_options(args)), hall_name=name, now=now)
 
 
+def cmd_idcard_test(args) -> int:
+    """Read one ID card and show it masked: what the installer needs to see, no more."""
+    from kiosk.devices.idcard.reader import read_one
+    from kiosk.queue.rules.personal import age_on, mask_id_number, mask_name
+
+    card = read_one(args.port, baudrate=args.baud, wait_s=args.wait)
+    print(f"Card read from {args.port} ({card.kind})\n"
+          f"Name:   {mask_name(card.name)}\n"
+          f"Number: {mask_id_number(card.id_number)}\n"
+          f"Age:    {age_on(card.birth_date, dt.date.today())}")
+    return 0
+
+
 def cmd_say(args) -> int:
     from kiosk.speech.commands import say
 
@@ -321,6 +334,13 @@ def _add_app_commands(sub) -> None:
     p.set_defaults(func=cmd_hall)
     p = sub.add_parser("print-test", help="print a test page on the configured printer")
     p.set_defaults(func=cmd_print_test)
+    p = sub.add_parser("idcard-test", help="read one ID card and print it masked "
+                       "(the reader's port and wiring)")
+    p.add_argument("--port", required=True, help="serial port: COM3, /dev/ttyUSB0, …")
+    p.add_argument("--baud", type=int, default=115200, help="baud rate (default 115200)")
+    p.add_argument("--wait", type=float, default=15.0,
+                   help="seconds to wait for a card (default 15)")
+    p.set_defaults(func=cmd_idcard_test)
     p = sub.add_parser("say", help="speak a call, or write it to a WAV file")
     p.add_argument("code", help="ticket number, e.g. A012")
     p.add_argument("window", help="window number")

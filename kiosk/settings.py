@@ -152,6 +152,36 @@ _declare("printer.status_query", bool, True,
 _declare("printer.timeout_s", float, 5.0, "Seconds before a print job counts as failed",
          "打印超时(秒)", "machine", minimum=0.5, maximum=60)
 
+# --- machine: the kiosk's code scanner -------------------------------------------------
+_declare("scanner.kind", str, "keyboard",
+         "Code scanner: keyboard = a USB scanner typing the code as keystrokes ending "
+         "with Enter; serial = on a serial or USB-serial port; none = no scanner",
+         "扫码枪类型", "machine", choices=("none", "keyboard", "serial"))
+_declare("scanner.serial_device", str, "",
+         "Serial port of the scanner (COM3, /dev/ttyACM0) or a pyserial URL",
+         "扫码枪串口", "machine")
+_declare("scanner.baudrate", int, 9600, "Serial baud rate of the scanner",
+         "扫码枪波特率", "machine", minimum=1200)
+_declare("scanner.suffix", str, "enter",
+         "What the serial scanner sends after each code: enter or cr = CR, lf = LF, "
+         "crlf = CR LF (keyboard mode always ends with the Enter key)",
+         "扫码枪结束符", "machine", choices=("enter", "cr", "lf", "crlf"))
+_declare("scanner.max_gap_ms", int, 50,
+         "Keyboard mode: the longest pause between a scan's keystrokes; slower keys are "
+         "a person typing. Raise it for a scanner set to a longer inter-character delay",
+         "扫码按键最大间隔(毫秒)", "machine", minimum=5, maximum=500)
+
+# --- machine: the kiosk's ID card reader (GA 450, kiosk.devices.idcard) ---------------
+_declare("idcard.kind", str, "none",
+         "ID card reader: serial = a GA 450 reader on a serial or USB-serial port "
+         "(刷身份证取号); none = no reader", "身份证阅读器类型", "machine",
+         choices=("none", "serial"))
+_declare("idcard.serial_device", str, "",
+         "Serial port of the ID card reader (COM3, /dev/ttyUSB0) or a pyserial URL",
+         "身份证阅读器串口", "machine")
+_declare("idcard.baudrate", int, 115200, "Serial baud rate of the ID card reader",
+         "身份证阅读器波特率", "machine", minimum=1200)
+
 # --- machine: window client and display ------------------------------------------------
 _declare("window.number", int, 0, "Window this PC is fixed to; 0 = chosen at login",
          "本机窗口号", "machine", minimum=0)
@@ -179,6 +209,14 @@ _declare("queue.priority_streak_limit", int, 3,
          "连续优先叫号上限", "hall", minimum=1, maximum=100)
 _declare("queue.recall_max", int, 3, "How many times one call may be repeated",
          "最多重呼次数", "hall", minimum=0, maximum=20)
+_declare("queue.no_show_min_recalls", int, 1,
+         "A no-show needs no confirmation once the call was recalled this many times "
+         "(or queue.no_show_min_seconds passed), so a stray key cannot drop a citizen",
+         "过号前最少重呼次数", "hall", minimum=0, maximum=20)
+_declare("queue.no_show_min_seconds", int, 60,
+         "A no-show needs no confirmation once this many seconds passed since the call "
+         "(or queue.no_show_min_recalls recalls were made)",
+         "过号前最短等候(秒)", "hall", minimum=0, maximum=3600)
 _declare("queue.requeue_position", str, "end",
          "Where a returning no-show goes: end = behind everyone now waiting; "
          "keep = back at its original place",
@@ -199,14 +237,27 @@ _declare("queue.default_handling_minutes", float, 8.0,
 _declare("queue.estimate_sample", int, 20,
          "How many recent finished tickets the wait estimate averages",
          "预计等候样本数", "hall", minimum=1, maximum=500)
+_declare("queue.green_channel_age", int, 0,
+         "A ticket taken by ID card whose holder is this old or older is a 绿色通道 "
+         "(elderly) ticket without a clerk's check; 0 = off",
+         "刷证自动绿色通道年龄", "hall", minimum=0, maximum=120)
 _declare("login.max_failures", int, 5, "Failed logins before an account locks",
          "登录失败锁定次数", "hall", minimum=1, maximum=50)
 _declare("login.lock_minutes", int, 5, "How long a locked account stays locked",
          "锁定时长(分钟)", "hall", minimum=1, maximum=1440)
 _declare("rating.timeout_s", int, 30, "Seconds the rating pad waits before 未评",
          "评价等待时间(秒)", "hall", minimum=5, maximum=600)
+_declare("hall.supervision_phone", str, "12345",
+         "The hall's complaints line (监督电话) shown to citizens on the rating pads; "
+         "12345 is the 政务服务便民热线 every city has; empty = not shown",
+         "监督电话", "hall")
 _declare("kiosk.idle_timeout_s", int, 60, "Idle seconds before the kiosk goes home",
          "自助机空闲返回(秒)", "hall", minimum=10, maximum=3600)
+_declare("web.base_url", str, "",
+         "Address of the hall's web service for phones (e.g. https://zwfw.example.gov.cn); "
+         "when set, a ticket's QR code links to the ticket's page there; empty = the QR "
+         "code holds a readable text (号码, queue, hall, date)",
+         "手机服务网址", "hall")
 _declare("speech.template", str, "请 {code} 号到 {window} 号窗口办理",
          "Announcement text; {code} and {window} are filled in", "叫号语音模板", "hall")
 _declare("speech.repeat", int, 2, "Times each call is spoken", "播报次数", "hall",

@@ -11,7 +11,7 @@
 # them with `pip install --require-hashes`.
 #   requirements/app.lock   install_requires + the usb, serial and win32 extras (the hall)
 #   requirements/test.lock  install_requires + the win32 and test extras, at app.lock's
-#                           versions; no pyusb/pyserial, so the tests of their absence run
+#                           versions; no pyusb, so the test of its absence runs
 # Uses `uv` from PATH, else uv $UV_VERSION installed once into a venv under ~/.cache.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

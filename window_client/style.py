@@ -1,4 +1,4 @@
-"""The clerk app's and the pad's look: the shared theme's colours, large high-contrast
+"""The clerk app's look: the shared theme's colours, large high-contrast
 buttons, and a banner and message area that say their state in words."""
 from __future__ import annotations
 
@@ -9,9 +9,6 @@ from kiosk.ui.theme import (
 BUTTON_MIN_H = 72
 #: the least height of anything touched or clicked (list rows, check boxes...)
 TOUCH_MIN_H = 44
-#: the rating pad's reason boxes: a large box and row for older citizens
-PAD_CHECK_H = 60
-PAD_BUTTON_MIN_H = 140
 
 STYLE = f"""
 QWidget {{ color: {INK}; background: {PAPER}; }}
@@ -38,13 +35,4 @@ QListWidget::item {{ min-height: {TOUCH_MIN_H - 8}px; padding: 4px; }}
 QListWidget::item:selected {{ background: {PRIMARY}; color: {PRIMARY_TEXT}; }}
 QLineEdit, QComboBox {{ border: 2px solid {INK}; padding: 4px; min-height: 36px; }}
 QCheckBox {{ spacing: 12px; }}
-QCheckBox#reason {{ min-height: {PAD_CHECK_H}px; spacing: 20px; }}
-QCheckBox#reason::indicator {{
-    width: {PAD_CHECK_H}px; height: {PAD_CHECK_H}px; border: 3px solid {INK};
-    border-radius: 6px; background: white;
-}}
-QCheckBox#reason::indicator:checked {{
-    border: 5px solid {PRIMARY};
-    image: url(:/qt-project.org/styles/commonstyle/images/standardbutton-apply-128.png);
-}}
 """

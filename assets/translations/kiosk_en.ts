@@ -69,6 +69,10 @@
         <source>请点击要办理的事项，查看办事指南并取号</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>本部门现在不能取号（%1），可点击事项查看原因和办事指南</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuideScreen</name>
@@ -98,6 +102,38 @@
     </message>
     <message>
         <source>承诺件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>材料目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>示范文本</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -236,10 +272,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>暂无叫号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>最近叫号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,6 +293,18 @@
     </message>
     <message>
         <source>重呼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已过号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请留意叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 {page}/{count} 页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -300,6 +344,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{time} 恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>暂停服务</source>
         <translation type="unfinished"></translation>
     </message>
@@ -324,7 +372,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>等候 {n} 人</source>
+        <source>{n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -379,7 +427,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>搜索事项（可输入拼音首字母）</source>
+        <source>搜索事项（拼音、编码）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -469,6 +517,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>查看办事指南</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>本机不打印号票，请拍照或记下您的号码</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,6 +594,85 @@
     </message>
     <message>
         <source>提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskScans</name>
+    <message>
+        <source>办理事项：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 号 · 等候中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前面还有 %1 人等候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前面无人等候，请留意叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预计等候：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理窗口：%1窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 号 · 已叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请到 %1 号窗口办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请留意大厅叫号屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 号 · 已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此号已在 %1 号窗口办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 号 · 已过号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请到窗口说明，工作人员可为您重新排队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 号 · 已失效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此号票已失效，请重新取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选择要办理的事项，在取号页面将身份证放在读卡区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷身份证取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读卡失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法识别</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1209,7 +1344,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>评价人信息（仅管理人员可见，每次查看都会记录）</source>
+        <source>评价人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>仅管理人员可见，每次查看都会记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1221,7 +1360,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 星差评 · %2号窗口 %3 · %4 · 原因：%5</source>
+        <source>差评（%1） · %2号窗口 %3 · %4 · 原因：%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1269,7 +1408,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>现场刷身份证取号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>现场取号，未留姓名和电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回访电话：%1（评价时留下）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1326,10 +1473,6 @@
     </message>
     <message>
         <source>工作日历</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 星</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1408,6 +1551,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>超时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 起 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,7 +1567,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>综合屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（%2，%3 起）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因未报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>语音播报不可用：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>。叫号只显示、不播报，请检查音箱和语音。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平均等候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>剩余</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&#x3000;更新于 %2&#x3000;（每分钟及有变化时刷新）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日评价：非常满意 %1 · 满意 %2 · 基本满意 %3 · 不满意 %4 · 非常不满意 %5 · 未评 %6（参评率 %7，好评率 %8）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 人超时（超过 %3）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无人超过 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无人等候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 · 超时（阈值 %3）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · 阈值 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>严重 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部已确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1428,11 +1655,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>最长等候</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>今日平均等候</source>
+        <source>今日已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日取号 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开放窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停 %1 · 未登录 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日满意率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已评 %1 · 差评 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待确认告警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1448,15 +1711,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>剩余号数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>窗口</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1472,27 +1727,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>已用时</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>暂停情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>今日办结</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>实时监控</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1&#x3000;等候 %2 人&#x3000;已办结 %3 件&#x3000;在岗窗口 %4 / %5&#x3000;更新于 %6</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>今日评价：非常满意 %1，满意 %2，基本满意 %3，不满意 %4，非常不满意 %5；已评 %6 / 办结 %7（参评率 %8），未评 %9；满意率 %10，好评率 %11，差评 %12</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1788,6 +2027,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>设置照片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清除照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改工号…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价器上显示的照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1809,6 +2068,26 @@
     </message>
     <message>
         <source>工号 %1 的密码已重置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（无照片）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择 %1 的照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>图片 (*.jpg *.jpeg *.png *.bmp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改工号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（现工号 %2）的新工号：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2018,6 +2297,109 @@
     </message>
 </context>
 <context>
+    <name>QueueWords</name>
+    <message>
+        <source>周一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>明天 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1月%2日 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无需等候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等候 %1 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已满 · 今日号已取完</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已停止取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 后可取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 类暂停取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取号时间：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1今日号已取完（%2每天限 %3 个）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1，也可网上预约。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请明天再来，或网上预约。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现在不是%1的取号时间。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日为节假日（%1），大厅休息，%2暂停取号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>休息日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1暂停现场取号，请到服务台咨询。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rating</name>
     <message>
         <source>非常满意</source>
@@ -2075,23 +2457,31 @@
 <context>
     <name>RatingPad</name>
     <message>
-        <source>办理结束后，请在此对我的服务作出评价</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} 号窗口 · {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>工号：{no}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>本窗口暂未开放</source>
+        <source>办理结束后，请在此屏幕上对我的服务作出评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>暂停服务，请稍候</source>
+        <source>{name}暂未开放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请到其他窗口办理，或咨询大厅导办台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预计 {t} 恢复服务，请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请稍候，工作人员马上回来</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2107,15 +2497,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>我们会认真核实整改，并通过 {phone} 与您联系。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>我们会认真核实，尽快改进。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>欢迎您再次来办事。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>请告诉我们哪里不满意（可多选）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>其他意见（可不填）</source>
+        <source>其他意见（可不填，点此输入）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>提交评价［回车键］</source>
+        <source>空格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>输入完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>留电话，方便回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提交评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用下方键盘输入（字母、数字均可）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>留下手机号码，方便回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可不填。号码只用于回访，不会完整显示或保存明文</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用下方数字键输入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2124,6 +2558,14 @@
     </message>
     <message>
         <source>服务评价 - {n} 号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>监督电话：{phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2157,11 +2599,19 @@
         <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>补齐期限</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SearchScreen</name>
     <message>
-        <source>输入事项名称或拼音首字母，如 gtgs</source>
+        <source>输入事项名称、拼音首字母或事项编码，如 gtgs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>继续输入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2178,6 +2628,10 @@
     </message>
     <message>
         <source>找到 %1 个事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查看 %1 个结果</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2205,6 +2659,22 @@
     </message>
     <message>
         <source>办理窗口：请留意大厅叫号屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此业务需刷身份证取号，本机未连接身份证阅读器，请到服务台咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请在读卡区刷身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将身份证放在读卡区，保持不动；读卡成功后自动出号。本业务需凭身份证取号，请勿替他人取号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>也可在读卡区刷身份证取号</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2236,6 +2706,14 @@
     </message>
     <message>
         <source>完成，返回首页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1，</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>绿色通道（按年龄自动）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2283,6 +2761,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>完成（%1 秒）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>完成，返回首页（%1 秒）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2325,35 +2807,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>容缺受理（承诺件，材料后补，请在备注写明）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>办结：选择办理结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>确认办结</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>办理结果（↑↓ 或数字键选择）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>备注（可不填）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>如：缺营业执照复印件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>办结 {code} 并叫下一位：选择办理结果</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>办结 {code}：选择办理结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2382,10 +2840,6 @@
     </message>
     <message>
         <source>业务 {prefix} {name}（等候 {n} 人）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{number} 号窗口 {name}（{state}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2437,10 +2891,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>暂停原因（↑↓ 或数字键选择）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>预计恢复时间</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,7 +2899,40 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{code} 号叫号才 {s} 秒、已重呼 {n} 次，群众可能正在走来。本大厅规定：重呼满 {r} 次或叫号满 {m} 秒后可直接过号。
+确认群众确实未到，再按一次过号键{key}或回车确认；否则按 Esc 取消，先重呼。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>如：去档案室调档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺受理（材料后补，备注写明）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可不填，如：缺营业执照复印件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结 {code} 并叫下一位：选择结果（↑↓ 或数字键）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结 {code}：选择结果（↑↓ 或数字键）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{window}（{state}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停原因（方向键或数字键选择）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2473,12 +2956,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>（回车键）</source>
+        <source>确认过号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>取消
-（Esc 键）</source>
+        <source>确认 {code} 号过号？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（回车）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消（Esc）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2494,6 +2984,10 @@
     </message>
     <message>
         <source>登录失败，请联系管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{window}（{state}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2522,10 +3016,6 @@
     </message>
     <message>
         <source>请输入工号和密码。B岗人员可登录已有人员的窗口进行接管。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} 号窗口 · {name}（{state}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2648,7 +3138,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} 号窗口 · {name} · {staff}（工号 {no}） · 状态：{state}</source>
+        <source>{window} · {staff}（工号 {no}） · 状态：{state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2684,6 +3174,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>绿色通道·{who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预约 {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（待核验）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>当前号码</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2693,6 +3195,10 @@
     </message>
     <message>
         <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持证人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2724,15 +3230,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>是（绿色通道：{who}）</source>
+        <source>（按年龄自动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{at} 时段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}（刷身份证取号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接下来：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日本窗口：已办结 {n} 件 · 过号 {ns} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平均办理 {avg} · 满意率 {pct}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>否</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>是，预约时段 {at} 起</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2748,6 +3270,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>确认符合</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不符合条件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 号申请{kind}，请查验证件：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>等候情况</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2760,19 +3294,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>接下来：{codes}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>接下来：无人等候</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>今日本窗口</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已办结 {n} 件 · 过号 {ns} 个 · 平均办理 {avg}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2780,11 +3302,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>满意率 {pct}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>评价：</source>
+        <source>{n} 号窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2837,6 +3355,14 @@
     </message>
     <message>
         <source>首问登记已保存（编号 {n}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 号绿色通道已核验确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} 号不符合绿色通道条件，已按普通号排队（保持原取号时间）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

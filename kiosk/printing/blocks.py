@@ -14,10 +14,16 @@ class Text:
     """A paragraph, wrapped to the paper; ``indent`` (columns) applies to wrapped lines."""
 
     text: str
-    scale: int = 1  # 1 = normal, 2 = double width and height
+    scale: int = 1  # width multiplier: 1 = normal, 2 = double width (and height)
     align: str = "left"  # "left" or "center"
     bold: bool = False
     indent: int = 0
+    height: int = 0  # height multiplier when it differs from ``scale`` (0 = scale)
+
+    @property
+    def tall(self) -> int:
+        """The height multiplier: a 24-dot text cell printed ``tall`` times as high."""
+        return self.height or self.scale
 
 
 @dataclasses.dataclass(frozen=True)

@@ -54,18 +54,23 @@ def _line_height(scale: int) -> int:
 
 
 def _text_strips(block: Text, paper: Paper, font_path: str) -> list[Image.Image]:
-    font = load_font(font_path, BASE_SIZE * block.scale)
-    stroke = block.scale if block.bold else 0  # faux bold: thermal heads like thick strokes
+    """One strip per wrapped line. A block taller than it is wide (``height`` over
+    ``scale``) is drawn at its height's size and narrowed, as the printer's ``GS !``
+    does with its own font, so both modes lay the slip out alike."""
+    font = load_font(font_path, BASE_SIZE * block.tall)
+    stroke = block.tall if block.bold else 0  # faux bold: thermal heads like thick strokes
+    narrow = block.scale / block.tall  # final width per drawn pixel
 
     def measure(text: str) -> float:
-        return font.getlength(text) + 2 * stroke
+        return (font.getlength(text) + 2 * stroke) * narrow
 
     indent_px = block.indent * paper.dots_per_column
+    canvas_width = round(paper.dots / narrow)
     strips = []
     for number, line in enumerate(wrap(block.text, paper.dots, measure=measure,
                                        indent=indent_px)):
-        height = _line_height(block.scale)
-        strip = Image.new("1", (paper.dots, height), WHITE)
+        height = _line_height(block.tall)
+        strip = Image.new("1", (canvas_width, height), WHITE)
         if line:
             width = measure(line)
             if block.align == "center":
@@ -73,8 +78,12 @@ def _text_strips(block: Text, paper: Paper, font_path: str) -> list[Image.Image]
             else:
                 x = indent_px if number else 0
             baseline = round(height * 0.8)
-            ImageDraw.Draw(strip).text((x + stroke, baseline), line, font=font, fill=BLACK,
-                                       anchor="ls", stroke_width=stroke, stroke_fill=BLACK)
+            ImageDraw.Draw(strip).text((x / narrow + stroke, baseline), line, font=font,
+                                       fill=BLACK, anchor="ls", stroke_width=stroke,
+                                       stroke_fill=BLACK)
+        if canvas_width != paper.dots:
+            grey = strip.convert("L").resize((paper.dots, height), Image.Resampling.LANCZOS)
+            strip = grey.point(lambda v: 255 if v >= 128 else 0).convert("1")
         strips.append(strip)
     return strips
 

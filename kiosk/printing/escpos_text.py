@@ -12,7 +12,8 @@ mode at the end. Characters outside GBK become four-byte GB18030 sequences that 
 GBK-only firmware prints as two wrong glyphs; slip texts never need them.
 
 Size and style use ``GS !`` (via ``set(custom_size=True)``) because, unlike ``ESC !``,
-it scales double-byte characters too.
+it scales double-byte characters too; width and height multiply the 24-dot cell apart,
+so the ticket number prints 5 x 24 = 120 dots (15 mm at 8 dots/mm) tall yet fits 58 mm.
 """
 from __future__ import annotations
 
@@ -32,8 +33,14 @@ def encode(text: str) -> bytes:
     return text.encode(ENCODING, errors="replace")
 
 
-def _style(printer: Escpos, align: str = "left", bold: bool = False, scale: int = 1) -> None:
-    printer.set(align=align, bold=bold, custom_size=True, width=scale, height=scale)
+#: height of the printers' standard font A cell in dots (12 x 24; Chinese 24 x 24)
+CELL_DOTS = 24
+
+
+def _style(printer: Escpos, align: str = "left", bold: bool = False, scale: int = 1,
+           height: int = 0) -> None:
+    printer.set(align=align, bold=bold, custom_size=True, width=scale,
+                height=height or scale)
 
 
 def write_text(printer: Escpos, blocks: list[Block], paper: Paper, *,
@@ -69,7 +76,7 @@ def _write_paragraph(printer: Escpos, block: Text, paper: Paper) -> None:
     lines = wrap(block.text, paper.columns // scale, indent=indent)
     if not lines:
         return
-    _style(printer, align=block.align, bold=block.bold, scale=scale)
+    _style(printer, align=block.align, bold=block.bold, scale=scale, height=block.tall)
     for number, line in enumerate(lines):
         prefix = " " * indent if number and block.align == "left" else ""
         printer._raw(encode(prefix + line) + b"\n")

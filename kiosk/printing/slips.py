@@ -47,6 +47,7 @@ class TicketSlip:
     issued_at_local: LocalTime
     priority_label: str | None = None  # "绿色通道·老年人"
     appointment_label: str | None = None  # "预约 09:00-09:30"
+    holder_masked: str | None = None  # "张*": taken by ID card (never the full name)
     qr_payload: str = ""
     footer: str = DEFAULT_TICKET_FOOTER
 

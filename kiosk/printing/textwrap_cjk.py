@@ -8,7 +8,8 @@ counts. Raster mode passes its own ``measure`` (font pixels) to the same ``wrap`
 
 Rules kept: break anywhere between CJK characters, keep ASCII words whole unless a word
 is wider than the line, never start a line with closing punctuation nor end one with
-opening punctuation (the usual Chinese line-breaking rule, 避头尾).
+opening punctuation (the usual Chinese line-breaking rule, 避头尾), and never leave one
+character alone on a paragraph's last line (孤字): the line before lends it a piece.
 """
 from __future__ import annotations
 
@@ -100,6 +101,37 @@ def wrap(text: str, width: float, *, measure: Measure = display_width,
 
 def _wrap_paragraph(paragraph: str, width: float, measure: Measure, indent: float,
                     lines: list[str]) -> None:
+    first = len(lines)
+    _fill(paragraph, width, measure, indent, lines)
+    if len(lines) - first >= 2:
+        _no_lone_last(paragraph, max(width - indent, 1), measure, lines)
+
+
+def _lone(line: str) -> bool:
+    """One character (with any punctuation glued to it) alone on a line."""
+    return len(_units(line)) == 1 and sum(
+        ch not in _CLOSING and ch not in _OPENING for ch in line) == 1
+
+
+def _no_lone_last(paragraph: str, room: float, measure: Measure, lines: list[str]) -> None:
+    """A paragraph never ends with a lone character (a 孤字 reads as a misprint): the
+    line before gives it its last piece, when that fits and leaves more than one."""
+    before, last = lines[-2], lines[-1]
+    if not _lone(last):
+        return
+    head = paragraph.rstrip()[:-len(last)]
+    gap = " " if head != head.rstrip(" ") else ""
+    if not head.rstrip(" ").endswith(before):
+        return
+    units = _units(before)
+    keep = "".join(units[:-1]).rstrip()
+    moved = units[-1] + gap + last
+    if keep.strip() and not _lone(keep) and measure(moved) <= room:
+        lines[-2:] = [keep, moved]
+
+
+def _fill(paragraph: str, width: float, measure: Measure, indent: float,
+          lines: list[str]) -> None:
     def room() -> float:
         return width if not lines else max(width - indent, 1)
 

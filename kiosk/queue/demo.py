@@ -28,17 +28,19 @@ def clerk_no(window_number: int) -> str:
 
 def seed_sample(ctx: HallContext) -> dict:
     """Import the sample catalog and create the demo accounts (idempotent for staff)."""
-    counts = catalog.import_catalog(ctx, catalog.load(SAMPLE_CATALOG))
+    data = catalog.load(SAMPLE_CATALOG)
+    counts = catalog.import_catalog(ctx, data)
+    window_department = {w["number"]: w.get("department") for w in data.get("windows", [])}
     accounts = yaml.safe_load(DEMO_STAFF.read_text(encoding="utf-8"))
     password = accounts["password"]
     existing = {w.number for w in hall_reads.windows(ctx)}
     created = 0
 
-    def add(staff_no: str, name: str, role: str) -> None:
+    def add(staff_no: str, name: str, role: str, department: str | None = None) -> None:
         nonlocal created
         try:
             staff.create_staff(ctx, staff_no=staff_no, name=name, role=role,
-                               password=password)
+                               password=password, department=department)
             created += 1
         except AlreadyExists:  # a second run keeps the accounts as they are
             pass
@@ -50,7 +52,8 @@ def seed_sample(ctx: HallContext) -> dict:
     names = accounts["clerk_names"]
     numbers = sorted(existing)
     for index, number in enumerate(numbers):
-        add(clerk_no(number), names[index % len(names)], "window")
+        add(clerk_no(number), names[index % len(names)], "window",
+            window_department.get(number))
     for index, number in enumerate(numbers):
         backup = numbers[(index + 1) % len(numbers)]
         staff.assign_window_staff(ctx, window=number, primary=clerk_no(number),

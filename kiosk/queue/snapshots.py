@@ -39,6 +39,12 @@ class TicketView:
     target_window_id: int | None
     staff_id: int | None
     note: str | None
+    #: the card holder's masked name (张*) when the ticket was taken by ID card; never
+    #: the name itself, which is not stored
+    holder_masked: str | None = None
+    #: how its 绿色通道 stands: "claimed" (the window checks), "confirmed", "by_age"
+    #: (the ID card's birth date earned it), None (no priority)
+    priority_check: str | None = None
 
     @classmethod
     def of(cls, ticket: Ticket) -> TicketView:
@@ -58,6 +64,7 @@ class TicketView:
             transfer_count=ticket.transfer_count, no_show_count=ticket.no_show_count,
             window_id=ticket.window_id, target_window_id=ticket.target_window_id,
             staff_id=ticket.staff_id, note=ticket.note,
+            holder_masked=ticket.holder_masked, priority_check=ticket.priority_check,
         )
 
 
@@ -111,3 +118,11 @@ class IssueResult:
     estimated_wait_minutes: int
     window_numbers: tuple[int, ...]
     replayed: bool = False
+
+    @property
+    def holder_masked(self) -> str | None:
+        return self.ticket.holder_masked
+
+    @property
+    def priority_check(self) -> str | None:
+        return self.ticket.priority_check

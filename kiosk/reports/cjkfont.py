@@ -60,11 +60,13 @@ def collection_index(path: Path) -> int:
 
 def find_cjk_font(explicit: str | os.PathLike | None = None, *,
                   platform: str = sys.platform,
-                  env: Mapping[str, str] = os.environ) -> FontChoice:
-    """The font to embed, or FontNotFound naming every place searched."""
+                  env: Mapping[str, str] = os.environ,
+                  shipped: Path | None = fonts.SHIPPED_REGULAR) -> FontChoice:
+    """The font to embed (the app's own unless ``explicit``), or FontNotFound naming
+    every place searched; ``shipped`` None searches the system's fonts only."""
     try:
         path = fonts.find_cjk_font(explicit or env.get("KIOSK_PDF_FONT"),
-                                   platform=platform, env=env, embed=True)
+                                   platform=platform, env=env, embed=True, shipped=shipped)
     except fonts.FontMissing as missing:
         raise FontNotFound(missing.searched) from None
     return FontChoice(path, collection_index(path))

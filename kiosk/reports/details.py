@@ -114,7 +114,7 @@ def _detail(row, zone: ZoneInfo) -> TicketDetail:
      state, outcome, issued, called, started, finished, no_shows, transfers, level,
      rating_id) = row
     if level is not None:
-        rating = f"{level} {LEVEL_ZH[level]}"
+        rating = LEVEL_ZH[level]
     else:
         rating = "未评" if rating_id is not None or state.value == "finished" else ""
     return TicketDetail(

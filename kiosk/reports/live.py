@@ -12,12 +12,15 @@ from sqlalchemy import case, func, literal, literal_column, select
 from sqlalchemy.orm import selectinload
 
 from kiosk.clock import at_hall_time
+from kiosk.queue.actions.calendar import day_entry
+from kiosk.queue.rules.hours import opens_on, parse_period
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.lookup import require_manager
 from kiosk.queue.store.models import (
     WAITING_STATES, Rating, Service, Ticket, TicketState, Window, WindowState,
 )
 from kiosk.queue.store.column_types import UTCDateTime
+from kiosk.reports.kpis import Kpis, kpis
 from kiosk.reports.sqlfuncs import seconds_between, truncate
 from kiosk.reports.stats import ratio
 
@@ -38,6 +41,7 @@ class ServiceLive:
     issued: int
     daily_limit: int
     left: int | None       # None: no daily limit
+    over_limit: int = 0    # waiting longer than alerts.wait_minutes
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,6 +100,7 @@ class LiveStatus:
     hourly: tuple[HourCount, ...]
     wait_buckets: tuple[Bucket, ...]      # today's called tickets, by their wait
     waiting_buckets: tuple[Bucket, ...]   # tickets waiting now, by their wait so far
+    kpis: Kpis | None = None              # the headline tiles
 
 
 def live_status(ctx: HallContext, *, by: str) -> LiveStatus:
@@ -103,10 +108,12 @@ def live_status(ctx: HallContext, *, by: str) -> LiveStatus:
     with ctx.db.read() as session:
         scope = open_scope(ctx, session)
         require_manager(scope, by)
-        return LiveStatus(at=scope.now, day=scope.today, services=_services(scope),
-                          windows=_windows(scope), ratings=_ratings(scope),
+        services, windows, ratings = _services(scope), _windows(scope), _ratings(scope)
+        return LiveStatus(at=scope.now, day=scope.today, services=services,
+                          windows=windows, ratings=ratings,
                           hourly=_hourly(scope), wait_buckets=_called_buckets(scope),
-                          waiting_buckets=_waiting_buckets(scope))
+                          waiting_buckets=_waiting_buckets(scope),
+                          kpis=kpis(scope, services, windows, ratings))
 
 
 def _today(scope: Scope):
@@ -126,9 +133,11 @@ def _plain(column):
 def _services(scope: Scope) -> tuple[ServiceLive, ...]:
     session = scope.session
     waiting = Ticket.state.in_(WAITING_STATES)
+    limit = dt.timedelta(minutes=scope.settings.get("alerts.wait_minutes"))
+    over = waiting & (Ticket.issued_at < scope.now - limit)
     service_id = _plain(Ticket.service_id)
     stats = {row[0]: row[1:] for row in session.execute(
-        select(service_id, _n(waiting),
+        select(service_id, _n(waiting), _n(over),
                func.min(case((waiting, Ticket.issued_at))),
                func.count(Ticket.called_at),
                func.sum(seconds_between(Ticket.issued_at, Ticket.called_at)),
@@ -141,15 +150,16 @@ def _services(scope: Scope) -> tuple[ServiceLive, ...]:
         .order_by(Service.sort, Service.prefix))
     rows = []
     for s in services:
-        n_wait, oldest, called, wait_sum, served, no_shows = stats.get(
-            s.id, (0, None, 0, None, 0, 0))
+        n_wait, n_over, oldest, called, wait_sum, served, no_shows = stats.get(
+            s.id, (0, 0, None, 0, None, 0, 0))
         handed = issued.get(s.prefix, 0)
         rows.append(ServiceLive(
             prefix=s.prefix, name=s.name, waiting=n_wait or 0,
             longest_wait_s=(scope.now - _aware(oldest)).total_seconds() if oldest else None,
             avg_wait_s=wait_sum / called if called else None, served=served or 0,
             no_shows=no_shows or 0, issued=handed, daily_limit=s.daily_limit,
-            left=max(s.daily_limit - handed, 0) if s.daily_limit else None))
+            left=max(s.daily_limit - handed, 0) if s.daily_limit else None,
+            over_limit=n_over or 0))
     return tuple(rows)
 
 
@@ -228,13 +238,32 @@ def _per_hour(scope: Scope, day: dt.date) -> dict[int, int]:
 
 
 def _hourly(scope: Scope) -> tuple[HourCount, ...]:
+    """Every hour of the hall's day, opening to closing (an hour without tickets is
+    a zero, not a gap), plus any hour outside it that has tickets."""
     today = _per_hour(scope, scope.today)
     last_week = _per_hour(scope, scope.today - dt.timedelta(days=7))
-    hours = set(today) | set(last_week)
+    hours = set(today) | set(last_week) | set(opening_hours(scope))
     if not hours:
         return ()
     return tuple(HourCount(h, today.get(h, 0), last_week.get(h, 0))
                  for h in range(min(hours), max(hours) + 1))
+
+
+def opening_hours(scope: Scope) -> range:
+    """The hours of the hall's wall clock its queues take tickets in today (by their
+    hours and the work calendar); on a day no queue opens, those of a usual day."""
+    entry = day_entry(scope.session, scope.hall.id, scope.today)
+    workday = entry[0] if entry else None
+    all_hours = scope.session.scalars(select(Service.hours).where(
+        Service.hall_id == scope.hall.id, Service.active.is_(True))).all()
+    today = [h for h in all_hours if opens_on(h, scope.today, workday)] or all_hours
+    periods = [parse_period(p) for h in today for p in h.get("periods", [])]
+    if not periods:
+        return range(0)
+    first = min(start for start, _ in periods)
+    last = max(end for _, end in periods)
+    # 17:00 closes at the end of the 16 o'clock hour; 17:30 needs the 17 o'clock one
+    return range(first.hour, last.hour + (1 if last.minute else 0))
 
 
 def _bucket_of(minutes_expr):

@@ -101,7 +101,8 @@ def write_register(path: str | os.PathLike, register: Register, *,
     _heading(document, f"{register.hall_name} {register.title}",
              f"登记月份：{register.period_zh}    共 {len(register.rows)} 条")
     document.set_font(FAMILY, size=8)
-    with document.table(col_widths=(10, 38, 24, 30, document.epw - 102), line_height=4.5,
+    widths = (10, 38, 24, 30) if len(register.columns) == 5 else (10, 34, 20, 26, 28)
+    with document.table(col_widths=(*widths, document.epw - sum(widths)), line_height=4.5,
                         headings_style=HEADING, wrapmode=WrapMode.CHAR, text_align="LEFT",
                         padding=1) as table:
         header = table.row()

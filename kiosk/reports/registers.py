@@ -3,7 +3,10 @@
 Both have the paper columns 序号, 申请事由, 申请人, 时间, 内容 (see docs/manager.md for
 what goes where). A ticket is on the 容缺 register when the clerk finished it as 容缺受理
 (outcome ``supply_later``: accepted with materials to follow); the item's materials
-marked ``may_supply_later`` and the clerk's note say what is to follow.
+marked ``may_supply_later`` and the clerk's note say what is to follow. That register
+adds 补齐期限: finishing a ticket records no due date of its own, so the materials are
+due within the item's 承诺期限 (working days on the hall's calendar from acceptance),
+when the decision is due. Its applicant is a personal name, so it is masked (张*).
 """
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ from sqlalchemy import select
 
 from kiosk.i18n_marks import QT_TRANSLATE_NOOP
 from kiosk.errors import InvalidInput
+from kiosk.queue.actions.calendar import WorkCalendar
+from kiosk.queue.rules.personal import mask_name
 from kiosk.queue.store.context import HallContext, scope as open_scope
 from kiosk.queue.store.models import (
     Appointment, Item, Material, Outcome, Staff, Ticket, TicketState, Window,
@@ -26,6 +31,8 @@ from kiosk.reports.report import authorise
 COLUMNS = (QT_TRANSLATE_NOOP("Registers", "序号"), QT_TRANSLATE_NOOP("Registers", "申请事由"),
            QT_TRANSLATE_NOOP("Registers", "申请人"), QT_TRANSLATE_NOOP("Registers", "时间"),
            QT_TRANSLATE_NOOP("Registers", "内容"))
+#: the 容缺 register's columns: the paper form's, with the deadline before 内容
+SUPPLY_LATER_COLUMNS = (*COLUMNS[:4], QT_TRANSLATE_NOOP("Registers", "补齐期限"), COLUMNS[4])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,9 +42,11 @@ class RegisterRow:
     applicant: str   # 申请人
     time: str        # 时间
     content: str     # 内容
+    due: str | None = None   # 补齐期限 (the 容缺 register only)
 
     def values(self) -> tuple:
-        return (self.seq, self.reason, self.applicant, self.time, self.content)
+        due = () if self.due is None else (self.due,)
+        return (self.seq, self.reason, self.applicant, self.time, *due, self.content)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,7 +130,8 @@ def supply_later_register(ctx: HallContext, *, year: int, month: int,
             rows = []
         else:
             rows = session.execute(
-                select(Ticket, Item.name, Appointment.name, Window.number, Staff.name)
+                select(Ticket, Item.name, Appointment.name, Window.number, Staff.name,
+                       Item.promised_days)
                 .join(Item, Item.id == Ticket.item_id)
                 .outerjoin(Appointment, Appointment.id == Ticket.appointment_id)
                 .outerjoin(Window, Window.id == Ticket.window_id)
@@ -130,13 +140,25 @@ def supply_later_register(ctx: HallContext, *, year: int, month: int,
                        Ticket.state == TicketState.FINISHED,
                        Ticket.outcome == Outcome.SUPPLY_LATER)
                 .order_by(Ticket.finished_at, Ticket.id)).all()
+        calendar = WorkCalendar.load(scope)
         out = []
-        for seq, (ticket, item_name, booked_name, window_number, clerk) in enumerate(rows, 1):
-            content = (f"容缺受理，可后补材料：{'、'.join(later.get(ticket.item_id, []))}；"
+        for seq, (ticket, item_name, booked_name, window_number, clerk, days) in enumerate(
+                rows, 1):
+            content = (f"容缺受理，可后补材料：{'、'.join(later.get(ticket.item_id, []))}"
+                       f"，{days} 个工作日内补齐；"
                        f"{ticket.code} 号，{window_number}号窗口 {clerk or ''}".rstrip())
             if ticket.note:
                 content += f"；备注：{ticket.note}"
-            out.append(RegisterRow(seq, item_name, booked_name or f"现场取号 {ticket.code}",
-                                   _text(ticket.finished_at, zone), content))
+            accepted = ticket.finished_at.astimezone(zone).date()
+            due = f"{calendar.add_workdays(accepted, days):%Y-%m-%d}"
+            out.append(RegisterRow(seq, item_name, applicant(ticket, booked_name),
+                                   _text(ticket.finished_at, zone), content, due))
         return Register("supply_later", "容缺后补登记表", scope.hall.name, year, month,
-                        tuple(out))
+                        tuple(out), SUPPLY_LATER_COLUMNS)
+
+
+def applicant(ticket: Ticket, booked_name: str | None) -> str:
+    """Who applied, masked: the ID card's holder (read at the kiosk), else the booking's
+    name; a walk-in without either is named by its ticket."""
+    return (ticket.holder_masked or (mask_name(booked_name) if booked_name else None)
+            or f"未登记（{ticket.code} 号）")

@@ -81,7 +81,7 @@ def _summary(book: Workbook, report: Report) -> None:
     sheet.append([f"统计区间：{report.period_zh}",
                   f"生成时间：{report.generated_local:%Y-%m-%d %H:%M}"])
     headers = [GROUP_HEADER.get(report.group_by, "分组")] + [f.header_zh for f in FIGURES] \
-        + [f"{name}({level})" for level, name in LEVEL_HEADERS] + ["未评数"]
+        + [f"{name}数" for _, name in LEVEL_HEADERS] + ["未评数"]
     sheet.append([_cell(sheet, h, BOLD, wrap=True) for h in headers])
     for row in (*report.rows, report.total):
         font = BOLD if row is report.total else None
@@ -188,13 +188,14 @@ def write_registers(path: str | os.PathLike, registers: Iterable[Register]) -> P
     try:
         for register in registers:
             sheet = book.create_sheet(register.title)
-            _widths(sheet, (6, 28, 14, 22, 70))
+            _widths(sheet, (6, 28, 14, 22, 70) if len(register.columns) == 5
+                    else (6, 28, 14, 22, 26, 70))
             sheet.append([_cell(sheet, f"{register.hall_name} {register.title}", TITLE)])
             sheet.append([f"登记月份：{register.period_zh}", f"共 {len(register.rows)} 条"])
             sheet.append([_cell(sheet, h, BOLD) for h in register.columns])
             for row in register.rows:
                 values = row.values()
-                sheet.append([*values[:4], _cell(sheet, values[4], wrap=True)])
+                sheet.append([*values[:-1], _cell(sheet, values[-1], wrap=True)])
         book.save(temp)
         os.replace(temp, path)
     finally:

@@ -1,4 +1,5 @@
-"""Finding a CJK font portably, and failing clearly when there is none."""
+"""Finding a CJK font portably, and failing clearly when there is none. The app ships its
+own font, found first; ``shipped=None`` tests the search of the system's fonts."""
 import pytest
 
 from kiosk.printing.errors import FontNotFound
@@ -24,7 +25,7 @@ def test_explicit_path_wins_or_is_named_in_the_error(tmp_path):
 
 def test_nothing_found_names_every_folder_searched(tmp_path):
     with pytest.raises(FontNotFound) as caught:
-        find_cjk_font(platform="linux", dirs=[tmp_path / "a", tmp_path / "b"])
+        find_cjk_font(platform="linux", dirs=[tmp_path / "a", tmp_path / "b"], shipped=None)
     message = caught.value.message_en
     assert str(tmp_path / "a") in message and str(tmp_path / "b") in message
     assert "wqy-zenhei.ttc" in message and "fonts-noto-cjk" in message
@@ -33,13 +34,13 @@ def test_nothing_found_names_every_folder_searched(tmp_path):
 def test_linux_prefers_sans_fonts_found_anywhere_below_the_folders(tmp_path):
     (tmp_path / "truetype" / "wqy").mkdir(parents=True)
     (tmp_path / "truetype" / "wqy" / "wqy-zenhei.ttc").write_bytes(b"")
-    assert find_cjk_font(platform="linux", dirs=[tmp_path]).name == "wqy-zenhei.ttc"
+    assert find_cjk_font(platform="linux", dirs=[tmp_path], shipped=None).name == "wqy-zenhei.ttc"
     other = tmp_path / "more"
     (other / "opentype" / "noto").mkdir(parents=True)
     (other / "opentype" / "noto" / "NotoSansCJK-Regular.ttc").write_bytes(b"")
     (other / "truetype" / "wqy").mkdir(parents=True)
     (other / "truetype" / "wqy" / "wqy-zenhei.ttc").write_bytes(b"")
-    assert find_cjk_font(platform="linux", dirs=[other]).name == "NotoSansCJK-Regular.ttc"
+    assert find_cjk_font(platform="linux", dirs=[other], shipped=None).name == "NotoSansCJK-Regular.ttc"
 
 
 def test_windows_looks_in_the_windows_fonts_folder(tmp_path):
@@ -47,8 +48,9 @@ def test_windows_looks_in_the_windows_fonts_folder(tmp_path):
     fonts.mkdir()
     (fonts / "simsun.ttc").write_bytes(b"")
     (fonts / "simhei.ttf").write_bytes(b"")
-    found = find_cjk_font(platform="win32", env={"WINDIR": str(tmp_path)})
+    found = find_cjk_font(platform="win32", env={"WINDIR": str(tmp_path)}, shipped=None)
     assert found == fonts / "simhei.ttf"  # 黑体 before 宋体: thin strokes print badly
     with pytest.raises(FontNotFound) as caught:
-        find_cjk_font(platform="win32", env={"WINDIR": str(tmp_path / "none")})
+        find_cjk_font(platform="win32", env={"WINDIR": str(tmp_path / "none")},
+                      shipped=None)
     assert "msyh.ttc" in caught.value.message_en

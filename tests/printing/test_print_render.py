@@ -28,7 +28,7 @@ def test_gb18030_ticket_reads_back(paper_mm):
     assert data.startswith(b"\x1b@" + FS_CHINESE_ON)
     assert stream.names()[-3:] == ["chinese_off", "feed", "cut"]
     number = [line for line in stream.lines if line.text == "A012"]
-    assert len(number) == 1 and number[0].size == 0x11 and number[0].bold
+    assert len(number) == 1 and number[0].size == 0x34 and number[0].bold  # 4 wide, 5 tall
     assert number[0].align == 1
     assert b"A012" in data and HALL.encode("gb18030") in data
     texts = stream.texts()
@@ -46,8 +46,8 @@ def test_gb18030_lines_fit_the_paper(paper_mm, slip):
     columns = PAPERS[paper_mm].columns
     stream = parse(render(slip, PrintFormat(paper_mm, "gb18030")))
     for line in stream.lines:
-        scale = (line.size & 0x0F) + 1
-        assert display_width(line.text) * scale <= columns, line
+        width = (line.size >> 4) + 1  # GS ! bits 4-6: the width multiplier
+        assert display_width(line.text) * width <= columns, line
 
 
 def test_paper_widths_differ():

@@ -30,7 +30,7 @@ def test_no_line_is_wider_than_the_paper(text, width, data):
 
 
 def test_chinese_breaks_between_characters():
-    assert wrap("一二三四五六七八九十", 6) == ["一二三", "四五六", "七八九", "十"]
+    assert wrap("一二三四五六七八九十", 6) == ["一二三", "四五六", "七八", "九十"]  # no 孤字
 
 
 def test_ascii_words_stay_whole_and_spaces_vanish_at_breaks():

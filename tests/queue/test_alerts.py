@@ -110,7 +110,7 @@ def test_a_new_bad_rating(ctx):
     rating.rate(ctx, ticket_id=bad.ticket.id, level=1, reasons=["服务态度差"])
     (alert,) = [a for a in _in_force(ctx) if a.kind == "bad_rating"]
     assert alert.level == "critical" and alert.ticket_id == bad.ticket.id
-    assert alert.message_zh == f"1号窗口收到差评（1 星，服务态度差），号码 {bad.ticket.code}"
+    assert alert.message_zh == f"1号窗口收到差评（非常不满意，服务态度差），号码 {bad.ticket.code}"
     alerts.acknowledge(ctx, alert.key, by="9001")
     assert _keys(ctx, "bad_rating") == []
 

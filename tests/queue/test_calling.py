@@ -184,6 +184,7 @@ def test_no_show_frees_the_window_and_requeue_puts_it_at_the_end(ctx, clock):
     clock.advance(seconds=10)
     take(ctx)
     call(ctx)
+    clock.advance(seconds=60)
     gone = calling.no_show(ctx, window=1, staff_no="1001")
     assert gone.ticket.state == "no_show" and gone.window.current_ticket_id is None
     clock.advance(minutes=2)
@@ -202,6 +203,7 @@ def test_requeue_keep_position_returns_to_the_original_place(ctx, clock):
     clock.advance(seconds=10)
     take(ctx)
     call(ctx)
+    clock.advance(seconds=60)
     calling.no_show(ctx, window=1, staff_no="1001")
     calling.requeue(ctx, code="A001", staff_no="1001")
     assert call(ctx).ticket.code == "A001"
@@ -217,7 +219,7 @@ def test_a_no_show_who_comes_to_the_counter_can_be_called_by_number(ctx):
     open_window(ctx, 1)
     take(ctx)
     call(ctx)
-    calling.no_show(ctx, window=1, staff_no="1001")
+    calling.no_show(ctx, window=1, staff_no="1001", confirmed=True)
     again = calling.call_number(ctx, window=1, staff_no="1001", code="A001")
     assert again.ticket.state == "called" and again.ticket.no_show_count == 1
 
@@ -270,3 +272,13 @@ def test_an_empty_call_at_a_paused_window_is_refused_as_before(ctx):
     windows.pause(ctx, window=1, staff_no="1001", reason="break")
     with pytest.raises(IllegalTransition):
         call(ctx)
+
+
+@pytest.mark.parametrize("code", ["A" + "9" * 40, "AAAAA1", "号1", "A-1"])
+def test_calling_a_malformed_number_is_refused_before_the_database(ctx, code):
+    """A typed or scanned number too long for the columns is a clear refusal, not a
+    database error (an integer overflow on PostgreSQL)."""
+    open_window(ctx, 1)
+    with pytest.raises(NotFound) as refused:
+        calling.call_number(ctx, window=1, staff_no="1001", code=code)
+    assert "格式不对" in refused.value.message_zh and len(refused.value.message_zh) < 60

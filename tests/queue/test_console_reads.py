@@ -10,6 +10,7 @@ from kiosk.errors import KioskError, NotFound, NotPermitted
 from kiosk.queue.actions import admin, alerts, followup, rating, staff
 from kiosk.queue.reads import audit as audit_reads, manager as manager_reads
 from kiosk.queue.reads import display, hall as hall_reads, kiosk as kiosk_reads, window
+from kiosk.queue.reads import pad as pad_reads
 from kiosk.reports import details, live, registers, report
 from tests.helpers import open_window, serve_next, take
 
@@ -84,7 +85,7 @@ def test_the_public_screens_read_without_a_caller(ctx):
     take(ctx)
     reads = (lambda: hall_reads.windows(ctx), lambda: hall_reads.service_queues(ctx),
              lambda: display.display_state(ctx), lambda: window.window_screen(ctx, 1),
-             lambda: window.pad_screen(ctx, 1), lambda: window.window_choices(ctx),
+             lambda: pad_reads.pad_screen(ctx, 1), lambda: window.window_choices(ctx),
              lambda: kiosk_reads.kiosk_catalog(ctx))
     for read in reads:
         try:

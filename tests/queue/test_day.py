@@ -30,7 +30,7 @@ def test_close_day_expires_the_unserved_and_keeps_everything(ctx, clock):
         take(ctx)
     serve_next(ctx, 1)                                # A001 finished
     calling.call_next(ctx, window=1, staff_no="1001")  # A002 called
-    calling.no_show(ctx, window=1, staff_no="1001")    # A002 no-show
+    calling.no_show(ctx, window=1, staff_no="1001", confirmed=True)  # A002 no-show
     calling.call_next(ctx, window=2, staff_no="1002")  # A003 called at window 2
     appointments.book_appointment(ctx, item_code="RSJ-001", day=dt.date(2026, 11, 23),
                                   slot_start=dt.time(15, 0), slot_minutes=30, name="王五",

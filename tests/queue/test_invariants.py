@@ -80,7 +80,7 @@ class HallDay(RuleBasedStateMachine):
     @rule(window=st.sampled_from(WINDOWS))
     def no_show(self, window):
         try:
-            calling.no_show(self.ctx, window=window, staff_no=clerk_no(window))
+            calling.no_show(self.ctx, window=window, staff_no=clerk_no(window), confirmed=True)
         except KioskError:
             pass
 

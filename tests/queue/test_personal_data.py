@@ -149,8 +149,11 @@ def test_the_upgrade_forgets_unkeyed_hashes_and_keeps_keyed_ones(ctx):
     with ctx.db.engine.begin() as conn:
         conn.execute(update(Appointment).where(Appointment.code == old)
                      .values(phone_hash=legacy))
+        head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
         conn.execute(text("UPDATE alembic_version SET version_num = '0006'"))
-    migrate.upgrade(ctx.db)
+    migrate.upgrade(ctx.db, "0007")  # 0007 alone: the later ones are already there
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head})
     assert stored(ctx, old)[1] == "" and stored(ctx, new)[1] == keyed
 
 

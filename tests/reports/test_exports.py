@@ -45,6 +45,10 @@ def test_xlsx_holds_the_figures_and_every_ticket(sqlite_sim_ctx, tmp_path):
                 assert value == pytest.approx(want)
             else:
                 assert value == want
+    # the pad's words, never a level number or 星
+    assert header[1 + len(FIGURES):] == ("非常满意数", "满意数", "基本满意数", "不满意数",
+                                         "非常不满意数", "未评数")
+    for line, row in zip(body, (*result.rows, result.total)):
         levels = line[1 + len(FIGURES):1 + len(FIGURES) + len(LEVEL_HEADERS)]
         assert levels == row.levels
         assert line[-1] == row.unrated
@@ -95,7 +99,7 @@ def test_pdf_text_extracts_with_pypdf(sqlite_sim_ctx, tmp_path):
 
 def test_font_search_fails_with_every_place_it_looked(tmp_path):
     with pytest.raises(FontNotFound) as missing:
-        find_cjk_font(platform="win32", env={"WINDIR": str(tmp_path)})
+        find_cjk_font(platform="win32", env={"WINDIR": str(tmp_path)}, shipped=None)
     assert str(tmp_path / "Fonts" / "simhei.ttf") in missing.value.message_en
     assert "msyh.ttc" in missing.value.message_zh
     with pytest.raises(FontNotFound):

@@ -42,7 +42,8 @@ def test_supply_later_register_lists_the_tickets_finished_as_supply_later(sim_ct
     assert all("容缺受理，可后补材料：" in r.content for r in register.rows)
     listed = {r.content.split("；")[1].split(" 号")[0] for r in register.rows}
     assert listed == {code for (code,) in accepted}
-    assert all(r.applicant.startswith("现场取号 ") or r.applicant for r in register.rows)
+    assert all(r.applicant.startswith("未登记（") or r.applicant.endswith("*")
+               for r in register.rows)
 
 
 def test_registers_export_to_xlsx_and_pdf(sqlite_sim_ctx, tmp_path):
@@ -69,3 +70,40 @@ def test_registers_check_month_and_role(sqlite_sim_ctx):
     with pytest.raises(NotPermitted):
         registers.appointment_register(sqlite_sim_ctx, year=2026, month=11, by="1003")
     assert registers.appointment_register(sqlite_sim_ctx, year=2026, month=11, by="9000").rows
+
+
+def test_supply_later_register_names_the_applicant_masked_and_the_deadline(ctx, clock):
+    """A card holder (张*), a walk-in with no name and a booking (李小明 -> 李**), each
+    accepted 容缺 on Monday 11-23; materials are due within the item's 承诺期限 in
+    working days, and Wednesday 11-25 is a holiday."""
+    import datetime as dt
+
+    from kiosk.queue.actions import appointments, calendar
+    from tests.conftest import HALL_TZ
+    from tests.helpers import open_window, serve_next, take
+
+    calendar.set_day(ctx, dt.date(2026, 11, 25), False, "临时闭馆", by="9001")
+    open_window(ctx, 3)
+    open_window(ctx, 11)
+    held = take(ctx, "SCJG-004").ticket          # B001, 承诺 5 个工作日
+    take(ctx, "SCJG-004")                        # B002
+    with ctx.db.write() as session:              # as the kiosk records a card's holder
+        session.execute(text("UPDATE ticket SET holder_masked = '张*' WHERE id = :id"),
+                        {"id": held.id})
+    code = appointments.book_appointment(
+        ctx, item_code="GJJ-003", day=dt.date(2026, 11, 23), slot_start=dt.time(10, 0),
+        slot_minutes=30, name="李小明", phone="13812345678")   # 承诺 7 个工作日
+    clock.set(dt.datetime(2026, 11, 23, 9, 45, tzinfo=HALL_TZ))
+    appointments.check_in(ctx, code=code, phone_last_four="5678")
+    for window in (3, 3, 11):
+        assert serve_next(ctx, window, outcome="supply_later").ticket.outcome == "supply_later"
+
+    register = registers.supply_later_register(ctx, year=2026, month=11, by="9001")
+    assert register.columns == ("序号", "申请事由", "申请人", "时间", "补齐期限", "内容")
+    rows = {r.content.split("；")[1].split(" 号")[0]: r for r in register.rows}
+    assert {code: (r.applicant, r.due) for code, r in rows.items()} == {
+        "B001": ("张*", "2026-12-01"), "B002": ("未登记（B002 号）", "2026-12-01"),
+        "E001": ("李**", "2026-12-03")}
+    assert "，5 个工作日内补齐；B001 号" in rows["B001"].content
+    assert all(len(r.values()) == 6 for r in register.rows)
+    assert "李小明" not in repr(register)

@@ -33,8 +33,27 @@ def action_labels() -> dict[str, str]:
     }
 
 
+def _key_rank(sequence: QKeySequence | None) -> tuple[int, int, str]:
+    """F1..F12 by number first, then other keys, then actions without a key."""
+    if sequence is None:
+        return (2, 0, "")
+    text = sequence.toString()
+    if text[:1] == "F" and text[1:].isdigit():
+        return (0, int(text[1:]), text)
+    return (1, 0, text)
+
+
+def button_order(keys: dict[str, QKeySequence]) -> tuple[str, ...]:
+    """The buttons left to right, row by row, in the order of their keys (F1, F2 ...),
+    so the bar reads like the keypad; 退出登录 comes last, with them."""
+    actions = [a for a in ACTIONS if a != "sign_out"]
+    actions.sort(key=lambda a: _key_rank(keys.get(a)))
+    return (*actions, "sign_out")
+
+
 class ActionBar(QWidget):
-    """Big buttons in two rows; ``action_requested`` fires for a click or a key."""
+    """Big buttons in two rows in key order; ``action_requested`` fires for a click or
+    a key."""
 
     #: the clerk pressed an action's button or key (action name from keys.ACTIONS)
     action_requested = Signal(str)
@@ -48,7 +67,9 @@ class ActionBar(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.shortcuts: dict[str, QShortcut] = {}
         grid = QGridLayout(self)
-        for index, action in enumerate(ACTIONS):
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.order = button_order(keys)
+        for index, action in enumerate(self.order):
             button = QPushButton()
             button.setMinimumHeight(BUTTON_MIN_H)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

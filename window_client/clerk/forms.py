@@ -1,16 +1,20 @@
 """The clerk's action forms: finish with an outcome, transfer, a ticket number (call a
-given number / requeue a returning no-show), pause with a reason, first inquiry."""
+given number / requeue a returning no-show), pause with a reason, first inquiry, and the
+confirmation a 过号 pressed right after the call needs."""
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.i18n_marks import QT_TRANSLATE_NOOP
 from kiosk.queue.reads.window import WindowScreen
+from kiosk.queue.snapshots import TicketView
 from kiosk.queue.actions.windows import PAUSE_REASONS
 from kiosk.ui.i18n import translate
 from window_client.clerk.forms_base import ChoiceList, FormPanel
+from window_client.clerk.texts import window_title
 
 NOTE_MAX = 500
 
@@ -22,7 +26,7 @@ def outcome_choices() -> list[tuple[str, str]]:
         (translate("WindowForms", "一次性告知（补正材料）"), "notice_given"),
         (translate("WindowForms", "咨询"), "consultation"),
         (translate("WindowForms", "不予受理"), "rejected"),
-        (translate("WindowForms", "容缺受理（承诺件，材料后补，请在备注写明）"), "supply_later"),
+        (translate("WindowForms", "容缺受理（材料后补，备注写明）"), "supply_later"),
     ]
 
 
@@ -39,15 +43,17 @@ class FinishForm(FormPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("WindowForms", "办结：选择办理结果"),
                          translate("WindowForms", "确认办结"), parent)
-        self.outcomes = self.add_row(translate("WindowForms", "办理结果（↑↓ 或数字键选择）"),
-                                     ChoiceList())
-        self.note = self.add_row(translate("WindowForms", "备注（可不填）"),
-                                 _note_field(translate("WindowForms", "如：缺营业执照复印件")))
+        # the hint in the title and the note on one line: all six outcomes and the
+        # buttons fit a 768 px high screen without scrolling
+        self.outcomes = self.add_row("", ChoiceList())
+        self.note = self.add_row(translate("WindowForms", "备注"),
+                                 _note_field(translate("WindowForms", "可不填，如：缺营业执照复印件")),
+                                 inline=True)
 
     def prepare(self, code: str, item_kind: str | None, *, and_call: bool = False) -> None:
         """``and_call``: confirming also calls the next ticket (办结并叫号)."""
-        title = (translate("WindowForms", "办结 {code} 并叫下一位：选择办理结果") if and_call
-                 else translate("WindowForms", "办结 {code}：选择办理结果"))
+        title = (translate("WindowForms", "办结 {code} 并叫下一位：选择结果（↑↓ 或数字键）")
+                 if and_call else translate("WindowForms", "办结 {code}：选择结果（↑↓ 或数字键）"))
         self.title.setText(title.format(code=code))
         self.outcomes.set_choices(outcome_choices())
         self.outcomes.select_value("accepted" if item_kind == "promised" else "completed")
@@ -84,8 +90,8 @@ class TransferForm(FormPanel):
             for window in screen.windows:
                 if window.number == screen.window.number:
                     continue
-                choices.append((translate("WindowForms", "{number} 号窗口 {name}（{state}）").format(
-                    number=window.number, name=window.name,
+                choices.append((translate("WindowForms", "{window}（{state}）").format(
+                    window=window_title(window.number, window.name),
                     state=window_state_text(window.state, window.staff_name)),
                     ("window", window.number)))
         self.targets.set_choices(choices)
@@ -147,14 +153,26 @@ class PauseForm(FormPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("WindowForms", "暂停服务：选择原因"),
                          translate("WindowForms", "确认暂停"), parent)
-        self.reasons = self.add_row(translate("WindowForms", "暂停原因（↑↓ 或数字键选择）"),
-                                    ChoiceList())
-        self.back = self.add_row(translate("WindowForms", "预计恢复时间"), QComboBox())
+        self.reasons = self.add_row(translate("WindowForms", "暂停原因（方向键或数字键选择）"),
+                                    ChoiceList(columns=2))
+        # when back and the detail side by side: the form fits a 768 px screen unscrolled
+        self.back = QComboBox()
         for minutes, label in BACK_CHOICES:
             self.back.addItem(translate("WindowForms", label), minutes)
-        self.detail = self.add_row(translate("WindowForms", "补充说明（可不填）"),
-                                   _note_field(translate("WindowForms", "如：去档案室调档")))
+        self.detail = _note_field(translate("WindowForms", "如：去档案室调档"))
         self.detail.setMaxLength(40)
+        pair = QGridLayout()
+        pair.setColumnStretch(0, 2)
+        pair.setColumnStretch(1, 3)
+        for column, (caption, field) in enumerate((
+                (translate("WindowForms", "预计恢复时间"), self.back),
+                (translate("WindowForms", "补充说明（可不填）"), self.detail))):
+            label = QLabel(caption)
+            label.setBuddy(field)
+            pair.addWidget(label, 0, column)
+            pair.addWidget(field, 1, column)
+            field.installEventFilter(self)
+        self.body.addLayout(pair)
 
     def prepare(self) -> None:
         self.reasons.set_choices([(translate("PauseReason", r), r) for r in PAUSE_REASONS])
@@ -199,3 +217,34 @@ class InquiryForm(FormPanel):
         return {"question": self.question.text().strip(),
                 "answer": self.answer.text().strip() or None,
                 "referred_to": self.referred_to.text().strip() or None}
+
+
+class NoShowForm(FormPanel):
+    """过号 right after the call: the citizen may still be walking up from the far seats,
+    so the clerk confirms (Enter, the button, or the 过号 key again) or recalls first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("WindowForms", "确认过号"),
+                         translate("WindowForms", "确认过号"), parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.explain = QLabel("")
+        self.explain.setWordWrap(True)
+        self.body.addWidget(self.explain)
+
+    def prepare(self, ticket: TicketView | None, screen: WindowScreen | None,
+                now: dt.datetime, key: str = "") -> None:
+        code = ticket.code if ticket else ""
+        self.title.setText(translate("WindowForms", "确认 {code} 号过号？").format(code=code))
+        called = ticket.called_at if ticket else None
+        seconds = max(0, round((now - called).total_seconds())) if called else 0
+        self.explain.setText(translate(
+            "WindowForms", "{code} 号叫号才 {s} 秒、已重呼 {n} 次，群众可能正在走来。"
+            "本大厅规定：重呼满 {r} 次或叫号满 {m} 秒后可直接过号。\n"
+            "确认群众确实未到，再按一次过号键{key}或回车确认；否则按 Esc 取消，先重呼。").format(
+            code=code, s=seconds, n=ticket.recall_count if ticket else 0,
+            key=f"［{key}］" if key else "",
+            r=screen.no_show_min_recalls if screen else 1,
+            m=screen.no_show_min_seconds if screen else 60))
+
+    def first_field(self) -> QWidget:
+        return self

@@ -37,13 +37,32 @@ class ChoiceList(QListWidget):
     Rows are touch-sized; the list asks for room for all its rows (up to VISIBLE_ROWS)
     and scrolls beyond that."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, columns: int = 1) -> None:
         super().__init__(parent)
+        self.columns = columns
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        if columns > 1:      # short choices side by side: the form fits a 768 px screen
+            self.setFlow(QListWidget.Flow.LeftToRight)
+            self.setWrapping(True)
+            self.setResizeMode(QListWidget.ResizeMode.Adjust)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def _line(self) -> int:
+        return max(TOUCH_MIN_H, self.fontMetrics().lineSpacing() + 12)
+
+    def resizeEvent(self, event) -> None:
+        if self.columns > 1:
+            self._fit_cells()
+        super().resizeEvent(event)
+
+    def _fit_cells(self) -> None:
+        cell = QSize(max(1, (self.viewport().width() - 2) // self.columns), self._line())
+        self.setGridSize(cell)
+        for row in range(self.count()):
+            self.item(row).setSizeHint(cell - QSize(4, 4))
 
     def set_choices(self, choices: list[tuple[str, Any]], current: int = 0) -> None:
         self.clear()
@@ -54,11 +73,16 @@ class ChoiceList(QListWidget):
             self.addItem(item)
         if choices:
             self.setCurrentRow(max(0, min(current, len(choices) - 1)))
+        if self.columns > 1:
+            self._fit_cells()
         self.updateGeometry()
 
     def _rows_height(self) -> int:
+        line = self._line()
+        if self.columns > 1:
+            rows = min(-(-self.count() // self.columns), VISIBLE_ROWS)
+            return max(line, rows * line) + 2 * self.frameWidth() + 4
         rows = min(self.count(), VISIBLE_ROWS)
-        line = max(TOUCH_MIN_H, self.fontMetrics().lineSpacing() + 16)
         height = sum(max(line, self.sizeHintForRow(row)) for row in range(rows))
         return max(line, height) + 2 * self.frameWidth() + 4
 
@@ -101,6 +125,7 @@ class FormPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("form")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
         self.title = QLabel(title)
         self.title.setObjectName("heading")
@@ -122,21 +147,27 @@ class FormPanel(QFrame):
         self.body_scroll.setWidget(content)
         layout.addWidget(self.body_scroll, 1)
         buttons = QHBoxLayout()
+        # one line each (the key in brackets): the form fits a 768 px high screen
         self.confirm_button = two_line_button(
-            confirm_text + "\n" + translate("WindowForms", "（回车键）"))
-        self.cancel_button = two_line_button(translate("WindowForms", "取消\n（Esc 键）"))
+            confirm_text + translate("WindowForms", "（回车）"))
+        self.cancel_button = two_line_button(translate("WindowForms", "取消（Esc）"))
         for button in (self.confirm_button, self.cancel_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.confirm_button.clicked.connect(self.submitted)
         self.cancel_button.clicked.connect(self.cancelled)
 
-    def add_row(self, label: str, widget: QWidget) -> QWidget:
-        caption = QLabel(label)
-        caption.setWordWrap(True)
-        caption.setBuddy(widget)
-        self.body.addWidget(caption)
-        self.body.addWidget(widget)
+    def add_row(self, label: str, widget: QWidget, *, inline: bool = False) -> QWidget:
+        """``label`` above ``widget`` (none when empty), or beside it when ``inline``."""
+        row = QHBoxLayout() if inline else self.body
+        if label:
+            caption = QLabel(label)
+            caption.setWordWrap(not inline)
+            caption.setBuddy(widget)
+            row.addWidget(caption)
+        row.addWidget(widget, 1) if inline else row.addWidget(widget)
+        if inline:
+            self.body.addLayout(row)
         widget.installEventFilter(self)
         return widget
 

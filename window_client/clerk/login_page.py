@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from kiosk.queue.reads.window import WindowBrief
@@ -13,7 +13,18 @@ from kiosk.ui.i18n import translate
 from kiosk.ui.theme import app_font
 from window_client.banner import MessageArea
 from window_client.clerk.forms import window_state_text
+from window_client.clerk.texts import window_title
 from window_client.style import BUTTON_MIN_H
+
+
+LOGIN_WIDTH = 760
+
+
+def _choice_text(brief: WindowBrief) -> str:
+    """企业开办1号窗口（王芳 在岗）: the window named once, and who holds it."""
+    return translate("WindowLogin", "{window}（{state}）").format(
+        window=window_title(brief.number, brief.name),
+        state=window_state_text(brief.state, brief.staff_name))
 
 
 class LoginPage(QWidget):
@@ -24,7 +35,14 @@ class LoginPage(QWidget):
         super().__init__(parent)
         self.fixed_window = fixed_window
         self._windows: dict[int, WindowBrief] = {}
-        outer = QVBoxLayout(self)
+        # a form of a readable width, centred, however wide the screen
+        column = QWidget()
+        column.setMaximumWidth(LOGIN_WIDTH)
+        page = QHBoxLayout(self)
+        page.addStretch(1)
+        page.addWidget(column, 4)
+        page.addStretch(1)
+        outer = QVBoxLayout(column)
         outer.addStretch(1)
         title = QLabel(translate("WindowLogin", "窗口工作人员登录"))
         title.setFont(app_font(40))
@@ -73,18 +91,12 @@ class LoginPage(QWidget):
         if self.fixed_window:
             brief = self._windows.get(self.fixed_window)
             if brief is not None:
-                self.window_label.setText(translate("WindowLogin", "{n} 号窗口 · {name}（{state}）")
-                                          .format(n=brief.number, name=brief.name,
-                                                  state=window_state_text(brief.state,
-                                                                          brief.staff_name)))
+                self.window_label.setText(_choice_text(brief))
             return
         chosen = self.window_choice.currentData()
         self.window_choice.clear()
         for brief in windows:
-            self.window_choice.addItem(
-                translate("WindowLogin", "{n} 号窗口 · {name}（{state}）").format(
-                    n=brief.number, name=brief.name,
-                    state=window_state_text(brief.state, brief.staff_name)), brief.number)
+            self.window_choice.addItem(_choice_text(brief), brief.number)
         if chosen is not None:
             index = self.window_choice.findData(chosen)
             if index >= 0:

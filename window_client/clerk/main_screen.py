@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from kiosk.queue.actions import calling, inquiry, serving, windows
+from kiosk.queue.actions import calling, inquiry, priority_check, serving, windows
+from kiosk.queue.rules.at_counter import no_show_too_soon
 
 from kiosk.queue.reads import window as window_reads
 from kiosk.queue.store.context import HallContext
@@ -18,16 +19,21 @@ from kiosk.queue.reads.window import WindowScreen
 from kiosk.ui.i18n import translate
 from window_client.clerk.action_bar import ActionBar
 from window_client.banner import MessageArea
-from window_client.clerk.forms import FinishForm, InquiryForm, NumberForm, PauseForm, TransferForm
+from window_client.clerk.forms import (
+    FinishForm, InquiryForm, NoShowForm, NumberForm, PauseForm, TransferForm,
+)
 from window_client.clerk.forms_base import FormPanel
 from window_client.clerk.panels import FiguresPanel, QueuePanel, TicketPanel, local_hm
 from kiosk.ui.runner import ActionRunner
-from window_client.clerk.texts import action_message, disabled_reasons
+from window_client.clerk.texts import action_message, disabled_reasons, window_title
 
 #: actions this screen submits (sign_in and sign_out belong to the client)
 SCREEN_ACTIONS = {"call_next", "recall", "start", "no_show", "finish", "finish_and_call",
-                  "transfer", "call_number", "requeue", "pause", "resume", "inquiry"}
+                  "transfer", "call_number", "requeue", "pause", "resume", "inquiry",
+                  "confirm_priority", "reject_priority"}
 TICK_MS = 5000
+#: the next-up list's length: what fits a 768 px high screen with its marks
+NEXT_UP = 4
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -80,15 +86,12 @@ class MainScreen(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)     # every pixel counts at 1024x768
+        layout.setSpacing(6)
         self.header = QLabel("")
         self.header.setObjectName("heading")
         self.header.setWordWrap(True)
         layout.addWidget(self.header)
-        self.pause_notice = QLabel("")
-        self.pause_notice.setObjectName("banner")
-        self.pause_notice.setWordWrap(True)
-        self.pause_notice.hide()
-        layout.addWidget(self.pause_notice)
         self.message = MessageArea()
         layout.addWidget(self.message)
         # The ticket in hand keeps the left column whole. The right column shows the
@@ -98,7 +101,18 @@ class MainScreen(QWidget):
         # screen is short.
         middle = QHBoxLayout()
         self.ticket_panel = TicketPanel()
-        self.ticket_scroll = _scrolling(self.ticket_panel)
+        # a paused window has no ticket in hand: the notice takes the ticket's column,
+        # so the queues keep their room on a 768 px screen
+        self.pause_notice = QLabel("")
+        self.pause_notice.setObjectName("banner")
+        self.pause_notice.setWordWrap(True)
+        self.pause_notice.hide()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.pause_notice)
+        column.addWidget(self.ticket_panel, 1)
+        self.ticket_scroll = _scrolling(left)
         middle.addWidget(self.ticket_scroll, 5)
         self.forms = QStackedWidget()
         info = QWidget()
@@ -106,8 +120,8 @@ class MainScreen(QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         self.queue_panel = QueuePanel()
         self.figures_panel = FiguresPanel()
-        right.addWidget(self.queue_panel, 2)
-        right.addWidget(self.figures_panel, 1)
+        right.addWidget(self.queue_panel, 1)
+        right.addWidget(self.figures_panel, 0)   # its lines whole; the queues take the rest
         self.forms.addWidget(_scrolling(info))      # index 0: no form open
         self.finish_form = FinishForm()
         self.transfer_form = TransferForm()
@@ -117,10 +131,12 @@ class MainScreen(QWidget):
                                        translate("WindowMain", "重新排队"))
         self.pause_form = PauseForm()
         self.inquiry_form = InquiryForm()
+        self.no_show_form = NoShowForm()
         self._form_of: dict[str, FormPanel] = {
             "finish": self.finish_form, "transfer": self.transfer_form,
             "call_number": self.call_form, "requeue": self.requeue_form,
-            "pause": self.pause_form, "inquiry": self.inquiry_form}
+            "pause": self.pause_form, "inquiry": self.inquiry_form,
+            "no_show": self.no_show_form}
         for action, form in self._form_of.items():
             self.forms.addWidget(form)
             form.submitted.connect(lambda a=action: self._submit_form(a))
@@ -130,6 +146,11 @@ class MainScreen(QWidget):
         middle.addWidget(self.forms, 4)
         layout.addLayout(middle, 1)
         layout.addWidget(self.actions)
+        check = self.ticket_panel.check_box
+        check.confirm_requested.connect(
+            lambda code: self._check_priority("confirm_priority", code))
+        check.reject_requested.connect(
+            lambda code: self._check_priority("reject_priority", code))
 
     # --- signing in and refreshing ------------------------------------------------------
 
@@ -149,7 +170,7 @@ class MainScreen(QWidget):
     def refresh(self) -> None:
         if self.window_number:
             self._runner.read("window_screen", window_reads.window_screen, self._ctx,
-                              self.window_number)
+                              self.window_number, NEXT_UP)
 
     def set_online(self, online: bool) -> None:
         self._online = online
@@ -188,9 +209,13 @@ class MainScreen(QWidget):
 
     def _show_current(self, ticket: TicketView | None) -> None:
         self._current = ticket
-        recall_max = self._screen.recall_max if self._screen else 0
+        screen = self._screen
+        recall_max = screen.recall_max if screen else 0
+        # the claim's check comes with the screen's read of this very ticket
+        needs_check = bool(ticket and screen and screen.current
+                           and screen.current.id == ticket.id and screen.current_needs_check)
         self.ticket_panel.show_ticket(ticket, recall_max, self._timezone(),
-                                      self._ctx.clock.now())
+                                      self._ctx.clock.now(), needs_check)
         self._update_actions()
         self.ticket_shown.emit(ticket.code if ticket else "")
 
@@ -203,9 +228,9 @@ class MainScreen(QWidget):
             return
         paused = window.state == "paused"
         state = translate("WindowMain", "暂停服务") if paused else translate("WindowMain", "服务中")
-        self.header.setText(translate("WindowMain", "{n} 号窗口 · {name} · {staff}（工号 {no}） · "
-                               "状态：{state}").format(
-            n=window.number, name=window.name, staff=window.staff_name or "",
+        self.header.setText(translate("WindowMain", "{window} · {staff}（工号 {no}） · "
+                                      "状态：{state}").format(
+            window=window_title(window.number, window.name), staff=window.staff_name or "",
             no=window.staff_no or "", state=state))
         if paused:
             back = local_hm(window.pause_back_at, self._timezone()) \
@@ -244,6 +269,11 @@ class MainScreen(QWidget):
         where = {"window": self.window_number, "staff_no": self.staff_no}
         if action == "pause" and self._window is not None and self._window.state == "paused":
             self._submit("resume", windows.resume, **where)
+        elif action == "no_show":
+            if self._no_show_too_soon():
+                self._open_form(action)        # a second after the call: ask first
+            else:
+                self._submit(action, calling.no_show, **where)
         elif action == "finish_and_call" and self._item_kind == "instant":
             # a 即办件 has one outcome: finish it and call the next in one press
             self._submit(action, serving.finish_and_call_next, **where, outcome="completed")
@@ -253,8 +283,6 @@ class MainScreen(QWidget):
             self._submit(action, calling.call_next, **where)
         elif action == "recall":
             self._submit(action, calling.recall, **where)
-        elif action == "no_show":
-            self._submit(action, calling.no_show, **where)
         elif action == "start":
             self._submit(action, serving.start, **where)
         elif action == "sign_out":
@@ -272,6 +300,9 @@ class MainScreen(QWidget):
             form.prepare(code, self._item_kind, and_call=action == "finish_and_call")
         elif action == "transfer":
             form.prepare(code, self._screen)
+        elif action == "no_show":
+            form.prepare(self._current, self._screen, self._ctx.clock.now(),
+                         self.actions.key_text("no_show"))
         else:
             form.prepare()
         self._form_action = action
@@ -316,6 +347,28 @@ class MainScreen(QWidget):
         elif action == "inquiry":
             self._submit(action, inquiry.record_first_inquiry, staff_no=self.staff_no,
                          window=self.window_number, **self.inquiry_form.values())
+        elif action == "no_show":
+            self._submit(action, calling.no_show, **where, confirmed=True)
+
+    def _no_show_too_soon(self) -> bool:
+        """The core's 过号 guard, asked before sending (the core enforces it anyway)."""
+        ticket, screen = self._current, self._screen
+        if ticket is None or screen is None:
+            return False
+        return no_show_too_soon(ticket.recall_count, ticket.called_at, self._ctx.clock.now(),
+                                screen.no_show_min_recalls, screen.no_show_min_seconds)
+
+    def _check_priority(self, action: str, code: str) -> None:
+        """绿色通道核验 from the ticket panel's prompt."""
+        if not code or not self.window_number:
+            return
+        if not self._online:
+            self.message.show_error(translate("WindowMain", "连接中断，恢复后才能操作"))
+            return
+        fn = priority_check.confirm_priority if action == "confirm_priority" \
+            else priority_check.reject_priority
+        self._submit(action, fn, window=self.window_number, staff_no=self.staff_no,
+                     code=code)
 
     def _submit_code(self, action: str, fn, form: NumberForm, **kwargs) -> None:
         code = form.values()["code"]
@@ -329,8 +382,9 @@ class MainScreen(QWidget):
     def _on_succeeded(self, action: str, result) -> None:
         if action not in SCREEN_ACTIONS or not self.window_number:
             return
-        if self._form_action == action:
-            self.close_form()
+        if self._form_action == action or (action == "recall"
+                                           and self._form_action == "no_show"):
+            self.close_form()          # a recall answers the 过号 question too
         if isinstance(result, ActionResult) and result.event_id:
             self.covered_event_id = max(self.covered_event_id, result.event_id)
         if isinstance(result, ActionResult) and result.window is not None:
@@ -348,6 +402,10 @@ class MainScreen(QWidget):
 
     def _on_failed(self, action: str, error) -> None:
         if action not in SCREEN_ACTIONS:
+            return
+        if action == "no_show" and getattr(error, "details", {}).get("needs_confirmation"):
+            self._open_form("no_show")         # the core's guard: ask, as for a fresh call
+            self.refresh()
             return
         self.message.show_error(getattr(error, "message_zh", None)
                                 or translate("WindowMain", "操作失败，请重试或联系管理员"))

@@ -4,10 +4,20 @@ Kept apart from the widgets so the rules of "what applies when" read in one plac
 """
 from __future__ import annotations
 
+import re
+
 from kiosk.queue.snapshots import ActionResult, TicketView, WindowView
 from kiosk.queue.rules.names import OUTCOME_ZH
 from kiosk.ui.i18n import translate
 
+
+def window_title(number: int, name: str) -> str:
+    """The window named once: its name when that already says its number
+    (企业开办1号窗口), else "4 号窗口 · 税务1号窗口"."""
+    if re.search(rf"(?<!\d){number}(?!\d)", name or ""):
+        return name
+    label = translate("WindowMain", "{n} 号窗口").format(n=number)
+    return f"{label} · {name}" if name else label
 
 
 def action_message(action: str, result) -> tuple[str, str]:
@@ -35,6 +45,9 @@ def action_message(action: str, result) -> tuple[str, str]:
         "pause": translate("WindowMain", "已暂停服务"),
         "resume": translate("WindowMain", "已恢复服务"),
         "inquiry": translate("WindowMain", "首问登记已保存（编号 {n}）"),
+        "confirm_priority": translate("WindowMain", "{code} 号绿色通道已核验确认"),
+        "reject_priority": translate(
+            "WindowMain", "{code} 号不符合绿色通道条件，已按普通号排队（保持原取号时间）"),
     }
     text = texts.get(action, translate("WindowMain", "完成")).format(
         code=code,

@@ -31,6 +31,7 @@ from sqlalchemy import func, select
 
 from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput
+from kiosk.queue.rules.names import LEVEL_ZH
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import append_event, prior_event, staff_actor
 from kiosk.queue.store.lookup import require_manager, require_role
@@ -167,7 +168,8 @@ def _bad_rating_alerts(scope: Scope) -> list[Alert]:
         .order_by(Rating.id)).all()
     return [_alert(
         "bad_rating", f"bad_rating:{rating_id}", rated_at,
-        f"{number or '—'}号窗口收到差评（{level} 星，{'、'.join(reasons or []) or '未注明原因'}）"
+        f"{number or '—'}号窗口收到差评（{LEVEL_ZH[level]}，"
+        f"{'、'.join(reasons or []) or '未注明原因'}）"
         f"，号码 {code}",
         f"bad rating ({level}) at window {number} for {code}",
         window_number=number, ticket_id=ticket_id)
@@ -219,14 +221,20 @@ def evaluate(ctx: HallContext, *, by: str,
     with ctx.db.read() as session:
         scope = open_scope(ctx, session)
         require_manager(scope, by)
-        alerts = (_wait_alerts(scope) + _pause_alerts(scope) + _unstaffed_alerts(scope)
-                  + _bad_rating_alerts(scope) + _device_alerts(scope)
-                  + _setting_alerts(scope))
-        acks = {key: (at, staff_no) for key, at, staff_no in session.execute(
-            select(AlertAck.key, AlertAck.acknowledged_at, Staff.staff_no)
-            .join(Staff, Staff.id == AlertAck.staff_id)
-            .where(AlertAck.hall_id == scope.hall.id,
-                   AlertAck.key.in_([a.key for a in alerts])))}
+        return in_force(scope, include_acknowledged)
+
+
+def in_force(scope: Scope, include_acknowledged: bool = False) -> list[Alert]:
+    """``evaluate`` inside a read the caller already holds (the live view's figures
+    count the alerts in the same snapshot)."""
+    alerts = (_wait_alerts(scope) + _pause_alerts(scope) + _unstaffed_alerts(scope)
+              + _bad_rating_alerts(scope) + _device_alerts(scope)
+              + _setting_alerts(scope))
+    acks = {key: (at, staff_no) for key, at, staff_no in scope.session.execute(
+        select(AlertAck.key, AlertAck.acknowledged_at, Staff.staff_no)
+        .join(Staff, Staff.id == AlertAck.staff_id)
+        .where(AlertAck.hall_id == scope.hall.id,
+               AlertAck.key.in_([a.key for a in alerts])))}
     shown = []
     for alert in alerts:
         if alert.key in acks:

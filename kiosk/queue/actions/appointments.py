@@ -31,9 +31,8 @@ from kiosk.errors import InvalidInput, NotFound, ServiceUnavailable
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import SYSTEM, Actor, append_event
 from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
-from kiosk.queue.actions.issuing import (
-    item_and_service, new_ticket, queue_position, replay_issue,
-)
+from kiosk.queue.actions.issuing import item_and_service, new_ticket, replay_issue
+from kiosk.queue.position import queue_position
 from kiosk.queue.store.lookup import item_by_code
 from kiosk.queue.store.models import Appointment, AppointmentState
 from kiosk.queue.snapshots import IssueResult

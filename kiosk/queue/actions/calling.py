@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from kiosk.errors import IllegalTransition, NotPermitted
+from kiosk.queue.rules.at_counter import no_show_too_soon
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import append_event, staff_actor
 from kiosk.queue.store.call_order import CALL_TIER, CANDIDATES, IN_CALL_ORDER, call_params
@@ -173,14 +174,29 @@ def recall(at: AtWindow) -> ActionResult:
 
 
 @window_action
-def no_show(at: AtWindow) -> ActionResult:
-    """过号: the citizen did not come; the window is free for the next call."""
+def no_show(at: AtWindow, *, confirmed: bool = False) -> ActionResult:
+    """过号: the citizen did not come; the window is free for the next call. Pressed
+    right after the call (``rules.at_counter.no_show_too_soon``) it needs ``confirmed``,
+    so a citizen walking up from the far seats is not dropped by a stray key."""
     ticket = current_ticket(at.scope, at.window, TicketState.CALLED)
+    settings = at.scope.settings
+    min_recalls = settings.get("queue.no_show_min_recalls")
+    min_seconds = settings.get("queue.no_show_min_seconds")
+    if not confirmed and no_show_too_soon(ticket.recall_count, ticket.called_at,
+                                          at.scope.now, min_recalls, min_seconds):
+        waited = max(0, round((at.scope.now - ticket.called_at).total_seconds()))
+        raise IllegalTransition(
+            f"{ticket.code} 号叫号才 {waited} 秒、重呼 {ticket.recall_count} 次：请先重呼"
+            f"（满 {min_recalls} 次）或叫号满 {min_seconds} 秒后再过号；确认群众确实未到"
+            f"可确认过号",
+            f"{ticket.code} was called {waited} s ago and recalled {ticket.recall_count} "
+            f"times: no-show needs confirmation", needs_confirmation=True)
     ticket.state = TicketState.NO_SHOW
     ticket.no_show_count += 1
     at.window.current_ticket_id = None
     event = at.event("ticket_no_show", ticket,
-                     {"code": ticket.code, "window": at.window.number})
+                     {"code": ticket.code, "window": at.window.number,
+                      "confirmed": confirmed})
     return result(event, ticket, at.window)
 
 

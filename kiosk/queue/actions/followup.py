@@ -31,6 +31,7 @@ from kiosk.queue.store.models import (
     Appointment, Department, Followup, FollowupState, FollowupStep, Item, Rating, Role,
     Staff, Ticket, Window,
 )
+from kiosk.queue.rules.names import LEVEL_ZH
 from kiosk.queue.rules.text_input import FOLLOWUP_NOTE, clean_text
 
 S = FollowupState
@@ -66,7 +67,7 @@ def _open(scope: Scope, rating: Rating, calendar: WorkCalendar) -> Followup:
                        rated_day, scope.settings.get("followup.verify_days")))
     row.steps.append(FollowupStep(at=rating.rated_at, actor=str(SYSTEM), from_state=None,
                                   to_state=S.TO_VERIFY.value,
-                                  note=f"收到差评（{rating.level} 星），自动立案"))
+                                  note=f"收到差评（{LEVEL_ZH[rating.level]}），自动立案"))
     scope.session.add(row)
     return row
 
@@ -232,6 +233,9 @@ class RaterDetails:
     applicant_name: str | None
     phone_masked: str | None
     id_number_masked: str | None
+    #: the phone the citizen left on the pad for 回访 (masked), and the card holder (张*)
+    callback_phone_masked: str | None = None
+    holder_masked: str | None = None
 
 
 def _names(scope: Scope) -> dict:
@@ -327,4 +331,6 @@ def rater_details(ctx: HallContext, followup_id: int, *, by: str) -> RaterDetail
             appointment_code=booking.code if booking else None,
             applicant_name=booking.name if booking else None,
             phone_masked=booking.phone_masked if booking else None,
-            id_number_masked=booking.id_number_masked if booking else None)
+            id_number_masked=booking.id_number_masked if booking else None,
+            callback_phone_masked=rating.callback_phone_masked,
+            holder_masked=ticket.holder_masked)

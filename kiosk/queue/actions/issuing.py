@@ -3,36 +3,63 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import math
 
 from sqlalchemy import Integer, bindparam, func, insert, select, text
 
-from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput, ServiceUnavailable
 from kiosk.queue.actions.calendar import day_entry
 from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
+from kiosk.queue.actions.keys import personal_keys
 from kiosk.queue.rules import hours as opening
+from kiosk.queue.rules.at_counter import BY_AGE, CLAIMED
+from kiosk.queue.rules.personal import CardReading, age_on, mask_name
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import Actor, append_event, prior_event
+from kiosk.queue.position import queue_position
 from kiosk.queue.store.lookup import (
     ItemRef, QueueRules, item_with_queues, queue_by_prefix, ticket_by_id,
 )
 from kiosk.queue.store.models import (
-    Priority, Ticket, TicketCounter, TicketState, WAITING_STATES, Window, WindowState,
-    window_service,
+    Priority, Service, Ticket, TicketCounter, TicketState,
 )
 from kiosk.queue.snapshots import IssueResult, TicketView
+
+
+
+class IdCardRequired(InvalidInput):
+    """The queue takes tickets by ID card only (catalog ``id_card: required``)."""
+
+    code = "id_card_required"
+
+
+class PersonLimitReached(ServiceUnavailable):
+    """The card's holder has taken the queue's per-person number of tickets today."""
+
+    code = "person_daily_limit"
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class Holder:
+    """What a ticket keeps of the card it was taken with: a keyed hash of the number
+    (``candidates``: under every key of the ring, to count), the name masked, and a
+    priority earned by age."""
+
+    person_hash: str
+    candidates: tuple[str, ...]
+    holder_masked: str
+    priority_check: str | None
 
 
 @closes_past_days
 def issue_ticket(ctx: HallContext, *, item_code: str | None = None,
                  prefix: str | None = None, priority: str = "none",
-                 actor: Actor = Actor("kiosk"), request_id: str | None = None
-                 ) -> IssueResult:
+                 actor: Actor = Actor("kiosk"), request_id: str | None = None,
+                 card: CardReading | None = None) -> IssueResult:
     """Hand out the next number of the item's queue (or of ``prefix``'s queue).
 
     Checks the service is open now and under its daily limit; returns the ticket with the
-    people ahead and an estimated wait.
+    people ahead and an estimated wait. ``card``: the ID card it is taken with; a queue
+    with ``id_card`` off ignores it, one with ``required`` refuses a ticket without it.
     """
     try:
         priority_class = Priority(priority)
@@ -44,16 +71,42 @@ def issue_ticket(ctx: HallContext, *, item_code: str | None = None,
         if (done := replay_issue(scope, request_id)) is not None:
             return done
         item, service = item_and_service(scope, item_code, prefix)
-        ticket = new_ticket(scope, service, item, actor, priority=priority_class)
+        holder = card_holder(ctx, scope, service, card)
+        if holder is not None and holder.priority_check == BY_AGE:
+            priority_class = Priority.ELDERLY
+        ticket = new_ticket(scope, service, item, actor, priority=priority_class,
+                            holder=holder)
         # read what the kiosk shows before the event: the event takes the lock that
         # orders every writer, so it is the transaction's last statement
         position = queue_position(scope, ticket)
+        payload = {"code": ticket.code, "prefix": ticket.prefix,
+                   "item": item.code if item else None, "priority": ticket.priority}
+        if holder is not None:  # that it was by card, never whose card
+            payload.update(by_card=True, priority_check=holder.priority_check)
         event = append_event(scope, actor, "ticket_issued", ticket_id=ticket.id,
-                             payload={"code": ticket.code, "prefix": ticket.prefix,
-                                      "item": item.code if item else None,
-                                      "priority": ticket.priority},
-                             request_id=request_id)
+                             payload=payload, request_id=request_id)
         return position.result(event.id)
+
+
+def card_holder(ctx: HallContext, scope: Scope, service: QueueRules,
+                card: CardReading | None) -> Holder | None:
+    """What the ticket keeps of ``card`` under the queue's rule, or a refusal."""
+    if service.id_card == "off":
+        return None
+    if card is None:
+        if service.id_card == "required":
+            raise IdCardRequired(
+                f"{service.name}需刷身份证取号，请将身份证放在读卡区",
+                f"queue {service.prefix} takes tickets by ID card only",
+                prefix=service.prefix)
+        return None
+    ring = personal_keys(ctx)
+    green_age = scope.settings.get("queue.green_channel_age")
+    by_age = bool(green_age) and age_on(card.birth_date, scope.today) >= green_age
+    return Holder(person_hash=card.person_hash(ring),
+                  candidates=tuple(card.person_candidates(ring)),
+                  holder_masked=mask_name(card.name),
+                  priority_check=BY_AGE if by_age else None)
 
 
 def item_and_service(scope: Scope, item_code: str | None, prefix: str | None
@@ -107,24 +160,13 @@ _BUMP_COUNTER = text(
     "RETURNING last_number").bindparams(
     bindparam("c_day", type_=TicketCounter.day.type)).columns(last_number=Integer)
 # The other statements of the issuing path, built once (building costs more than running).
-_AHEAD = select(func.count()).select_from(Ticket).where(
-    Ticket.hall_id == bindparam("hall_id"), Ticket.day == bindparam("day"),
-    Ticket.service_id == bindparam("service_id"), Ticket.state.in_(WAITING_STATES),
-    Ticket.id != bindparam("ticket_id"), Ticket.queue_at <= bindparam("queue_at"))
-_AHEAD_OF_PRIORITY = _AHEAD.where(
-    (Ticket.priority != Priority.NONE) | (Ticket.due_at.is_not(None)))
-_SERVICE_WINDOWS = (select(Window.number, Window.state).join(window_service).where(
-    window_service.c.service_id == bindparam("service_id"), Window.active.is_(True))
-    .order_by(Window.number))
-#: the queue's windows with the people ahead alongside: one round trip for the result
-_WINDOWS_AND_AHEAD = {
-    first_class: _SERVICE_WINDOWS.add_columns(ahead.scalar_subquery())
-    for first_class, ahead in ((False, _AHEAD), (True, _AHEAD_OF_PRIORITY))}
-_RECENT_FINISHED = (select(Ticket.called_at, Ticket.finished_at).where(
-    Ticket.hall_id == bindparam("hall_id"), Ticket.service_id == bindparam("service_id"),
-    Ticket.finished_at >= bindparam("day_start"),  # bounds the index walk to today
-    Ticket.day == bindparam("day"), Ticket.state == TicketState.FINISHED)
-    .order_by(Ticket.finished_at.desc()).limit(bindparam("sample")))
+#: a person's tickets today, by queue (the index ix_ticket_person answers it)
+_PERSON_TODAY = (
+    select(Ticket.service_id, Service.prefix, Service.name, func.count())
+    .join(Service, Service.id == Ticket.service_id)
+    .where(Ticket.hall_id == bindparam("hall_id"), Ticket.day == bindparam("day"),
+           Ticket.person_hash.in_(bindparam("hashes", expanding=True)))
+    .group_by(Ticket.service_id, Service.prefix, Service.name).order_by(Service.prefix))
 
 
 def _next_number(scope: Scope, service: QueueRules) -> int:
@@ -141,22 +183,53 @@ def _next_number(scope: Scope, service: QueueRules) -> int:
     return number
 
 
+def _check_person_limit(scope: Scope, service: QueueRules, holder: Holder | None) -> None:
+    """At most ``per_person_daily_limit`` tickets of the queue a day for one card.
+    Runs after the counter is bumped: that row's lock (PostgreSQL) or the write lock
+    (SQLite) makes a second kiosk wait here until the first one's ticket is committed,
+    so two kiosks at the same instant cannot both see room for one more."""
+    limit = service.per_person_daily_limit
+    if not limit or holder is None:
+        return
+    taken = scope.session.connection().execute(_PERSON_TODAY, {
+        "hall_id": scope.hall.id, "day": scope.today,
+        "hashes": list(holder.candidates)}).all()
+    here = sum(count for service_id, _, _, count in taken if service_id == service.id)
+    if here < limit:
+        return
+    total = sum(count for *_, count in taken)
+    listed_zh = "、".join(f"{prefix} {name} {count} 个" for _, prefix, name, count in taken)
+    listed_en = ", ".join(f"{prefix} {count}" for _, prefix, _, count in taken)
+    raise PersonLimitReached(
+        f"您今日已取号 {total} 个（{listed_zh}），{service.name}每人每日限取 {limit} 个，"
+        "请明天再来或网上预约",
+        f"this card's holder already took {total} ticket(s) today ({listed_en}); "
+        f"queue {service.prefix} allows {limit} per person a day",
+        prefix=service.prefix, taken=total)
+
+
 _INSERT_TICKET = insert(Ticket).returning(Ticket.id)
 
 
 def new_ticket(scope: Scope, service: QueueRules, item: ItemRef | None, actor: Actor, *,
                priority: Priority = Priority.NONE, appointment_id: int | None = None,
-               due_at: dt.datetime | None = None) -> TicketView:
+               due_at: dt.datetime | None = None, holder: Holder | None = None
+               ) -> TicketView:
     """Insert the ticket with a Core statement and describe it from what was written."""
     _check_open(scope, service)
     number = _next_number(scope, service)
+    _check_person_limit(scope, service, holder)
     code = format_code(service.prefix, number)
+    check = _priority_check(priority, holder)
     ticket_id = scope.session.connection().scalar(_INSERT_TICKET, {
         "hall_id": scope.hall.id, "day": scope.today, "prefix": service.prefix,
         "number": number, "code": code, "service_id": service.id,
         "item_id": item.id if item else None, "priority": priority,
         "appointment_id": appointment_id, "due_at": due_at, "state": TicketState.WAITING,
-        "issued_at": scope.now, "queue_at": scope.now, "kiosk": actor.id or None})
+        "issued_at": scope.now, "queue_at": scope.now, "kiosk": actor.id or None,
+        "person_hash": holder.person_hash if holder else None,
+        "holder_masked": holder.holder_masked if holder else None,
+        "priority_check": check})
     return TicketView(
         id=ticket_id, code=code, day=scope.today, prefix=service.prefix, number=number,
         service_id=service.id, service_prefix=service.prefix, service_name=service.name,
@@ -165,7 +238,8 @@ def new_ticket(scope: Scope, service: QueueRules, item: ItemRef | None, actor: A
         state=TicketState.WAITING.value, outcome=None, issued_at=scope.now,
         queue_at=scope.now, called_at=None, started_at=None, finished_at=None,
         recall_count=0, transfer_count=0, no_show_count=0, window_id=None,
-        target_window_id=None, staff_id=None, note=None)
+        target_window_id=None, staff_id=None, note=None,
+        holder_masked=holder.holder_masked if holder else None, priority_check=check)
 
 
 def format_code(prefix: str, number: int) -> str:
@@ -173,67 +247,12 @@ def format_code(prefix: str, number: int) -> str:
     return f"{prefix}{number:03d}"
 
 
-def people_ahead(scope: Scope, ticket: TicketView) -> int:
-    """Waiting tickets of the same queue that will be called before this one."""
-    return scope.session.scalar(_AHEAD_OF_PRIORITY if _first_class(ticket) else _AHEAD,
-                                _ahead_params(scope, ticket))
-
-
-def _first_class(ticket: TicketView) -> bool:
-    return ticket.priority != Priority.NONE.value or ticket.due_at is not None
-
-
-def _ahead_params(scope: Scope, ticket: TicketView) -> dict:
-    return {"hall_id": scope.hall.id, "day": ticket.day, "service_id": ticket.service_id,
-            "ticket_id": ticket.id, "queue_at": ticket.queue_at}
-
-
-def average_handling_minutes(scope: Scope, service_id: int) -> float:
-    """Mean call-to-finish time of the queue's last finished tickets today."""
-    sample = scope.settings.get("queue.estimate_sample")
-    day_start = at_hall_time(scope.today, dt.time(0), scope.hall.timezone)
-    rows = scope.session.connection().execute(_RECENT_FINISHED, {
-        "hall_id": scope.hall.id, "service_id": service_id, "day_start": day_start,
-        "day": scope.today, "sample": sample}).all()
-    spans = [(end - start).total_seconds() / 60 for start, end in rows if start and end]
-    if not spans:
-        return scope.settings.get("queue.default_handling_minutes")
-    return sum(spans) / len(spans)
-
-
-def estimated_wait(scope: Scope, service_id: int, ahead: int, open_windows: int) -> int:
-    """People ahead shared among the open windows, at the queue's recent pace."""
-    servers = max(open_windows, 1)
-    return math.ceil(ahead / servers * average_handling_minutes(scope, service_id))
-
-
-@dataclasses.dataclass(frozen=True)
-class QueuePosition:
-    """Where a new ticket stands: read before its event is appended."""
-
-    ticket: TicketView
-    people_ahead: int
-    estimated_wait_minutes: int
-    window_numbers: tuple[int, ...]
-
-    def result(self, event_id: int, replayed: bool = False) -> IssueResult:
-        return IssueResult(event_id=event_id, ticket=self.ticket,
-                           people_ahead=self.people_ahead,
-                           estimated_wait_minutes=self.estimated_wait_minutes,
-                           window_numbers=self.window_numbers, replayed=replayed)
-
-
-def queue_position(scope: Scope, ticket: TicketView) -> QueuePosition:
-    """What the kiosk shows for a new ticket: its windows and the people ahead."""
-    rows = scope.session.connection().execute(_WINDOWS_AND_AHEAD[_first_class(ticket)],
-                                              _ahead_params(scope, ticket)).all()
-    ahead = rows[0][2] if rows else people_ahead(scope, ticket)
-    windows = [(number, state == WindowState.OPEN) for number, state, _ in rows]
-    open_windows = sum(1 for _, is_open in windows if is_open)
-    return QueuePosition(
-        ticket=ticket, people_ahead=ahead,
-        estimated_wait_minutes=estimated_wait(scope, ticket.service_id, ahead, open_windows),
-        window_numbers=tuple(number for number, _ in windows))
+def _priority_check(priority: Priority, holder: Holder | None) -> str | None:
+    """A 绿色通道 earned by the card's age needs no check; one the citizen chose at the
+    kiosk is "claimed" until the window confirms or rejects it."""
+    if holder is not None and holder.priority_check:
+        return holder.priority_check
+    return CLAIMED if priority != Priority.NONE else None
 
 
 def replay_issue(scope: Scope, request_id: str | None) -> IssueResult | None:

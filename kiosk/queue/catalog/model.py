@@ -73,6 +73,10 @@ class Service(Entry):
     items: Annotated[list[text(limits.ITEM_CODE_MAX)], Field(min_length=1)]
     daily_limit: Annotated[StrictInt, Field(ge=0, le=100_000)]
     hours: Hours
+    #: 刷身份证取号: required (no ticket without a card), optional, off (card not used)
+    id_card: Literal["required", "optional", "off"] = "off"
+    #: tickets one person (by ID card) may take in this queue a day; 0 = no limit
+    per_person_daily_limit: Annotated[StrictInt, Field(ge=0, le=99)] = 0
 
 
 class Window(Entry):

@@ -18,6 +18,7 @@ FIELD_ZH = {
     "may_supply_later": "是否容缺", "note": "备注", "prefix": "号码前缀", "items": "事项",
     "daily_limit": "每日限号", "hours": "办理时间", "number": "窗口号", "services": "业务",
     "hall": "大厅", "departments": "部门", "windows": "窗口",
+    "id_card": "刷身份证取号", "per_person_daily_limit": "每人每日限取",
 }
 
 #: the field that names an entry of each list

@@ -82,6 +82,11 @@ def check(data: dict, file: str) -> list[Problem]:
         if "hours" in service:
             for problem in validate_hours(service["hours"]):
                 rules.add(entry, "hours", "办理时间格式不对（如 09:00-12:00）", problem)
+        if service.get("per_person_daily_limit") and service.get("id_card", "off") == "off":
+            rules.add(entry, "per_person_daily_limit",
+                      "每人每日限取需要刷身份证取号（id_card 设为 required 或 optional）",
+                      "per_person_daily_limit counts tickets taken by ID card: "
+                      "set id_card to required or optional")
     windows = _entries(data, "windows")
     rules.unique(windows, "number", "窗口号")
     staffed = set()

@@ -142,6 +142,8 @@ def _services(session: Session, hall: Hall, entries: list, items: dict) -> dict[
         service = existing.get(entry["prefix"]) or Service(hall_id=hall.id,
                                                            prefix=entry["prefix"])
         service.name, service.daily_limit = entry["name"], entry["daily_limit"]
+        service.id_card = entry.get("id_card", "off")
+        service.per_person_daily_limit = entry.get("per_person_daily_limit", 0)
         service.hours = {"weekdays": list(entry["hours"]["weekdays"]),
                          "periods": list(entry["hours"]["periods"])}
         service.items = [items[code] for code in entry["items"]]
@@ -192,15 +194,23 @@ def catalog_data(session: Session, hall: Hall) -> dict[str, Any]:
         "hall": {"code": hall.code, "name": hall.name, "timezone": hall.timezone},
         "departments": [{"code": d.code, "name": d.name} for d in departments],
         "items": [_item_data(item, dept_code) for item in items],
-        "services": [{"prefix": s.prefix, "name": s.name,
-                      "items": [i.code for i in sorted(s.items, key=_item_order)
-                                if i.active],
-                      "daily_limit": s.daily_limit,
-                      "hours": {"weekdays": list(s.hours["weekdays"]),
-                                "periods": list(s.hours["periods"])}}
-                     for s in services],
+        "services": [_service_data(s) for s in services],
         "windows": [_window_data(w, dept_code) for w in windows],
     }
+
+
+def _service_data(service: Service) -> dict[str, Any]:
+    """A queue's entry; the ID card rules only when set (older files stay as they were)."""
+    data = {"prefix": service.prefix, "name": service.name,
+            "items": [i.code for i in sorted(service.items, key=_item_order) if i.active],
+            "daily_limit": service.daily_limit,
+            "hours": {"weekdays": list(service.hours["weekdays"]),
+                      "periods": list(service.hours["periods"])}}
+    if service.id_card != "off":
+        data["id_card"] = service.id_card
+    if service.per_person_daily_limit:
+        data["per_person_daily_limit"] = service.per_person_daily_limit
+    return data
 
 
 def _item_order(item: Item) -> tuple[int, str]:

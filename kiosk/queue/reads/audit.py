@@ -22,6 +22,7 @@ ACTION_ZH = {
     "ticket_issued": "取号", "appointment_checked_in": "预约签到",
     "appointment_booked": "预约", "ticket_called": "叫号", "ticket_recalled": "重呼",
     "ticket_no_show": "过号", "ticket_requeued": "过号重排", "service_started": "开始办理",
+    "priority_confirmed": "绿色通道核验确认", "priority_rejected": "绿色通道不符合条件",
     "service_finished": "办结", "ticket_transferred": "转办", "ticket_rated": "评价",
     "ticket_unrated": "未评", "window_signed_in": "窗口登录", "window_signed_out": "窗口退出",
     "backup_took_over": "B岗接替", "window_paused": "暂停服务", "window_resumed": "恢复服务",

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from kiosk.clock import at_hall_time
 from kiosk.errors import NotFound
+from kiosk.queue.rules.at_counter import needs_check
 from kiosk.queue.store.call_order import IN_CALL_ORDER, call_params
 from kiosk.queue.store.context import HallContext, load_hall, scope as open_scope
 from kiosk.queue.store.models import (
@@ -38,6 +39,17 @@ class QueueCount:
     prefix: str
     name: str
     waiting: int
+
+
+@dataclasses.dataclass(frozen=True)
+class NextUp:
+    """One ticket of the next-up list, with what the clerk must know before calling it."""
+
+    code: str
+    priority: str                  # "none" or the 绿色通道 class
+    appointment: bool              # 预约签到 ticket
+    due_at: dt.datetime | None     # the appointment slot's start
+    needs_check: bool              # a 绿色通道 claim the window has to check
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,28 +85,19 @@ class WindowScreen:
     current_item_kind: str | None     # instant / promised, for the outcome choice
     queues: tuple[QueueCount, ...]    # this window's queues
     transferred_here: int             # tickets sent to this window by number
-    next_codes: tuple[str, ...]       # the next tickets in call order (approximate)
+    next_up: tuple[NextUp, ...]       # the next tickets in call order (approximate)
     today: TodayFigures
     recall_max: int
     timezone: str
     services: tuple[QueueCount, ...]  # every active queue of the hall (transfer targets)
     windows: tuple[WindowBrief, ...]  # every active window (transfer targets)
+    current_needs_check: bool = False  # the ticket in hand claims 绿色通道, unchecked
+    no_show_min_recalls: int = 1       # the 过号 guard (actions.calling.no_show_too_soon)
+    no_show_min_seconds: int = 60
 
-
-@dataclasses.dataclass(frozen=True)
-class PadScreen:
-    """What the citizen's rating pad shows for its window (亮身份)."""
-
-    window_id: int
-    number: int
-    name: str
-    state: str
-    staff_no: str | None
-    staff_name: str | None
-    staff_photo: str | None
-    current_code: str | None
-    rating_timeout_s: int
-
+    @property
+    def next_codes(self) -> tuple[str, ...]:
+        return tuple(t.code for t in self.next_up)
 
 
 def window_choices(ctx: HallContext) -> list[WindowBrief]:
@@ -134,31 +137,17 @@ def window_screen(ctx: HallContext, number: int, next_count: int = 5) -> WindowS
                     Ticket.hall_id == scope.hall.id, Ticket.day == scope.today,
                     Ticket.state.in_(WAITING_STATES),
                     Ticket.target_window_id == window.id)),
-            next_codes=_next_codes(scope, window, next_count),
+            next_up=_next_up(scope, window, next_count),
             today=_today(scope, window),
             recall_max=scope.settings.get("queue.recall_max"),
             timezone=scope.hall.timezone,
             services=_all_queues(scope, waiting),
             windows=tuple(_briefs(session, scope.hall.id)),
+            current_needs_check=current is not None and needs_check(
+                current.priority.value, current.priority_check),
+            no_show_min_recalls=scope.settings.get("queue.no_show_min_recalls"),
+            no_show_min_seconds=scope.settings.get("queue.no_show_min_seconds"),
         )
-
-
-def pad_screen(ctx: HallContext, number: int) -> PadScreen:
-    with ctx.db.read() as session:
-        scope = open_scope(ctx, session)
-        window = _window(scope, number)
-        staff = window.staff
-        current = session.get(Ticket, window.current_ticket_id) \
-            if window.current_ticket_id else None
-        return PadScreen(
-            window_id=window.id, number=window.number, name=window.name,
-            state=window.state.value,
-            staff_no=staff.staff_no if staff else None,
-            staff_name=staff.name if staff else None,
-            staff_photo=staff.photo if staff else None,
-            current_code=current.code if current and current.state in ACTIVE_STATES
-            else None,
-            rating_timeout_s=scope.settings.get("rating.timeout_s"))
 
 
 def _window(scope, number: int) -> Window:
@@ -186,11 +175,12 @@ def _all_queues(scope, waiting: dict[int, int]) -> tuple[QueueCount, ...]:
     return tuple(QueueCount(s.prefix, s.name, waiting.get(s.id, 0)) for s in services)
 
 
-def _next_codes(scope, window: Window, count: int) -> tuple[str, ...]:
+def _next_up(scope, window: Window, count: int) -> tuple[NextUp, ...]:
     """The next tickets in the order call_next takes them (ignoring the priority streak
     rule, which may move one ordinary ticket forward)."""
     rows = scope.session.scalars(IN_CALL_ORDER.limit(count), call_params(scope, window))
-    return tuple(t.code for t in rows)
+    return tuple(NextUp(t.code, t.priority.value, t.appointment_id is not None, t.due_at,
+                        needs_check(t.priority.value, t.priority_check)) for t in rows)
 
 
 def _today(scope, window: Window) -> TodayFigures:

@@ -8,6 +8,7 @@ weekend opens the queues that open Monday to Friday, with their usual periods.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 
@@ -89,3 +90,29 @@ def describe(hours: dict[str, Any]) -> str:
     else:
         day_text = "、".join(f"周{names[d - 1]}" for d in days)
     return f"{day_text} {'、'.join(hours.get('periods', []))}"
+
+
+def next_opening(hours: dict[str, Any], local_now: dt.datetime,
+                 workday_of: Callable[[dt.date], bool | None] = lambda day: None,
+                 days_ahead: int = 14) -> dt.datetime | None:
+    """When tickets can next be taken after ``local_now`` (the start of the next period,
+    on the hall's wall clock), or None if not within ``days_ahead``; ``workday_of`` gives
+    the work calendar's entry for a day, as for ``opens_on``. The kiosk shows it on a
+    closed queue's tile (13:30 后可取号) so nobody walks to the third screen to learn it."""
+    for offset in range(days_ahead + 1):
+        day = local_now.date() + dt.timedelta(days=offset)
+        if not opens_on(hours, day, workday_of(day)):
+            continue
+        starts = sorted(parse_period(str(text))[0] for text in hours.get("periods", []))
+        for start in starts:
+            at = dt.datetime.combine(day, start, tzinfo=local_now.tzinfo)
+            if at > local_now:
+                return at
+    return None
+
+
+def period_last_moment(period: tuple[dt.time, dt.time], day: dt.date, tzinfo,
+                       cutoff_minutes: int = 0) -> dt.datetime:
+    """When issuing stops in ``period`` on ``day`` (its end, ``cutoff_minutes`` early)."""
+    return (dt.datetime.combine(day, period[1], tzinfo=tzinfo)
+            - dt.timedelta(minutes=cutoff_minutes))

@@ -14,6 +14,8 @@ retired key once no hash names it, so an old key lives days, not years.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -40,6 +42,51 @@ def mask_phone(phone: str) -> str:
 def mask_id_number(id_number: str) -> str:
     return f"{id_number[:4]}{'*' * (len(id_number) - 8)}{id_number[-4:]}" \
         if len(id_number) > 8 else "****"
+
+
+def mask_name(name: str) -> str:
+    """张* / 欧阳** / S***: the first character, at most three stars (a long name's
+    length says something too)."""
+    name = name.strip()
+    if not name:
+        return "*"
+    if name[0].isascii():
+        return f"{name[0].upper()}***"
+    return name[0] + "*" * min(max(len(name) - 1, 1), 3)
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    """Whole years on ``day`` (one born on 29 February turns a year older on 1 March)."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class CardReading:
+    """What taking a ticket by ID card uses of the card, in memory only: the number for
+    a keyed hash (tickets per person per day), the name masked, the birth date for the
+    age. ``kind``: resident, hkmt_residence or foreign_permanent."""
+
+    id_number: str
+    name: str
+    birth_date: dt.date
+    kind: str = "resident"
+
+    def __repr__(self) -> str:  # never the number or the name, not even in a traceback
+        return f"CardReading(kind={self.kind!r})"
+
+    __str__ = __repr__
+
+    @classmethod
+    def of(cls, card) -> CardReading:
+        """From a reader's card (kiosk.devices.idcard.text.CardText)."""
+        return cls(id_number=card.id_number, name=card.name, birth_date=card.birth_date,
+                   kind=card.kind)
+
+    def person_hash(self, ring: KeyRing) -> str:
+        return keyed_hash(ring, "id_number", self.id_number.upper())
+
+    def person_candidates(self, ring: KeyRing) -> list[str]:
+        return ring.candidates("id_number", self.id_number.upper())
 
 
 class KeyRing:

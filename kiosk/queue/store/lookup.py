@@ -122,13 +122,20 @@ def service_by_prefix(scope: Scope, prefix: str) -> Service:
     return service
 
 
+#: a prefix is at most 4 letters (ticket.prefix), a day's number at most 6 digits: a
+#: longer one would overflow the integer column and fail in the database, not here
+PREFIX_MAX, DIGITS_MAX = 4, 6
+
+
 def parse_code(code: str) -> tuple[str, int]:
     code = code.strip().upper()
     prefix = code.rstrip("0123456789")
     digits = code[len(prefix):]
-    if not prefix or not digits:
-        raise NotFound(f"号码“{code}”格式不对，应为字母加数字，如 A012",
-                       f"ticket code {code!r} is not a letter prefix and a number")
+    if not prefix or not digits or not (prefix.isascii() and prefix.isalpha()) or len(prefix) > PREFIX_MAX \
+            or len(digits) > DIGITS_MAX:
+        shown = code if len(code) <= 16 else code[:16] + "…"
+        raise NotFound(f"号码“{shown}”格式不对，应为字母加数字，如 A012",
+                       f"ticket code {shown!r} is not a letter prefix and a number")
     return prefix, int(digits)
 
 
@@ -168,6 +175,8 @@ class QueueRules:
     hours: dict[str, Any]
     active: bool
     sort: int
+    id_card: str                 # "required", "optional" or "off"
+    per_person_daily_limit: int  # 0 = unlimited
 
 
 @dataclasses.dataclass(frozen=True)
@@ -179,7 +188,8 @@ class ItemRef:
 
 
 _QUEUE_COLUMNS = (Service.id, Service.prefix, Service.name, Service.daily_limit,
-                  Service.hours, Service.active, Service.sort)
+                  Service.hours, Service.active, Service.sort, Service.id_card,
+                  Service.per_person_daily_limit)
 _ITEM_QUEUES = (
     select(Item.id.label("item_id"), Item.code.label("item_code"),
            Item.name.label("item_name"), *_QUEUE_COLUMNS)

@@ -2,7 +2,9 @@
 
 Options after the command: ``--windowed`` (a window instead of full screen),
 ``--portrait``, ``--mode hall|window``, ``--window N`` (window-screen mode),
-``--no-speech``, ``--speech`` (a window screen speaks its own calls), and
+``--no-speech``, ``--speech`` (a window screen speaks its own calls),
+``--area CODE`` or ``--queues A,B`` (one screen per floor or zone of a big hall: only
+those departments' windows, or the windows serving those queues), and
 ``--screenshot FILE`` (draw once offscreen-style, save a PNG, exit).
 """
 from __future__ import annotations
@@ -48,6 +50,13 @@ def parse_options(app_argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-speech", action="store_true", help="do not speak calls")
     parser.add_argument("--speech", action="store_true",
                         help="a window screen speaks its own window's calls too")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--area", metavar="CODE",
+                       help="a per-area hall screen: the windows of these departments "
+                            "(codes, comma-separated, e.g. SCJG)")
+    where.add_argument("--queues", metavar="A,B",
+                       help="a per-area hall screen: the windows serving these queues "
+                            "(prefixes, comma-separated)")
     parser.add_argument("--screenshot", metavar="FILE", help="save one frame as PNG and exit")
     argv = list(app_argv or [])
     if argv[:1] == ["--"]:  # ``python -m kiosk display -- --windowed`` works as well
@@ -60,11 +69,17 @@ def run(args, app_argv: list[str]) -> int:
     from PySide6.QtGui import QKeySequence, QShortcut
 
     from kiosk import bootstrap
-    from kiosk.queue.reads.display import display_state
+    from kiosk.errors import InvalidInput
+    from kiosk.queue.reads.display import DisplayArea, display_state
     from kiosk.settings import Settings
     from kiosk.ui.display.factory import MAX_CALLS, build_display
     from kiosk.ui.display.speech_hookup import (
-        NullAnnouncer, SpeechHookup, fault_recorder, make_announcer, recovery_recorder)
+        NullAnnouncer,
+        SpeechHookup,
+        fault_recorder,
+        make_announcer,
+        recovery_recorder,
+    )
     from kiosk.ui.startup import qt_app
 
     opts = parse_options(app_argv)
@@ -75,13 +90,20 @@ def run(args, app_argv: list[str]) -> int:
     settings = Settings(machine=ctx.machine_settings)
     mode = opts.mode or settings.get("display.mode")
     portrait = settings.get("display.portrait") if opts.portrait is None else True
+    area = DisplayArea.parse(opts.area, opts.queues)
+    if area is not None:
+        if mode != "hall":
+            raise InvalidInput("只有综合屏可以按区域显示",
+                               "--area/--queues apply to the hall display (--mode hall) only")
+        display_state(ctx, calls=1, area=area)  # an unknown code is refused here, clearly
     speak = not opts.no_speech and not opts.screenshot and (mode == "hall" or opts.speech)
     hookup = SpeechHookup(fault_recorder(ctx), recovery_recorder(ctx))
     announcer = make_announcer(started.settings, hookup) if speak else NullAnnouncer()
     # a screenshot draws the real hall at once; a running display reads on its loader
-    first = display_state(ctx, calls=MAX_CALLS) if opts.screenshot else None
+    first = display_state(ctx, calls=MAX_CALLS, area=area) if opts.screenshot else None
     display = build_display(ctx, settings, announcer, mode=mode, portrait=portrait,
-                            window=opts.window, hookup=hookup, speak=speak, state=first)
+                            window=opts.window, hookup=hookup, speak=speak, state=first,
+                            area=area)
     screen = display.screen
     if opts.screenshot:
         return _screenshot(app, display, SCREENSHOT[(mode, portrait)], opts.screenshot)

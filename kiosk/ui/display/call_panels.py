@@ -1,5 +1,10 @@
-"""The two call panels: the newest call in very large type, highlighted for a few
-seconds when it arrives, and the list of the calls before it (最近叫号)."""
+"""The two call panels: the call still waiting for its citizen in very large type,
+highlighted for a few seconds when it arrives, and the list of the calls before it
+(最近叫号), a missed one marked 已过号 in words.
+
+The big panel shows the newest call whose ticket is still called or served at its
+window (``DisplayState.current_call``): once that ticket is finished, or the window
+pauses, it stops sending people there and says 请留意叫号 instead."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -21,22 +26,23 @@ class NewestCallPanel(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newestCall")
-        self.caption = scale.set(QLabel(translate("HallDisplay", "请听叫号")), sizes["caption"])
-        self.code = scale.set(QLabel(), sizes["code"], bold=True)
+        self.caption = scale.set(QLabel(translate("HallDisplay", "请听叫号")), sizes["text"])
+        self.code = scale.set(QLabel(), sizes["call"], bold=True)
         self.code.setObjectName("callCode")
         self.go_to = style.elastic(scale.set(QLabel(), sizes["go_to"], bold=True))
-        self.window_name = style.elastic(scale.set(QLabel(), sizes["name"]))
+        self.window_name = style.elastic(scale.set(QLabel(), sizes["text"]))
         self.window_name.setObjectName("callWindowName")
-        self.tag = scale.set(QLabel(texts.recall_tag()), sizes["caption"], bold=True)
+        self.tag = scale.set(QLabel(texts.recall_tag()), sizes["tag"], bold=True)
         self.tag.setObjectName("callTag")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(0)
-        top = QHBoxLayout()
+        top = self._top = QHBoxLayout()
         top.addWidget(self.caption)
         top.addStretch(1)
         top.addWidget(self.tag)
         layout.addLayout(top)
+        self._floating_tag = False
         layout.addStretch(1)
         for label in (self.code, self.go_to, self.window_name):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -46,6 +52,27 @@ class NewestCallPanel(QFrame):
         self.highlighter = Highlighter(self._paint, self)
         self.show_call(None)
 
+    def compact(self) -> None:
+        """A portrait screen: no caption line and no window name (请到 8号窗口 says
+        where); the 重呼 tag floats in the top-right corner, so the panel never changes
+        height and every line saved goes to the window list."""
+        self.caption.hide()
+        self.window_name.hide()
+        self._top.removeWidget(self.tag)
+        self._floating_tag = True
+        self._place_tag()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_tag()
+
+    def _place_tag(self) -> None:
+        if self._floating_tag:
+            self.tag.adjustSize()
+            margin = self.layout().contentsMargins()
+            self.tag.move(self.width() - self.tag.width() - margin.right(), margin.top())
+            self.tag.raise_()
+
     @property
     def highlighted(self) -> bool:
         return self.highlighter.active
@@ -54,7 +81,7 @@ class NewestCallPanel(QFrame):
         self.call = call
         if call is None:
             self.code.setText(" ")
-            self.go_to.setText(translate("HallDisplay", "暂无叫号"))
+            self.go_to.setText(texts.no_current_call())
             self.window_name.setText("")
             self.tag.hide()
             return
@@ -85,7 +112,7 @@ class RecentCalls(QFrame):
     """The calls before the newest one, newest first, in ``columns`` columns."""
 
     def __init__(self, scale: style.TypeScale, rows: int, row_px: float, columns: int = 1,
-                 parent: QWidget | None = None) -> None:
+                 caption_px: float | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recentCalls")
         self.setStyleSheet(style.panel_css("recentCalls")
@@ -93,7 +120,8 @@ class RecentCalls(QFrame):
         self._scale = scale
         self._row_px = row_px
         self._columns = columns
-        self.caption = scale.set(QLabel(translate("HallDisplay", "最近叫号")), row_px * 0.6)
+        self._tag_px = caption_px or row_px
+        self.caption = scale.set(QLabel(translate("HallDisplay", "最近叫号")), self._tag_px)
         self.caption.setStyleSheet(f"color: {style.SOFT};")
         self._grid = QGridLayout()
         # small fixed gaps inside a group (number, window, tag) and a stretching gap
@@ -124,7 +152,7 @@ class RecentCalls(QFrame):
             code.setStyleSheet(f"color: {style.NUMBER};")
             where = self._scale.set(QLabel(), self._row_px)
             where.setStyleSheet(f"color: {style.TEXT};")
-            tag = self._scale.set(QLabel(), self._row_px * 0.5)
+            tag = self._scale.set(QLabel(), self._tag_px, bold=True)
             tag.setStyleSheet(f"color: {style.SOFT};")
             for offset, label in enumerate((code, where, tag)):
                 self._grid.addWidget(label, row, col * 4 + offset)
@@ -136,12 +164,19 @@ class RecentCalls(QFrame):
             call = calls[index] if index < len(calls) else None
             code.setText(call.code if call else "")
             where.setText(texts.window_label(call.window) if call else "")
-            tag.setText(texts.recall_tag() if call and call.recall else "")
+            tag.setText(texts.call_tag(call) if call else "")
+            # a missed call stands out in the pause colour; its words say it anyway
+            tag.setStyleSheet(f"color: {style.PAUSED if call and call.no_show else style.SOFT};")
 
     def codes(self) -> list[str]:
         """The numbers on screen, top to bottom (for tests and the benchmark)."""
         return [code.text() for code, _, _ in self.rows
                 if code.text() and code.isVisibleTo(self)]
+
+    def lines(self) -> list[str]:
+        """Each shown row as one line of words (for tests)."""
+        return [" ".join(label.text() for label in row if label.text())
+                for row in self.rows if row[0].text() and row[0].isVisibleTo(self)]
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

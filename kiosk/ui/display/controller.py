@@ -47,9 +47,11 @@ class DisplayController(QObject):
     def __init__(self, ctx, settings: Settings, state: DisplayState, bridge, loader: StateLoader,
                  speech: SpeechHookup, *, speak_window: int | None = None,
                  speak: bool = True, calls_kept: int = 21, loaded: bool = True,
-                 parent: QObject | None = None) -> None:
+                 area=None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: a per-area screen's DisplayArea: other areas' calls are neither shown nor spoken
+        self.area = area
         #: False until a state read from the database is in (``state`` is a stand-in)
         self.loaded = loaded
         self._following = False
@@ -127,8 +129,9 @@ class DisplayController(QObject):
                 reload = True
                 self._relevant_id = max(self._relevant_id, event.id)
             if event.action in reducer.CALL_ACTIONS:
-                self._on_call(CallView.of_event(event.id, event.at, event.action,
-                                                event.payload))
+                call = CallView.of_event(event.id, event.at, event.action, event.payload)
+                if self.area is None or call.window in self.state.in_area:
+                    self._on_call(call)
             elif event.action == "setting_changed":
                 self._on_setting(event.payload)
         if reload:

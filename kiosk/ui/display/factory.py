@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.clock import hall_day
 from kiosk.errors import InvalidInput
-from kiosk.queue.reads.display import DisplayState, display_state
+from kiosk.queue.reads.display import DisplayArea, DisplayState, display_state
 from kiosk.settings import Settings
 from kiosk.ui.display.controller import DisplayController
 from kiosk.ui.display.loader import StateLoader
@@ -46,7 +46,8 @@ def build_display(ctx, settings: Settings, announcer, *, mode: str | None = None
                   portrait: bool | None = None, window: int | None = None,
                   hookup: SpeechHookup | None = None, bridge=None,
                   speak: bool | None = None, feed_wait_s: float = 0.5,
-                  state: DisplayState | None = None) -> Display:
+                  state: DisplayState | None = None, area: DisplayArea | None = None
+                  ) -> Display:
     """The hall display (``mode`` "hall") or one window's screen ("window").
 
     ``speak``: announce calls (default: the hall display does, a window screen does not,
@@ -62,6 +63,8 @@ def build_display(ctx, settings: Settings, announcer, *, mode: str | None = None
     display starts, and the feed then follows from that snapshot's event id, so no
     event falls between. ``state``: a snapshot start-up code already read (before the
     event loop); the screens are drawn from it at once and the feed follows from it.
+    ``area``: a per-area hall screen (``--area`` / ``--queues``): its windows, calls
+    and queues only.
     """
     from kiosk.ui.feed_bridge import FeedBridge
 
@@ -85,15 +88,15 @@ def build_display(ctx, settings: Settings, announcer, *, mode: str | None = None
     if bridge is None:
         bridge = FeedBridge(ctx.db, after_event_id=state.last_event_id if loaded else None,
                             wait_s=feed_wait_s)
-    loader = StateLoader(lambda: display_state(ctx, calls=MAX_CALLS))
+    loader = StateLoader(lambda: display_state(ctx, calls=MAX_CALLS, area=area))
     controller = DisplayController(ctx, settings, state, bridge, loader, hookup,
-                                   loaded=loaded,
+                                   loaded=loaded, area=area,
                                    speak=speak, calls_kept=MAX_CALLS,
                                    speak_window=window if mode == "window" else None)
     if mode == "window":
         from kiosk.ui.display.window_screen import WindowScreen
 
-        screen = WindowScreen(controller, window)
+        screen = WindowScreen(controller, window, portrait=portrait)
     else:
         from kiosk.ui.display.hall_screen import HallScreen
 

@@ -1,7 +1,9 @@
 """The scrolling notice line (滚动通知): the manager's text moving right to left.
 
 Painted by hand (one drawText per frame) rather than by moving a label, so a frame costs
-well under a millisecond even with 60-pixel type.
+well under a millisecond even with 60-pixel type. A notice that fits the line stands
+still, once, in the middle; a longer one scrolls, and a pass is never shorter than the
+line, so the notice is never on screen more than once and a half at a time.
 """
 from __future__ import annotations
 
@@ -42,8 +44,27 @@ class Marquee(QWidget):
     def stop(self) -> None:
         self._timer.stop()
 
+    def fits(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self._text) <= self.width()
+
+    def copies_shown(self) -> int:
+        """How many times the text is drawn in the current frame (for tests)."""
+        if not self._text:
+            return 0
+        if self.fits():
+            return 1
+        return len(self._starts())
+
     def _pass_width(self) -> int:
-        return max(1, self.fontMetrics().horizontalAdvance(self._text + GAP))
+        return max(1, self.width(), self.fontMetrics().horizontalAdvance(self._text + GAP))
+
+    def _starts(self) -> list[float]:
+        width, x, starts = self._pass_width(), self._offset, []
+        while x < self.width():
+            if x + self.fontMetrics().horizontalAdvance(self._text) > 0:
+                starts.append(x)
+            x += width
+        return starts
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -51,7 +72,7 @@ class Marquee(QWidget):
         super().changeEvent(event)
 
     def _step(self) -> None:
-        if not self._text or not self.isVisible():
+        if not self._text or not self.isVisible() or self.fits():
             return
         scale = self.font().pixelSize() / 40.0 if self.font().pixelSize() > 0 else 1.0
         self._offset -= SPEED_PX_S * scale * FRAME_MS / 1000.0
@@ -73,11 +94,13 @@ class Marquee(QWidget):
         if self._text:
             painter.setPen(QColor(style.TEXT))
             painter.setFont(self.font())
-            width = self._pass_width()
-            x = self._offset
-            while x < self.width():
-                painter.drawText(QRectF(x, 0, width, self.height()),
-                                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                                 self._text + GAP)
-                x += width
+            if self.fits():
+                painter.drawText(QRectF(0, 0, self.width(), self.height()),
+                                 int(Qt.AlignmentFlag.AlignCenter), self._text)
+            else:
+                width = self._pass_width()
+                for x in self._starts():
+                    painter.drawText(QRectF(x, 0, width, self.height()),
+                                     int(Qt.AlignmentFlag.AlignVCenter
+                                         | Qt.AlignmentFlag.AlignLeft), self._text)
         painter.end()

@@ -7,6 +7,7 @@ colour only repeats them.
 """
 from __future__ import annotations
 
+import math
 import weakref
 
 from PySide6.QtCore import Qt
@@ -34,8 +35,33 @@ WARN_TEXT = "#5C3B00"
 LANDSCAPE = (1920, 1080)
 PORTRAIT = (1080, 1920)
 WINDOW_SCREEN = (1280, 720)
+#: the smallest text a citizen needs, as a share of the screen's height: a 55-inch panel
+#: (68 cm high) read from 7 m wants letters of about 24 mm, ~38 px at 1080 px high
+MIN_SHARE = 0.035
+#: each role's share of the screen height; landscape / portrait (a portrait panel is
+#: twice as high, so the call needs a smaller share of it to be as large)
+ROLE_SHARE = {
+    "call": (0.175, 0.10),       # the newest call's number
+    "go_to": (0.072, 0.05),      # 请到 3号窗口
+    "title": (0.046, 0.038),     # the hall's name, the clock
+    "recent": (0.042, 0.037),    # the list of calls before it
+    "text": (0.037, 0.036),      # everything else a citizen reads
+    "tag": (0.037, 0.036),       # 重呼 / 过号
+    "staff": (0.018, 0.012),     # the staff-only mark (语音播报不可用)
+}
 HIGHLIGHT_S = 8.0       # how long a new call stays highlighted
 BLINK_MS = 600          # highlight alternates this often during its first half
+
+
+def role_sizes(height: int, portrait: bool = False) -> dict[str, int]:
+    """Pixel size of each text role on a screen ``height`` px high; every role but
+    "staff" is at least MIN_SHARE of the height (rounded up, never below)."""
+    floor = math.ceil(MIN_SHARE * height)
+    sizes = {}
+    for role, shares in ROLE_SHARE.items():
+        px = math.ceil(shares[portrait] * height)
+        sizes[role] = px if role == "staff" else max(px, floor)
+    return sizes
 
 
 class TypeScale:
@@ -50,7 +76,8 @@ class TypeScale:
         self._fonts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def px(self, size: float) -> int:
-        return max(1, round(size * self.factor))
+        # rounded up: a size set at a share of the height never falls below it
+        return max(1, math.ceil(size * self.factor - 0.01))
 
     def font(self, size: float, bold: bool = False) -> QFont:
         font = QFont(cjk_family())
@@ -112,9 +139,23 @@ class FittedLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         elastic(self)
+        self.short = ""  # shown instead when the whole text does not fit and this does
+
+    def set_text(self, text: str, short: str = "") -> None:
+        self.short = short
+        self.setText(text)
 
     def is_elided(self) -> bool:
         return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+    def shown_text(self) -> str:
+        """What is drawn: the text, else the short form when it fits, else cut with …"""
+        if not self.is_elided():
+            return self.text()
+        width = self.contentsRect().width()
+        if self.short and self.fontMetrics().horizontalAdvance(self.short) <= width:
+            return self.short
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
 
     def paintEvent(self, event) -> None:
         if not self.is_elided() or "\n" in self.text():
@@ -125,8 +166,7 @@ class FittedLabel(QLabel):
         option.initFrom(self)
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
         rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                              rect.width())
+        shown = self.shown_text()
         align = (self.alignment() & ~Qt.AlignmentFlag.AlignHorizontal_Mask) \
             | Qt.AlignmentFlag.AlignLeft
         self.style().drawItemText(painter, rect, int(align), self.palette(), self.isEnabled(),

@@ -21,9 +21,29 @@ def go_to(window: int) -> str:
 
 
 
-
 def recall_tag() -> str:
     return translate("HallDisplay", "重呼")
+
+
+def no_show_tag() -> str:
+    """A call the citizen missed: said in words, not only by a mark."""
+    return translate("HallDisplay", "已过号")
+
+
+def call_tag(call) -> str:
+    """What a listed call's tag says: 已过号 before 重呼 (a missed ticket was recalled)."""
+    if call.no_show:
+        return no_show_tag()
+    return recall_tag() if call.recall else ""
+
+
+def no_current_call() -> str:
+    """The big panel when no called ticket is waiting for its citizen."""
+    return translate("HallDisplay", "请留意叫号")
+
+
+def page_of(page: int, count: int) -> str:
+    return translate("HallDisplay", "第 {page}/{count} 页").format(page=page + 1, count=count)
 
 
 def clock_time(when: dt.datetime, timezone: str) -> str:
@@ -44,6 +64,14 @@ def back_at(when: dt.datetime | None, timezone: str) -> str:
     if when is None:
         return ""
     return translate("HallDisplay", "预计 {time} 恢复").format(
+        time=hall_time(when, timezone).strftime("%H:%M"))
+
+
+def back_short(when: dt.datetime | None, timezone: str) -> str:
+    """The return time on a window line: "14:00 恢复"."""
+    if when is None:
+        return ""
+    return translate("HallDisplay", "{time} 恢复").format(
         time=hall_time(when, timezone).strftime("%H:%M"))
 
 
@@ -83,7 +111,8 @@ def clerk_line(status: WindowStatus) -> str:
 
 
 def waiting_count(count: int) -> str:
-    return translate("HallDisplay", "等候 {n} 人").format(n=count)
+    """Short, beside the service's name under the caption 各业务等候人数."""
+    return translate("HallDisplay", "{n} 人").format(n=count)
 
 
 def connection_lost() -> str:

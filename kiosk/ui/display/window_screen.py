@@ -22,15 +22,18 @@ COLOURS = {"open": style.OPEN, "idle": style.OPEN, "paused": style.PAUSED,
 
 
 class WindowScreen(DisplayScreen):
-    def __init__(self, controller: DisplayController, number: int,
+    def __init__(self, controller: DisplayController, number: int, portrait: bool = False,
                  parent: QWidget | None = None) -> None:
+        # a portrait monitor stacks the clerk above the number, on a portrait reference
+        reference = style.WINDOW_SCREEN[::-1] if portrait else style.WINDOW_SCREEN
         super().__init__(controller, "windowScreen", translate("HallDisplay", "窗口屏"),
-                         style.WINDOW_SCREEN,
+                         reference,
                          css="#windowScreen QLabel { background: transparent; }",
                          parent=parent)
         self.number = number
         self.header = Header(self.scale, controller.ctx.clock.now, controller.state.timezone,
-                             title_px=60, clock_px=34)
+                             title_px=60, clock_px=34, text_px=28, staff_px=13,
+                             show_date=not portrait)
 
         self.clerk_caption = self._label(translate("HallDisplay", "工作人员"), 26, colour=style.SOFT)
         self.clerk_name = self._label("", 58, bold=True)
@@ -54,7 +57,7 @@ class WindowScreen(DisplayScreen):
         self.services = self._label("", 28, colour=style.SOFT)
         self.notice = self.scale.set(Marquee(controller.notice), 34)
 
-        body = QHBoxLayout()
+        body = QVBoxLayout() if portrait else QHBoxLayout()
         body.setSpacing(16)
         body.addWidget(clerk, 2)
         body.addWidget(self.status_panel, 3)

@@ -11,14 +11,20 @@ import dataclasses
 import linecache
 import logging
 import sys
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from kiosk.devices.scanner.config import keyboard_detector
 from kiosk.queue.store.context import HallContext
 from kiosk.settings import Settings
+from kiosk.ui.kiosk.card_bridge import CardBridge, SerialScanBridge, card_bridge, scan_bridge
 from kiosk.ui.kiosk.controller import KioskController
+from kiosk.ui.kiosk.devices import KioskDevices
 from kiosk.ui.kiosk.printer_link import PrinterLink, SlipQueue
+from kiosk.ui.kiosk.scan_keys import ScanKeys
 from kiosk.ui.kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
@@ -34,9 +40,13 @@ class Kiosk:
     controller: KioskController
     printer: PrinterLink
     feed: QObject | None = None
+    devices: KioskDevices | None = None
 
     def close(self) -> None:
-        """Stop timers, the feed and the print queue (idempotent)."""
+        """Stop timers, the devices, the feed and the print queue (idempotent)."""
+        if self.devices is not None:
+            self.devices.stop()
+            self.devices = None
         self.controller.stop()
         if self.feed is not None and hasattr(self.feed, "stop"):
             self.feed.stop()
@@ -47,9 +57,14 @@ class Kiosk:
 
 def build_kiosk(ctx: HallContext, settings: Settings, print_queue: SlipQueue, *,
                 feed: QObject | None = None, portrait: bool = False, elder: bool = False,
-                app: QApplication | None = None) -> Kiosk:
+                app: QApplication | None = None, card: CardBridge | None = None,
+                serial_scan: SerialScanBridge | None = None,
+                scan_clock: Callable[[], float] = time.monotonic) -> Kiosk:
     """A kiosk for ``ctx`` with home loaded, not yet shown. ``feed`` is anything with an
-    ``events_arrived(list)`` signal (a ``FeedBridge``); it is not started here."""
+    ``events_arrived(list)`` signal (a ``FeedBridge``); it is not started here.
+    ``card`` / ``serial_scan``: the ID card reader and a serial scanner (``devices_from``
+    builds them from the settings), started here; a keyboard scanner (scanner.kind
+    keyboard) is watched with ``scan_clock`` timing its keys."""
     # the print, feed and index threads run Python too; a shorter GIL switch interval
     # (5 ms by default) lets the GUI thread back in quickly after a tap
     sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL_S))
@@ -60,11 +75,24 @@ def build_kiosk(ctx: HallContext, settings: Settings, print_queue: SlipQueue, *,
     controller.start(app)
     if elder:
         window.set_elder(True)
+    detector = keyboard_detector(settings)
+    scan_keys = ScanKeys(detector, window, clock=scan_clock, parent=window) \
+        if detector is not None else None
+    devices = KioskDevices(controller, card=card, scan_keys=scan_keys,
+                           serial_scan=serial_scan, parent=window)
+    devices.start(app)
     # PySide6's import hook reads the source of every module imported after it into
     # linecache (~400 files, ~20 MB of heap) and keeps it; dropping it lets the kiosk
     # reuse that memory (a traceback reads the lines it needs again)
     linecache.clearcache()
-    return Kiosk(window=window, controller=controller, printer=printer, feed=feed)
+    return Kiosk(window=window, controller=controller, printer=printer, feed=feed,
+                 devices=devices)
+
+
+def devices_from(settings: Settings) -> dict:
+    """The ID card reader and serial scanner this PC's settings describe, for
+    ``build_kiosk`` (each None when not configured)."""
+    return {"card": card_bridge(settings), "serial_scan": scan_bridge(settings)}
 
 
 def show(kiosk: Kiosk, *, windowed: bool) -> None:
@@ -128,7 +156,7 @@ def run(args, app_argv: list[str]) -> int:
     feed = FeedBridge(ctx.db, after_event_id=started.event_id)
     kiosk = build_kiosk(ctx, settings, print_queue_from(settings), feed=feed,
                         portrait=options.portrait,
-                        elder=options.elder, app=app)
+                        elder=options.elder, app=app, **devices_from(settings))
     feed.start()
     clock_watch = bootstrap.ClockWatch(ctx).start()
     if options.startup_probe:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.i18n import translate
 from kiosk.ui.touch.keyboard import digit_keypad
-from kiosk.ui.touch.look import BodyLabel, set_tone, tag
+from kiosk.ui.touch.look import TARGET_ROWS, BodyLabel, set_tone, tag
 from kiosk.ui.touch.widgets import Screen, button
 from kiosk.ui.theme import Scale
 
@@ -36,7 +36,8 @@ class CheckInScreen(Screen):
         self.form = QWidget()
         form = QVBoxLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addWidget(BodyLabel(translate("CheckInScreen", "预约签到取号"), "title"))
+        self.title_label = BodyLabel(translate("CheckInScreen", "预约签到取号"), "title")
+        form.addWidget(self.title_label)
         self.rules_label = BodyLabel("")
         set_tone(self.rules_label, "muted")
         form.addWidget(self.rules_label)
@@ -71,7 +72,19 @@ class CheckInScreen(Screen):
         self._code = ""
         self.keypad = digit_keypad(self.field)
         self._portrait: bool | None = None
+        self._short = False
         self.code_button.setChecked(True)
+
+    def set_short(self, short: bool) -> None:
+        """A short screen: the heading and the explanations go (the top bar's back
+        button and the prompts remain), the form gets the wider column, the buttons
+        one target high."""
+        self._short = short
+        for label in (self.title_label, self.rules_label, self.why_label):
+            label.setVisible(not short)
+        for widget in (self.submit_button, self.digits_submit_button):
+            widget.setProperty(TARGET_ROWS, 1.0 if short else 1.5)
+        self._portrait = None  # lay out again
 
     def _build_digits_form(self) -> QWidget:
         page = QWidget()
@@ -82,7 +95,7 @@ class CheckInScreen(Screen):
         self.digits_prompt = BodyLabel(
             translate("CheckInScreen", "请输入预约手机号的后四位"), "title")
         form.addWidget(self.digits_prompt)
-        why = BodyLabel(translate("CheckInScreen", "核对手机号，防止他人冒用您的预约"))
+        why = self.why_label = BodyLabel(translate("CheckInScreen", "核对手机号，防止他人冒用您的预约"))
         set_tone(why, "muted")
         form.addWidget(why)
         self.digits_field = QLineEdit()
@@ -170,7 +183,7 @@ class CheckInScreen(Screen):
 
     def set_layout_mode(self, scale: Scale, portrait: bool) -> None:
         self.keypad.set_scale(scale)
-        self._grid.setSpacing(scale.spacing_px * 3)
+        self._grid.setSpacing(scale.spacing_px * (1 if self._short else 3))
         if portrait == self._portrait:
             return
         self._portrait = portrait
@@ -186,5 +199,5 @@ class CheckInScreen(Screen):
         else:
             self._grid.addWidget(self.steps, 0, 0)
             self._grid.addWidget(self.keypad, 0, 1)
-            self._grid.setColumnStretch(0, 1)
-            self._grid.setColumnStretch(1, 1)
+            self._grid.setColumnStretch(0, 3 if self._short else 1)
+            self._grid.setColumnStretch(1, 2 if self._short else 1)

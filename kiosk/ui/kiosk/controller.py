@@ -25,6 +25,7 @@ from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.idle import IdleWatcher
 from kiosk.ui.kiosk.printer_link import PrinterLink
+from kiosk.ui.kiosk.queue_tiles import QueueTiles
 from kiosk.ui.kiosk.reads import ScreenReads
 from kiosk.ui.kiosk.search_index import ItemIndex, romanize_elsewhere
 from kiosk.ui.kiosk.slips_from import notice_slip, ticket_qr_payload, ticket_slip
@@ -39,13 +40,15 @@ _COUNT_EVENTS = frozenset({"service_finished", "day_closed", "catalog_imported"}
 _USAGE_EVENTS = frozenset({"ticket_issued", "appointment_checked_in", "catalog_imported"})
 
 
-class KioskController(QObject):
+class KioskController(QueueTiles, QObject):
     ticket_shown = Signal(object)     # the IssueResult now on the ticket screen
     error_shown = Signal(str)         # the Chinese message put on the message panel
     reset_done = Signal()             # the idle reset brought the kiosk home
     action_ended = Signal()           # a ticket or check-in tap has its outcome on screen
     guide_shown = Signal(str)         # the guide of this item code is on screen
     catalog_shown = Signal()          # home shows the catalog just read
+    queues_shown = Signal()           # the tiles show the queue states just read
+    scan_shown = Signal(object)       # a scanned code's answer is on screen (its route)
     _index_built = Signal(object)     # search index thread -> GUI thread
 
     def __init__(self, ctx: HallContext, settings: Settings, printer: PrinterLink,
@@ -62,6 +65,12 @@ class KioskController(QObject):
         self._stale_catalog = self._stale_usage = False
         self._ticket_token: str | None = None
         self._notice_token: str | None = None
+        self._issuing_item: str | None = None   # the item whose ticket is being taken
+        self._refused_item: str | None = None   # its refusal is on the message panel
+        self._explained_item: str | None = None  # a refused tile's explanation is shown
+        self._queues_due: object = None          # the valid_until already asked about
+        #: the ID card reader's bridge (``devices.KioskDevices`` sets it), or None
+        self.card_reader = None
         self.taps = TapActions(ctx, window.message, self)
         self.runner = self.taps.runner
         self.reads = ScreenReads(ctx, window.message, self)
@@ -77,22 +86,26 @@ class KioskController(QObject):
         w.back_requested.connect(self.go_back)
         w.home_requested.connect(self.go_home)
         w.elder_toggled.connect(w.set_elder)
+        w.fit_changed.connect(self.show_clock)
         w.home.department_chosen.connect(self.open_department)
-        w.home.item_chosen.connect(self.open_guide)
+        w.home.item_chosen.connect(self.choose_item)
         w.home.search_requested.connect(self.open_search)
         w.home.check_in_requested.connect(self.open_check_in)
-        w.department.item_chosen.connect(self.open_guide)
-        w.search.item_chosen.connect(self.open_guide)
+        w.department.item_chosen.connect(self.choose_item)
+        w.search.item_chosen.connect(self.choose_item)
+        w.search.set_status_of(self.item_status)
+        w.message.action_chosen.connect(self._explained_action)
         w.guide.take_ticket_requested.connect(self.open_take)
         w.guide.notice_requested.connect(self.print_notice)
         w.take.ticket_requested.connect(self.take_ticket)
         w.check_in.check_in_requested.connect(self.check_in)
         w.ticket.finished.connect(self.go_home)
         self.taps.succeeded.connect(self._tap_succeeded)
-        self.taps.refused.connect(self.show_error)
+        self.taps.refused.connect(self._tap_refused)
         self.taps.ended.connect(self.action_ended)
         self.taps.ended.connect(self._tap_ended)
         self.reads.catalog_loaded.connect(self._catalog_loaded)
+        self.reads.queues_loaded.connect(self._queues_loaded)
         self.reads.most_used_loaded.connect(self._most_used_loaded)
         self.reads.guide_loaded.connect(self._guide_loaded)
         self.reads.counts_loaded.connect(self._counts_loaded)
@@ -132,7 +145,8 @@ class KioskController(QObject):
         self.catalog = catalog
         self._stale_catalog = False
         self.window.hall_label.set_plain_text(catalog.hall_name)
-        self.window.home.set_catalog(catalog)
+        self.window.home.set_catalog(catalog, self.local_now())
+        self._show_queue_states()
         self._load_most_used()
         self.window.check_in.set_rules(self.settings.get("queue.appointment_early_minutes"),
                                        self.settings.get("queue.appointment_late_minutes"))
@@ -146,7 +160,8 @@ class KioskController(QObject):
         self.reads.load_most_used()
 
     def _most_used_loaded(self, items: list) -> None:
-        self.window.home.set_most_used(items)
+        self.window.home.set_most_used(
+            [(code, name, *self.item_status(code)) for code, name in items])
         self._stale_usage = False
 
     def _build_index(self) -> None:
@@ -176,6 +191,7 @@ class KioskController(QObject):
     # --- messages -------------------------------------------------------------------
 
     def show_error(self, title: str, text: str) -> None:
+        self._refused_item = self._explained_item = None
         self.window.message.show_message(title, text)
         self.error_shown.emit(text)
 
@@ -210,7 +226,7 @@ class KioskController(QObject):
             self.show_error(translate("KioskController", "没有找到"),
                             translate("KioskController", "该部门暂无可办理的事项"))
             return
-        self.window.department.show_department(department)
+        self.window.department.show_department(department, self.catalog, self.local_now())
         self.window.show_screen(self.window.department)
 
     def open_guide(self, item_code: str) -> None:
@@ -226,8 +242,20 @@ class KioskController(QObject):
         guide = self.window.guide.guide
         if guide is None or guide.code != item_code:
             return
+        if self._explain_refusal(item_code):
+            self._refused_item = item_code
+            return
         self.window.take.show_item(guide)
+        self.show_card_prompt()
         self.window.show_screen(self.window.take)
+
+    def show_card_prompt(self) -> None:
+        """The take screen's word on the ID card: its queue's rule, and the reader."""
+        take = self.window.take
+        state = self.item_state(take.item_code) if take.item_code else None
+        reader = self.card_reader
+        take.set_card_mode(state.id_card if state else "off", reader is not None,
+                           reader.problem.message_zh if reader and reader.problem else "")
 
     def open_search(self) -> None:
         self.window.show_screen(self.window.search)
@@ -240,10 +268,14 @@ class KioskController(QObject):
 
     # --- tickets --------------------------------------------------------------------
 
-    def take_ticket(self, item_code: str, priority: str) -> None:
+    def take_ticket(self, item_code: str, priority: str, card=None) -> None:
+        """Issue the item's ticket; ``card``: the CardReading of the ID card placed."""
         if self.window.current() is not self.window.take or self.taps.busy:
             return  # a second tap while the first is issued, or after it was shown
-        self.taps.submit("issue", issuing.issue_ticket, item_code=item_code, priority=priority)
+        self._issuing_item = item_code
+        by_card = {"card": card} if card is not None else {}
+        self.taps.submit("issue", issuing.issue_ticket, item_code=item_code, priority=priority,
+                         **by_card)
 
     def check_in(self, mode: str, value: str, last_four: str = "") -> None:
         if self.window.current() is not self.window.check_in or self.taps.busy:
@@ -262,10 +294,13 @@ class KioskController(QObject):
 
     def _tap_ended(self) -> None:
         """A refused check-in: the phone digits are typed afresh (the code stays)."""
+        self._issuing_item = None  # a tap given up or let go: no refusal names it later
         if self.window.current() is self.window.check_in:
             self.window.check_in.clear_digits()
 
     def _tap_succeeded(self, name: str, result: IssueResult) -> None:
+        self._issuing_item = None
+        self.load_queues()  # the waiting counts (and a limit) changed here
         if name == "check_in":
             self._checked_in(result)
         else:
@@ -282,15 +317,19 @@ class KioskController(QObject):
     def _show_ticket(self, result: IssueResult, appointment_label: str | None = None) -> None:
         ticket = result.ticket
         timezone = self.catalog.timezone if self.catalog else "Asia/Shanghai"
-        payload = ticket_qr_payload(self.ctx.hall_code, ticket.day, ticket.code)
+        hall_name = self.catalog.hall_name if self.catalog else ""
+        web_base = self.settings.get("web.base_url")
+        payload = ticket_qr_payload(self.ctx.hall_code, ticket.day, ticket.code,
+                                    hall_name=hall_name, queue_name=ticket.service_name,
+                                    web_base=web_base)
         self.window.ticket.show_ticket(result, hall_time(ticket.issued_at, timezone), payload,
                                        appointment_label)
         self.window.show_screen(self.window.ticket, remember=False)
         self._ticket_token = f"ticket:{ticket.id}"
         if self.printer.printer_present:
-            slip = ticket_slip(result, hall_name=self.catalog.hall_name if self.catalog else "",
-                               hall_code=self.ctx.hall_code, timezone=timezone,
-                               appointment_label=appointment_label)
+            slip = ticket_slip(result, hall_name=hall_name, hall_code=self.ctx.hall_code,
+                               timezone=timezone, appointment_label=appointment_label,
+                               web_base=web_base)
             # queued behind the ticket screen's first paint: the citizen sees the number
             # first, the print worker's CPU time never delays that frame
             token = self._ticket_token
@@ -349,6 +388,8 @@ class KioskController(QObject):
 
     def on_events(self, events: list) -> None:
         actions = {event.action for event in events}
+        if self.catalog is not None:
+            self.load_queues()  # waiting counts move with nearly every event
         if "catalog_imported" in actions:
             self._stale_catalog = True
         if actions & _USAGE_EVENTS:
@@ -368,6 +409,7 @@ class KioskController(QObject):
         """Events may have been missed while the database was away: reload lists the
         next time home is shown; reads waiting for a retry go now."""
         self._stale_catalog = True
+        self.load_queues()
         self.reads.runner.retry_now()
 
     def _reload_settings(self) -> None:
@@ -386,10 +428,15 @@ class KioskController(QObject):
                     translate("KioskController", "星期三"), translate("KioskController", "星期四"),
                     translate("KioskController", "星期五"), translate("KioskController", "星期六"),
                     translate("KioskController", "星期日"))
-        text = (f"{now:%Y-%m-%d} {weekdays[now.weekday()]}"
-                + ("\n" if self.window.portrait else "  ") + f"{now:%H:%M}")
+        if self.window.portrait:  # the time over a short date
+            text = f"{now:%H:%M}\n{now:%m-%d} {weekdays[now.weekday()]}"
+        elif self.window.narrow:
+            text = f"{now:%m-%d} {weekdays[now.weekday()]}  {now:%H:%M}"
+        else:
+            text = f"{now:%Y-%m-%d} {weekdays[now.weekday()]}  {now:%H:%M}"
         if text != self.window.clock_label.plain_text():  # once a minute, not a second
             self.window.clock_label.set_plain_text(text)
+        self._check_queue_clock()
 
     # --- idle -----------------------------------------------------------------------
 

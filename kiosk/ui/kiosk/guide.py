@@ -2,7 +2,9 @@
 
 The facts are one rich-text document in a QTextBrowser whose viewport has a kinetic
 QScroller (drag and flick like a phone; 上翻/下翻 buttons for those who do not know to
-swipe). The handled count (办理数量) sits in the header, refreshed from the event feed.
+swipe). A row of jump buttons, one per fact, reaches any of them in one tap (in elder
+mode the guide is a dozen screens long: 材料目录 must not be eleven 下翻 away). The
+handled count (办理数量) sits in the header, refreshed from the event feed.
 """
 from __future__ import annotations
 
@@ -11,12 +13,12 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QHBoxLayout, QScroller, QTextBrowser, QVBoxLayout, QWidget,
+    QButtonGroup, QGridLayout, QHBoxLayout, QScroller, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from kiosk.queue.reads.hall import ItemGuide
 from kiosk.ui.i18n import translate
-from kiosk.ui.touch.look import BodyLabel, role_px, set_tone, tag
+from kiosk.ui.touch.look import TARGET_ROWS, BodyLabel, role_px, set_tone, tag
 from kiosk.ui.touch.widgets import Screen, button
 from kiosk.ui.theme import NORMAL, PRIMARY, Scale
 
@@ -46,10 +48,32 @@ def _kind(kind: str) -> str:
     return translate("GuideScreen", "承诺件")
 
 
+#: the eight 八公开 parts: key -> the jump button's (short) label
+def part_labels() -> dict[str, str]:
+    return {"name": translate("GuideScreen", "事项"),
+            "basis": translate("GuideScreen", "依据"),
+            "conditions": translate("GuideScreen", "条件"),
+            "counts": translate("GuideScreen", "数量"),
+            "procedure": translate("GuideScreen", "程序"),
+            "time": translate("GuideScreen", "时限"),
+            "materials": translate("GuideScreen", "材料目录"),
+            "sample": translate("GuideScreen", "示范文本")}
+
+
+PARTS = ("name", "basis", "conditions", "counts", "procedure", "time", "materials", "sample")
+
+
 def guide_html(guide: ItemGuide, heading_px: int) -> str:
-    """The eight public facts (plus fees, windows, contact) as HTML for the browser."""
+    """The eight public facts (plus fees, windows, contact) as HTML for the browser;
+    the eight headings are anchors named ``part-<key>``."""
+    numbered = iter(PARTS)
+
     def heading(text: str) -> str:
         return f'<h3 style="font-size:{heading_px}px; color:{PRIMARY};">{text}</h3>'
+
+    def part(text: str) -> str:
+        return (f'<h3 style="font-size:{heading_px}px; color:{PRIMARY};">'
+                f'<a name="part-{next(numbered)}">{text}</a></h3>')
 
     def labelled(label: str, value: str, indent: bool = False) -> str:
         style = f' style="margin-left:{heading_px}px;"' if indent else ""
@@ -59,15 +83,15 @@ def guide_html(guide: ItemGuide, heading_px: int) -> str:
             "copy": translate("GuideScreen", "复印件"),
             "both": translate("GuideScreen", "原件和复印件")}
     parts = [
-        heading(translate("GuideScreen", "一、审批事项")),
+        part(translate("GuideScreen", "一、审批事项")),
         f"<p>{html.escape(guide.name)}</p>",
         "<p>" + translate("GuideScreen", "事项编码") + f"：{html.escape(guide.code)}　"
         + translate("GuideScreen", "实施部门") + f"：{html.escape(guide.department_name)}</p>",
-        heading(translate("GuideScreen", "二、法律依据")), _paragraphs(guide.legal_basis),
-        heading(translate("GuideScreen", "三、办事条件")), _paragraphs(guide.conditions),
-        heading(translate("GuideScreen", "四、办理数量")),
+        part(translate("GuideScreen", "二、法律依据")), _paragraphs(guide.legal_basis),
+        part(translate("GuideScreen", "三、办事条件")), _paragraphs(guide.conditions),
+        part(translate("GuideScreen", "四、办理数量")),
         "<p>" + translate("GuideScreen", "见本页上方，实时更新。") + "</p>",
-        heading(translate("GuideScreen", "五、办理程序")),
+        part(translate("GuideScreen", "五、办理程序")),
     ]
     for number, step in enumerate(guide.procedure, start=1):
         step_label = translate("GuideScreen", "第 %1 步").replace("%1", str(number))
@@ -75,11 +99,11 @@ def guide_html(guide: ItemGuide, heading_px: int) -> str:
     material_count = translate("GuideScreen", "共 %1 项").replace(
         "%1", str(len(guide.materials)))
     parts += [
-        heading(translate("GuideScreen", "六、办理时限")),
+        part(translate("GuideScreen", "六、办理时限")),
         labelled(translate("GuideScreen", "办件类型"), _kind(guide.kind)),
         labelled(translate("GuideScreen", "法定期限"), _days(guide.legal_days)),
         labelled(translate("GuideScreen", "承诺期限"), _days(guide.promised_days)),
-        heading(translate("GuideScreen", "七、全部材料目录") + f"（{material_count}）"),
+        part(translate("GuideScreen", "七、全部材料目录") + f"（{material_count}）"),
     ]
     for number, m in enumerate(guide.materials, start=1):
         copies = translate("GuideScreen", "%1 份").replace("%1", str(m.copies))
@@ -95,7 +119,7 @@ def guide_html(guide: ItemGuide, heading_px: int) -> str:
             "%2", html.escape(name))
         for n, name in zip(guide.window_numbers, guide.window_names))
     parts += [
-        heading(translate("GuideScreen", "八、申请书示范文本")),
+        part(translate("GuideScreen", "八、申请书示范文本")),
         '<table border="1" cellspacing="0" cellpadding="16" width="100%" '
         f'style="border-color:#5A6578;"><tr><td>{sample or "—"}</td></tr></table>',
         heading(translate("GuideScreen", "收费标准")), _paragraphs(guide.fees),
@@ -122,9 +146,27 @@ class GuideScreen(Screen):
         self.meta_label = BodyLabel("")
         set_tone(self.meta_label, "muted")
         self.counts_label = BodyLabel("", "heading")
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.meta_label)
-        layout.addWidget(self.counts_label)
+        self._head = QGridLayout()
+        self._head.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._head)
+        self._short: bool | None = None
+
+        # one tap to each of the eight parts; the part in view is checked
+        self.parts = QWidget()
+        self._parts_grid = QGridLayout(self.parts)
+        self._parts_grid.setContentsMargins(0, 0, 0, 0)
+        self.part_buttons = {}
+        self._part_group = QButtonGroup(self)
+        self._part_group.setExclusive(True)
+        for key, label in part_labels().items():
+            jump = button(label, kind="secondary")
+            jump.setCheckable(True)
+            jump.clicked.connect(lambda _=False, k=key: self.jump_to(k))
+            self._part_group.addButton(jump)
+            self.part_buttons[key] = jump
+        self._parts_cols = 0
+        self._part_tops: dict[str, int] = {}
+        layout.addWidget(self.parts)
 
         middle = QHBoxLayout()
         self.browser = QTextBrowser()
@@ -134,6 +176,10 @@ class GuideScreen(Screen):
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QScroller.grabGesture(self.browser.viewport(),
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        self.browser.verticalScrollBar().valueChanged.connect(self._mark_part_in_view)
+        # headings move when the text is laid out again (a resize, a mode switch)
+        self.browser.document().documentLayout().documentSizeChanged.connect(
+            lambda _size: self._part_tops.clear())
         middle.addWidget(self.browser, 1)
         paging = QVBoxLayout()
         self.up_button = button(translate("GuideScreen", "上翻"), kind="secondary")
@@ -160,6 +206,31 @@ class GuideScreen(Screen):
         self.notice_status = BodyLabel("")
         self.notice_status.hide()
         layout.addWidget(self.notice_status)
+        self.set_short(False)
+
+    def set_short(self, short: bool) -> None:
+        """A short screen (1366x768): the title and 办理数量 share a row and the
+        department line goes (the guide's first part says it), so the text keeps room."""
+        if short == self._short:
+            return
+        self._short = short
+        for widget in (self.title_label, self.meta_label, self.counts_label):
+            self._head.removeWidget(widget)
+        if short:
+            self._head.addWidget(self.title_label, 0, 0)
+            self._head.addWidget(self.counts_label, 0, 1)
+            self._head.setColumnStretch(0, 1)
+            self._head.setColumnStretch(1, 1)
+            tag(self.counts_label, "body")
+        else:
+            self._head.addWidget(self.title_label, 0, 0, 1, 2)
+            self._head.addWidget(self.meta_label, 1, 0, 1, 2)
+            self._head.addWidget(self.counts_label, 2, 0, 1, 2)
+            tag(self.counts_label, "heading")
+        self.meta_label.setVisible(not short)
+        rows = 1.0 if short else 1.5
+        self.take_button.setProperty(TARGET_ROWS, rows)
+        self.notice_button.setProperty(TARGET_ROWS, rows)
 
     def show_guide(self, guide: ItemGuide, year: int, today: int) -> None:
         self.guide = guide
@@ -171,6 +242,7 @@ class GuideScreen(Screen):
         self.set_notice_status("", "")
         self._render()
         self.browser.verticalScrollBar().setValue(0)
+        self._mark_part_in_view(0)
 
     def show_counts(self, year: int, today: int) -> None:
         self.counts_label.set_plain_text(
@@ -189,6 +261,14 @@ class GuideScreen(Screen):
         # label (打印一次性告知单) keeps its whole text in large type too
         self._actions.setStretchFactor(self.notice_button, 1)
         self._actions.setStretchFactor(self.take_button, 1 if portrait else 2)
+        # eight jump buttons in a row; two rows of four where an elder row is too wide
+        cols = 4 if portrait and scale.target_px >= 88 else len(PARTS)
+        if cols != self._parts_cols:
+            self._parts_cols = cols
+            for index, key in enumerate(PARTS):
+                self._parts_grid.removeWidget(self.part_buttons[key])
+                self._parts_grid.addWidget(self.part_buttons[key], index // cols, index % cols)
+        self._parts_grid.setSpacing(scale.spacing_px // 2)
         if self.guide is not None:
             value = self.browser.verticalScrollBar().value()
             self._render()
@@ -197,6 +277,42 @@ class GuideScreen(Screen):
     def _render(self) -> None:
         self.browser.setHtml(guide_html(self.guide, role_px("heading", self._scale)))
         self._space_lines(self._scale.line_height)
+        self._part_tops = {}
+
+    def part_top(self, key: str) -> int:
+        """Where the part's heading starts in the document (scroll bar units, pixels)."""
+        if not self._part_tops:
+            document = self.browser.document()
+            layout = document.documentLayout()
+            block = document.begin()
+            while block.isValid():
+                it = block.begin()
+                while not it.atEnd():
+                    for name in it.fragment().charFormat().anchorNames():
+                        if name.startswith("part-"):
+                            self._part_tops[name[5:]] = round(
+                                layout.blockBoundingRect(block).top())
+                    it += 1
+                block = block.next()
+        return self._part_tops.get(key, 0)
+
+    def jump_to(self, key: str) -> None:
+        """Scroll the part's heading to the top of the view (one tap from anywhere)."""
+        self.browser.verticalScrollBar().setValue(self.part_top(key))
+        self.part_buttons[key].setChecked(True)
+
+    def _mark_part_in_view(self, value: int) -> None:
+        if self.guide is None:
+            return
+        bar = self.browser.verticalScrollBar()
+        in_view = PARTS[0]
+        for key in PARTS if value > 0 else ():
+            # the last part whose heading is above the view's upper third (or the last
+            # part at all once the end is reached)
+            if self.part_top(key) <= value + bar.pageStep() // 3 or (
+                    value >= bar.maximum() > 0 and key == PARTS[-1]):
+                in_view = key
+        self.part_buttons[in_view].setChecked(True)
 
     def _space_lines(self, factor: float) -> None:
         """Every block of the document gets the scale's line spacing (proportional)."""

@@ -8,8 +8,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
+import datetime as dt
+from collections.abc import Callable
+
 from kiosk.queue.reads.kiosk import KioskCatalog
 from kiosk.ui.i18n import translate
+from kiosk.ui.kiosk.queue_words import department_status
 from kiosk.ui.touch.look import BodyLabel
 from kiosk.ui.touch.widgets import Entry, Screen, TilePager, button
 from kiosk.ui.theme import ELDER, Scale
@@ -45,7 +49,7 @@ class HomeScreen(Screen):
         self.actions = QWidget()
         actions = QVBoxLayout(self.actions)
         actions.setContentsMargins(0, 0, 0, 0)
-        self.search_button = button(translate("HomeScreen", "搜索事项（可输入拼音首字母）"),
+        self.search_button = button(translate("HomeScreen", "搜索事项（拼音、编码）"),
                                     kind="secondary", role="heading", rows=1.25)
         self.search_button.clicked.connect(self.search_requested)
         self.check_in_button = button(translate("HomeScreen", "预约签到取号"), role="title", rows=1.5)
@@ -60,22 +64,43 @@ class HomeScreen(Screen):
         favourites.addWidget(self.favourites_label)
         self.favourite_pager = TilePager()
         self.favourite_pager.entry_chosen.connect(self.item_chosen)
+        # a short screen in elder mode has no room for them: departments and search
+        # still lead to every item
+        self.favourite_pager.too_small.connect(self.favourites.hide)
         favourites.addWidget(self.favourite_pager, 1)
         self._portrait: bool | None = None
 
-    def set_catalog(self, catalog: KioskCatalog) -> None:
-        self.department_pager.set_entries([
-            Entry(d.code, d.name,
-                  translate("HomeScreen", "%1 项事项").replace("%1", str(len(d.items))))
-            for d in catalog.departments],
-            translate("HomeScreen", "暂无可办理的事项，请到服务台咨询"))
+    def set_catalog(self, catalog: KioskCatalog, now: dt.datetime) -> None:
+        self.department_pager.set_entries(self._department_entries(catalog, now),
+                                          translate("HomeScreen", "暂无可办理的事项，请到服务台咨询"))
 
-    def set_most_used(self, items: list[tuple[str, str]]) -> None:
-        self.favourite_pager.set_entries([Entry(code, name) for code, name in items])
+    def show_states(self, catalog: KioskCatalog, now: dt.datetime) -> None:
+        """The departments' queue states changed: new status lines, same page."""
+        self.department_pager.update_entries(self._department_entries(catalog, now))
+
+    @staticmethod
+    def _department_entries(catalog: KioskCatalog, now: dt.datetime) -> list[Entry]:
+        entries = []
+        for d in catalog.departments:
+            status, refused = department_status(catalog.department_states(d), now)
+            count = translate("HomeScreen", "%1 项事项").replace("%1", str(len(d.items)))
+            entries.append(Entry(d.code, d.name, "", f"{count} · {status}", refused))
+        return entries
+
+    def set_most_used(self, items: list[tuple]) -> None:
+        """[(item code, name, status line, refused)] (status and refused optional)."""
+        self.favourite_pager.set_entries([Entry(code, name, "", *status)
+                                          for code, name, *status in items])
+
+    def update_most_used(self, status_of: Callable[[str], tuple[str, bool]]) -> None:
+        self.favourite_pager.update_entries([
+            Entry(e.key, e.title, e.subtitle, *status_of(e.key))
+            for e in self.favourite_pager.entries()])
 
     def set_layout_mode(self, scale: Scale, portrait: bool) -> None:
         elder = scale == ELDER
         self.department_pager.set_grid(*DEPARTMENT_GRID[elder, portrait], scale)
+        self.favourites.show()
         self.favourite_pager.set_grid(*FAVOURITE_GRID[elder, portrait], scale)
         self._grid.setSpacing(scale.spacing_px * 2)
         if portrait == self._portrait:

@@ -21,6 +21,7 @@ class MessagePanel(QWidget):
 
     dismissed = Signal()  # the citizen closed the panel
     cancelled = Signal()  # the citizen gave up waiting
+    action_chosen = Signal()  # the citizen tapped the message's second button
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -41,25 +42,44 @@ class MessagePanel(QWidget):
         self.text_label = BodyLabel("", "heading")
         self.ok_button = button(translate("MessagePanel", "知道了"), role="title")
         self.ok_button.clicked.connect(self._button_pressed)
+        # a way on from a refusal (查看办事指南): secondary, under 知道了
+        self.action_button = button("", kind="secondary", role="heading")
+        self.action_button.clicked.connect(self._action_pressed)
+        self.action_button.hide()
         self.waiting = False
         inner.addWidget(self.title_label)
         inner.addWidget(self.text_label)
         inner.addWidget(self.ok_button)
+        inner.addWidget(self.action_button)
         outer.addWidget(self.card)
         parent.installEventFilter(self)
         self.hide()
 
-    def show_message(self, title: str, text: str) -> None:
+    def show_message(self, title: str, text: str, action_text: str = "", *,
+                     warning: bool = True) -> None:
+        """A refusal or error; ``action_text`` adds a second button (``action_chosen``).
+        ``warning=False``: information the citizen asked for (a scanned ticket's status),
+        without the warning sign."""
         self.waiting = False
-        self.title_label.setText(f"⚠ {title}" if title else "⚠")
+        if warning:
+            self.title_label.setText(f"⚠ {title}" if title else "⚠")
+        else:
+            self.title_label.setText(title)
         self.text_label.set_plain_text(text)
         self.ok_button.setText(translate("MessagePanel", "知道了"))
         self.ok_button.show()
+        self.action_button.setText(action_text)
+        self.action_button.setVisible(bool(action_text))
         self._cover()
+
+    def set_text(self, text: str) -> None:
+        """Replace the text of the message on show (a fuller explanation came in)."""
+        self.text_label.set_plain_text(text)
 
     def show_waiting(self, text: str, cancel_text: str | None = None) -> None:
         """A wait the citizen can see; with ``cancel_text`` a button to give it up."""
         self.waiting = True
+        self.action_button.hide()
         self.title_label.setText(translate("MessagePanel", "请稍候"))
         self.text_label.set_plain_text(text)
         self.ok_button.setVisible(cancel_text is not None)
@@ -93,6 +113,10 @@ class MessagePanel(QWidget):
             self.cancelled.emit()
         else:
             self.dismiss()
+
+    def _action_pressed(self) -> None:
+        self.dismiss()
+        self.action_chosen.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

@@ -1,5 +1,6 @@
-"""What the kiosk reads (catalog, most-used items, guides with their 办理数量, settings),
-off the GUI thread, and what the citizen sees while a read is awaited.
+"""What the kiosk reads (catalog with the queues' states, the states alone, most-used
+items, guides with their 办理数量, settings), off the GUI thread, and what the citizen
+sees while a read is awaited.
 
 Each read runs on the read worker of an ``ActionRunner`` of its own (a read whose
 database is away never holds up a ticket tap, and the other way round); its result
@@ -48,6 +49,8 @@ class ScreenReads(QObject):
 
     #: the catalog was read (a KioskCatalog)
     catalog_loaded = Signal(object)
+    #: every queue's state was read again (a KioskQueues)
+    queues_loaded = Signal(object)
     #: the most-used items were read: [(item code, name)]
     most_used_loaded = Signal(list)
     #: the guide the citizen asked for was read: (ItemGuide, (year, today) or None)
@@ -85,6 +88,9 @@ class ScreenReads(QObject):
     def load_catalog(self) -> None:
         self.runner.read("catalog", kiosk_reads.kiosk_catalog, self.ctx)
 
+    def load_queues(self) -> None:
+        self.runner.read("queues", kiosk_reads.queue_states, self.ctx)
+
     def load_most_used(self) -> None:
         self.runner.read("most_used", hall_reads.most_used_items, self.ctx, MOST_USED)
 
@@ -119,6 +125,8 @@ class ScreenReads(QObject):
     def _read(self, name: str, value: Any) -> None:
         if name == "catalog":
             self.catalog_loaded.emit(value)
+        elif name == "queues":
+            self.queues_loaded.emit(value)
         elif name == "most_used":
             self.most_used_loaded.emit(list(value))
         elif name == "settings":

@@ -1,214 +1,239 @@
-"""``python -m kiosk screenshots DIR``: every kiosk screen as PNG, rendered offscreen.
+"""The kiosk's screens for ``python -m kiosk screenshots`` (``kiosk.ui.screenshots``).
 
-Both orientations (1920x1080, 1080x1920), ordinary and elder mode. It works on a
-scratch copy of the hall database (tickets are really taken, so the real hall's
-numbers must not move) at a weekday 09:30 so the queues are open. A real printer path
-is used: a file transport for "printed" and a closed TCP port for the printer-fault
-screen.
+``shoot(session)`` renders every screen worth seeing at ``session.size``, in ordinary
+and elder mode (files ``…-<screen>`` and ``…-elder-<screen>``): home, a department,
+the guide and its 材料目录, taking a ticket, the ticket (printed and printer fault),
+search by pinyin and by item code, check-in, the ID card prompt and what a scan shows,
+and the refusals seen before the third tap (a sold-out queue, the lunch break). Tickets are really taken on the session's copy
+of the hall; every database write of the tool itself runs off the GUI thread.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
-import sqlite3
-import tempfile
-from collections.abc import Callable
+import socket
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-ORIENTATIONS = ("landscape", "portrait")
-MODES = ("normal", "elder")
+from kiosk.queue.actions import admin
+from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.rules.personal import CardReading
+from kiosk.ui.runner import off_gui_thread
 
-
-def parse_args(app_argv: list[str]) -> argparse.Namespace:
-    if app_argv[:1] == ["--"]:
-        app_argv = app_argv[1:]
-    parser = argparse.ArgumentParser(prog="python -m kiosk screenshots",
-                                     description="Render every kiosk screen to PNG files.")
-    parser.add_argument("directory", help="where the PNG files go (created if missing)")
-    parser.add_argument("--orientation", choices=(*ORIENTATIONS, "both"), default="both")
-    parser.add_argument("--mode", choices=(*MODES, "both"), default="both")
-    return parser.parse_args(app_argv)
+ADMIN = "9001"  # the sample hall's admin
 
 
-def scratch_database(args, workdir: Path) -> str:
-    """A copy of the --db SQLite hall, or a fresh sample hall for anything else."""
-    from sqlalchemy.engine import make_url
-
-    from kiosk.bootstrap import Options, machine_config
-    from kiosk.queue import demo
-    from kiosk.queue.store import migrate
-    from kiosk.queue.store.context import HallContext
-    from kiosk.queue.store.db import Database, resolve_url
-
-    url = resolve_url(getattr(args, "db", None), machine_config(Options.from_args(args)))
-    parsed = make_url(url)
-    target = workdir / "hall.sqlite3"
-    if parsed.get_backend_name() == "sqlite" and parsed.database \
-            and Path(parsed.database).exists():
-        with sqlite3.connect(parsed.database) as source, sqlite3.connect(target) as copy:
-            source.backup(copy)
-        copy_db = Database(f"sqlite:///{target}")
-        migrate.ensure_current(copy_db)  # a hall made by an older release
-        copy_db.dispose()
-        return f"sqlite:///{target}"
-    print("no SQLite hall database given: using the sample hall")
-    db = Database(f"sqlite:///{target}")
-    migrate.upgrade(db)
-    demo.seed_sample(HallContext(db=db, hall_code=getattr(args, "hall", None) or "demo"))
-    db.dispose()
-    return f"sqlite:///{target}"
+def shoot(session) -> None:
+    off_gui_thread(_people_waiting, session.ctx)
+    for elder in (False, True):
+        _shoot_mode(session, elder)
 
 
-def opening_morning(timezone: str) -> dt.datetime:
-    """Today at 09:30 in the hall's zone, moved to Monday if today is a weekend."""
-    today = dt.datetime.now(ZoneInfo(timezone)).date()
-    while today.isoweekday() > 5:
-        today += dt.timedelta(days=1)
-    return dt.datetime.combine(today, dt.time(9, 30), tzinfo=ZoneInfo(timezone))
+def _people_waiting(ctx) -> None:
+    """A few citizens waiting in the first queues, so the tiles show their counts."""
+    from kiosk.queue.actions import issuing
+    from kiosk.queue.reads import kiosk as kiosk_reads
 
-
-def wait_until(condition: Callable[[], bool], timeout_s: float = 10.0) -> bool:
-    from kiosk.ui.runner import process_events_until
-
-    return process_events_until(condition, timeout_s)
-
-
-class Shooter:
-    """Drives one kiosk through its screens and saves each one."""
-
-    def __init__(self, kiosk, directory: Path, prefix: str) -> None:
-        self.kiosk = kiosk
-        self.directory = directory
-        self.prefix = prefix
-        self.saved: list[Path] = []
-
-    def open_guide(self, item_code: str) -> None:
-        """Tap an item and wait for its guide (read on the kiosk's worker)."""
-        w = self.kiosk.window
-        self.kiosk.controller.open_guide(item_code)
-        wait_until(lambda: w.current() is w.guide and w.guide.guide is not None
-                   and w.guide.guide.code == item_code)
-
-    def shot(self, name: str) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.processEvents()
-        path = self.directory / f"{self.prefix}-{len(self.saved) + 1:02d}-{name}.png"
-        self.kiosk.window.grab().save(str(path))
-        self.saved.append(path)
-
-    def run(self, closed_port: int, clock) -> None:
-        from kiosk.printing import PrintFormat, PrintQueue
-        from kiosk.printing.transports.network import NetworkTransport
-
-        w, c = self.kiosk.window, self.kiosk.controller
-        finished: list = []
-        self.kiosk.printer.job_finished.connect(lambda _token, result: finished.append(result))
-        self.shot("home")
-        c.open_department(c.catalog.departments[0].code)
-        self.shot("department")
-        item = c.catalog.departments[0].items[0].code
-        self.open_guide(item)
-        self.shot("guide")
-        w.guide.browser.verticalScrollBar().setValue(
-            w.guide.browser.verticalScrollBar().maximum() // 2)
-        self.shot("guide-scrolled")
-        w.guide.take_button.click()
-        self.shot("take-ticket")
-        w.take.ordinary_button.click()
-        wait_until(lambda: len(finished) == 1)
-        self.shot("ticket")
-        good_queue = self.kiosk.printer.queue
-        self.kiosk.printer.queue = PrintQueue(NetworkTransport("127.0.0.1", closed_port),
-                                              PrintFormat(80, "gb18030"), 2.0)
-        self.open_guide(c.catalog.departments[1].items[0].code)
-        w.guide.take_button.click()
-        w.take.priority_buttons["elderly"].click()
-        wait_until(lambda: len(finished) == 2)
-        self.shot("ticket-printer-fault")
-        self.kiosk.printer.queue.close()
-        self.kiosk.printer.queue = good_queue
-        c.go_home()
-        c.open_search()
-        w.search.field.setText("gtgs")
-        self.shot("search")
-        c.go_home()
-        c.open_check_in()
-        w.check_in.keypad.type_text("2611")
-        self.shot("check-in")
-        w.check_in.show_digits("26112342")
-        w.check_in.keypad.type_text("12")
-        self.shot("check-in-digits")
-        saved_now = clock.now()
-        local = saved_now.astimezone(ZoneInfo(c.catalog.timezone))
-        clock.set(local.replace(hour=12, minute=30))  # the lunch break: no tickets
-        self.open_guide(item)
-        w.guide.take_button.click()
-        w.take.ordinary_button.click()
-        wait_until(lambda: not c.runner.busy)
-        self.shot("message-out-of-hours")
-        clock.set(saved_now)
-        w.message.dismiss()
-        c.reset()
+    catalog = kiosk_reads.kiosk_catalog(ctx)
+    for count, department in zip((6, 3, 11, 2), catalog.departments):
+        for _ in range(count):
+            issuing.issue_ticket(ctx, item_code=department.items[0].code)
 
 
 def closed_port() -> int:
     """A local TCP port nobody listens on (bound, then released)."""
-    import socket
-
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def run(args, app_argv: list[str]) -> int:
-    options = parse_args(app_argv or [])
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.clock import ManualClock
+class _Shooter:
+    def __init__(self, session, kiosk, elder: bool) -> None:
+        self.session, self.kiosk = session, kiosk
+        self.prefix = "elder-" if elder else ""
+        self.finished: list = []
+        kiosk.printer.job_finished.connect(lambda _token, result: self.finished.append(result))
+
+    def shot(self, name: str) -> None:
+        self.session.save(self.kiosk.window, self.prefix + name)
+
+    def wait(self, condition) -> None:
+        self.session.wait(condition, 30)
+
+    def open_guide(self, item_code: str) -> None:
+        w, c = self.kiosk.window, self.kiosk.controller
+        c.open_guide(item_code)
+        self.wait(lambda: w.current() is w.guide and w.guide.guide is not None
+                  and w.guide.guide.code == item_code)
+
+    def reload_queues(self) -> None:
+        c = self.kiosk.controller
+        shown: list = []
+        c.queues_shown.connect(lambda: shown.append(True))
+        c.load_queues()
+        self.wait(lambda: bool(shown) and c.reads.idle)
+
+    def take(self, button) -> None:
+        count = len(self.finished)
+        button.click()
+        self.wait(lambda: len(self.finished) > count or self.kiosk.window.message.isVisible())
+
+
+def _shoot_mode(session, elder: bool) -> None:
     from kiosk.printing import PrintFormat, PrintQueue
     from kiosk.printing.transports.file import FileTransport
-    from kiosk.queue.reads import hall as hall_reads
-    from kiosk.queue.store.context import HallContext
-    from kiosk.queue.store.db import Database
+    from kiosk.printing.transports.network import NetworkTransport
     from kiosk.ui.kiosk.app import build_kiosk
-    from kiosk.ui.runner import off_gui_thread
-    from kiosk.ui.startup import qt_app
+
+    printed = Path(session.workdir) / "printed.bin"
+    queue = PrintQueue(FileTransport(str(printed)), PrintFormat(80, "raster"), 5.0)
+    kiosk = build_kiosk(session.ctx, session.settings, queue, portrait=session.portrait,
+                        elder=elder, app=session.qt)
+    w, c = kiosk.window, kiosk.controller
+    try:
+        w.resize(*session.size)
+        w.show()
+        s = _Shooter(session, kiosk, elder)
+        s.wait(lambda: c.catalog is not None and c.reads.idle
+               and w.home.department_pager.tiles and w.home.search_button.isVisible()
+               and (w.home.favourite_pager.tiles or not w.home.favourites.isVisible()))
+        s.shot("home")
+        department = c.catalog.departments[0]
+        c.open_department(department.code)
+        s.shot("department")
+        item = department.items[0].code
+        s.open_guide(item)
+        s.shot("guide")
+        w.guide.jump_to("materials")
+        s.shot("guide-materials")
+        w.guide.take_button.click()
+        s.shot("take-ticket")
+        s.take(w.take.ordinary_button)
+        s.shot("ticket")
+        mine = w.ticket.result.ticket.code
+
+        good = kiosk.printer.queue
+        kiosk.printer.queue = PrintQueue(NetworkTransport("127.0.0.1", closed_port()),
+                                         PrintFormat(80, "gb18030"), 2.0)
+        s.open_guide(c.catalog.departments[1].items[0].code)
+        w.guide.take_button.click()
+        s.take(w.take.priority_buttons["elderly"])
+        s.wait(lambda: len(s.finished) >= 2)
+        s.shot("ticket-printer-fault")
+        kiosk.printer.queue.close()
+        kiosk.printer.queue = good
+
+        c.go_home()
+        c.open_search()
+        s.wait(lambda: w.search.index is not None)
+        for key in "GTGS":
+            w.search.keyboard.keys[key].click()
+        s.shot("search")
+        w.search.keyboard.clear()
+        for key in item.upper():
+            w.search.keyboard.keys[key].click()
+        s.shot("search-code")
+        c.go_home()
+        c.open_check_in()
+        w.check_in.keypad.type_text("2611")
+        s.shot("check-in")
+        w.check_in.show_digits("26112342")
+        w.check_in.keypad.type_text("12")
+        s.shot("check-in-digits")
+        c.go_home()
+
+        _devices(session, kiosk, s, item, mine)
+        _refusals(session, kiosk, s, department, item)
+    finally:
+        kiosk.close()
+        kiosk.window.deleteLater()
 
 
-    directory = Path(options.directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    app = qt_app("kiosk-screenshots")
-    orientations = ORIENTATIONS if options.orientation == "both" else (options.orientation,)
-    modes = MODES if options.mode == "both" else (options.mode,)
-    saved: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as work:
-        url = off_gui_thread(scratch_database, args, Path(work))
-        ctx = HallContext(db=Database(url), hall_code=getattr(args, "hall", None) or "demo")
-        _, timezone = off_gui_thread(hall_reads.hall_info, ctx)
-        clock = ManualClock(opening_morning(timezone))
-        ctx.clock = clock
-        settings = off_gui_thread(hall_reads.effective_settings, ctx)
-        port = closed_port()
-        for orientation in orientations:
-            for mode in modes:
-                queue = PrintQueue(FileTransport(str(Path(work) / "printed.bin")),
-                                   PrintFormat(80, "raster"), 5.0)
-                kiosk = build_kiosk(ctx, settings, queue, portrait=orientation == "portrait",
-                                    elder=mode == "elder", app=app)
-                kiosk.window.resize(*kiosk.window.design_size())
-                kiosk.window.show()
-                controller = kiosk.controller
-                wait_until(lambda c=controller: c.catalog is not None and c.reads.idle)
-                if mode == "elder":
-                    kiosk.window.set_elder(True)
-                shooter = Shooter(kiosk, directory, f"{orientation}-{mode}")
-                shooter.run(port, clock)
-                saved += shooter.saved
-                kiosk.close()
-        ctx.db.dispose()
-    for path in saved:
-        print(path)
-    print(f"{len(saved)} screenshots in {directory}")
-    return 0
+def _devices(session, kiosk, s: _Shooter, item: str, code: str) -> None:
+    """The ID card prompt of a queue taking tickets by card only, and what a scan shows
+    (a ticket's status, a code that is not ours); scans are handed in as the scanner
+    would, the card rule is the take screen's own."""
+    w, c = kiosk.window, kiosk.controller
+    s.open_guide(item)
+    w.guide.take_button.click()
+    w.take.set_card_mode("required", True)
+    s.shot("card-prompt")
+    prefix = c.catalog.item(item).prefix
+    off_gui_thread(_card_rule, session.ctx, prefix, "optional", 70)
+    try:
+        c.show_card_prompt()  # no reader here: as with one, the line under the buttons
+        w.take.set_card_mode("optional", True)
+        s.shot("take-ticket-card-optional")
+        count = len(s.finished)
+        c.take_ticket(item, "none", card=CardReading(  # made up: 75 on the hall's day
+            id_number="110101195106010000", name="王大爷", birth_date=dt.date(1951, 6, 1)))
+        s.wait(lambda: len(s.finished) > count or w.message.isVisible())
+        s.shot("ticket-by-card")
+    finally:
+        off_gui_thread(_card_rule, session.ctx, prefix, "off", 0)
+    c.go_home()
+    shown: list = []
+    c.scan_shown.connect(shown.append)
+    today = c.local_now().date().isoformat()
+    c.go_home()
+    kiosk.devices.code_scanned(f"KH1:{session.ctx.hall_code}:{today}:{code}")
+    s.wait(lambda: len(shown) == 1 and w.message.isVisible())
+    s.shot("scan-ticket-status")
+    w.message.dismiss()
+    kiosk.devices.code_scanned("https://example.com/promo?id=42")
+    s.wait(lambda: len(shown) == 2 and w.message.isVisible())
+    s.shot("scan-unknown")
+    w.message.dismiss()
+    c.go_home()
+
+
+def _card_rule(ctx, prefix: str, id_card: str, green_age: int) -> None:
+    """The queue's ID card rule (through the catalog, as a manager sets it) and the
+    hall's 绿色通道 age."""
+    from kiosk.queue import catalog
+    from kiosk.queue.actions import staff
+
+    data = catalog.export_catalog(ctx)
+    for service in data["services"]:
+        if service["prefix"] == prefix:
+            service["id_card"] = id_card
+    catalog.import_catalog(ctx, data)
+    staff.set_hall_setting(ctx, name="queue.green_channel_age", value=green_age)
+
+
+def _refusals(session, kiosk, s: _Shooter, department, item: str) -> None:
+    """A sold-out queue, then the lunch break: what the tiles say, and a tap on one."""
+    w, c = kiosk.window, kiosk.controller
+    prefix = c.catalog.item(item).prefix
+    queues = {q.prefix: q for q in off_gui_thread(hall_reads.service_queues, session.ctx)}
+    limit = queues[prefix].daily_limit
+    off_gui_thread(lambda: admin.update_service(
+        session.ctx, prefix=prefix, by=ADMIN, daily_limit=max(1, queues[prefix].issued_today)))
+    try:
+        s.reload_queues()
+        c.open_department(department.code)
+        s.shot("department-sold-out")
+        c.choose_item(item)
+        s.shot("refused-sold-out")
+        w.message.dismiss()
+        c.go_home()
+    finally:
+        off_gui_thread(lambda: admin.update_service(
+            session.ctx, prefix=prefix, by=ADMIN, daily_limit=limit))
+
+    clock = session.clock
+    saved = clock.now()
+    local = c.local_now()
+    clock.set(saved + (dt.datetime.combine(local.date(), dt.time(12, 10), local.tzinfo)
+                       - local))
+    try:
+        c.show_clock()
+        s.reload_queues()
+        s.shot("home-lunch-break")
+        c.open_department(department.code)
+        c.choose_item(item)
+        s.shot("refused-out-of-hours")
+        w.message.dismiss()
+    finally:
+        clock.set(saved)
+        c.show_clock()
+        s.reload_queues()
+        c.reset()

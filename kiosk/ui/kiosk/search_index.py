@@ -100,6 +100,8 @@ class ItemIndex:
             return 0
         if text.upper() == entry.code.upper() or text in entry.department_name:
             return 1
+        if _looks_like_code(text) and text.upper() in entry.code.upper():
+            return 1  # part of an item code: "scjg-00", "001"
         if letters and letters == text.lower():
             if entry.initials.startswith(letters):
                 return 2
@@ -108,6 +110,11 @@ class ItemIndex:
             if len(letters) >= 3 and letters in entry.full:
                 return 4
         return None
+
+
+def _looks_like_code(text: str) -> bool:
+    """Digits or a hyphen: a code being typed, not pinyin."""
+    return any(ch.isdigit() or ch == "-" for ch in text)
 
 
 def _main() -> None:

@@ -13,7 +13,7 @@ from kiosk.ui.kiosk.checkin import CheckInScreen
 from kiosk.ui.kiosk.department import DepartmentScreen
 from kiosk.ui.kiosk.guide import GuideScreen
 from kiosk.ui.kiosk.home import HomeScreen
-from kiosk.ui.touch.look import BodyLabel, apply_scale, scale_for, style_sheet
+from kiosk.ui.touch.look import BodyLabel, apply_scale, scale_for, style_sheet, tag
 from kiosk.ui.kiosk.message import MessagePanel
 from kiosk.ui.kiosk.search import SearchScreen
 from kiosk.ui.kiosk.take import TakeTicketScreen
@@ -28,6 +28,7 @@ class KioskWindow(QWidget):
     back_requested = Signal()         # the citizen tapped 返回
     home_requested = Signal()         # the citizen tapped 首页
     elder_toggled = Signal(bool)      # the citizen switched 长者模式 on (True) or off
+    fit_changed = Signal()            # the window became narrow or short, or stopped being
 
     def __init__(self, *, portrait: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,8 +38,11 @@ class KioskWindow(QWidget):
         self.setStyleSheet(style_sheet())
         self.elder = False
         self.portrait = portrait
+        #: narrower than a 1920 panel (the clock goes over two lines) / shorter than 1080
+        self.narrow = portrait
+        self.short = False
         self._history: list[Screen] = []
-        self._bar_portrait: bool | None = None
+        self._bar_built = False
 
         root = QVBoxLayout(self)
         # no minimum size for the top-level window: a kiosk screen has a fixed size,
@@ -56,6 +60,7 @@ class KioskWindow(QWidget):
         self.home_button = button(translate("KioskWindow", "首页"), name="topBarButton",
                                   role="heading")
         self.hall_label = BodyLabel("", "title")
+        self.hall_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.clock_label = BodyLabel("", "body")
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.elder_button = button(translate("KioskWindow", "长者模式"), name="topBarButton",
@@ -130,8 +135,20 @@ class KioskWindow(QWidget):
     def scale(self):
         return scale_for(self.elder)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        size = event.size()
+        narrow = self.portrait or size.width() < 1600
+        short = not self.portrait and size.height() < 900
+        if (narrow, short) != (self.narrow, self.short):
+            self.narrow, self.short = narrow, short
+            self._relayout()
+            self.fit_changed.emit()
+
     def _relayout(self) -> None:
         scale = self.scale
+        for screen in self.screens():
+            screen.set_short(self.short)
         for screen in self.screens():
             screen.set_layout_mode(scale, self.portrait)
         self._lay_out_top_bar()
@@ -139,28 +156,19 @@ class KioskWindow(QWidget):
         self._bar.setSpacing(scale.spacing_px)
 
     def _lay_out_top_bar(self) -> None:
-        """One row in landscape; two in portrait (hall and clock above the buttons),
-        where one row of elder-size buttons would not fit 1080 pixels."""
-        if self._bar_portrait == self.portrait:
+        """One row in both orientations: 返回, 首页, the hall's name (taking what room is
+        left, wrapped if it must), the clock and 长者模式. A narrow window (portrait,
+        1366) has the narrower clock (time over date) and a smaller hall name, so
+        elder-size buttons fit 1080 pixels."""
+        tag(self.hall_label, "heading" if self.narrow else "title")
+        if self._bar_built:
             return
-        self._bar_portrait = self.portrait
+        self._bar_built = True
         widgets = (self.back_button, self.home_button, self.hall_label, self.clock_label,
                    self.elder_button)
-        for widget in widgets:
-            self._bar.removeWidget(widget)
-        for index in range(6):
-            self._bar.setColumnStretch(index, 0)
-        if self.portrait:
-            self._bar.addWidget(self.hall_label, 0, 0, 1, 3)
-            self._bar.addWidget(self.clock_label, 0, 3, 1, 2)
-            self._bar.addWidget(self.back_button, 1, 0)
-            self._bar.addWidget(self.home_button, 1, 1)
-            self._bar.addWidget(self.elder_button, 1, 4)
-            self._bar.setColumnStretch(2, 1)
-        else:
-            for column, widget in enumerate(widgets):
-                self._bar.addWidget(widget, 0, column)
-            self._bar.setColumnStretch(2, 1)
+        for column, widget in enumerate(widgets):
+            self._bar.addWidget(widget, 0, column)
+        self._bar.setColumnStretch(2, 1)
 
     def design_size(self) -> tuple[int, int]:
         return PORTRAIT if self.portrait else LANDSCAPE

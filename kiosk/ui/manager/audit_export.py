@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kiosk.queue.reads.audit import AuditRow
-from kiosk.queue.rules.names import OUTCOME_ZH, PRIORITY_ZH
+from kiosk.queue.rules.names import LEVEL_ZH, OUTCOME_ZH, PRIORITY_ZH
 
 HEADERS = ("序号", "时间", "操作人", "姓名", "操作", "号票", "窗口", "详情")
 
@@ -34,6 +34,7 @@ SKIP = {"message", "bad", "appointment"}  # English duplicates and flags said el
 #: Chinese for the codes some payload values hold
 VALUE_ZH = {
     "outcome": OUTCOME_ZH,
+    "level": LEVEL_ZH,
     "priority": {"none": "无", **PRIORITY_ZH},
     "role": {"window": "窗口人员", "manager": "大厅管理员", "admin": "系统管理员"},
     "position": {"end": "队尾", "keep": "原位置"},
@@ -60,7 +61,7 @@ def describe_payload(payload: dict) -> str:
     for key, value in payload.items():
         if key in SKIP or value == []:
             continue
-        if isinstance(value, str) and key in VALUE_ZH:
+        if key in VALUE_ZH and isinstance(value, (str, int)) and not isinstance(value, bool):
             value = VALUE_ZH[key].get(value, value)
         parts.append(f"{KEY_ZH.get(key, key)} {_value(value)}")
     return "；".join(parts)

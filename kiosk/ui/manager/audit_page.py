@@ -68,6 +68,10 @@ class AuditPage(QWidget):
         self.ticket.setPlaceholderText(translate("ManagerAudit", "如 A012"))
         self.action = QComboBox()
         self.action.addItem(translate("ManagerAudit", "全部操作"), None)
+        # the longest action's name would set the page's width (a portrait PC is 1080)
+        self.action.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.action.setMinimumContentsLength(8)
         self.search_button = QPushButton(translate("ManagerAudit", "查询"))
         self.search_button.setObjectName("primary")
         self.search_button.clicked.connect(self.search)
@@ -82,12 +86,14 @@ class AuditPage(QWidget):
                  (translate("ManagerAudit", "窗口"), self.window),
                  (translate("ManagerAudit", "号票"), self.ticket),
                  (translate("ManagerAudit", "操作"), self.action))
+        # two rows of filters: one row set the console's width above a portrait PC's
         for index, (label, widget) in enumerate(cells):
-            filters.addWidget(QLabel(label), 0, index * 2)
-            filters.addWidget(widget, 0, index * 2 + 1)
-        filters.addWidget(self.search_button, 0, 12)
-        filters.addWidget(self.export_button, 0, 13)
-        filters.setColumnStretch(14, 1)
+            row, column = divmod(index, 4)
+            filters.addWidget(QLabel(label), row, column * 2)
+            filters.addWidget(widget, row, column * 2 + 1)
+        filters.addWidget(self.search_button, 1, 4)
+        filters.addWidget(self.export_button, 1, 5)
+        filters.setColumnStretch(8, 1)
         self.table = make_table([translate("ManagerAudit", "序号"), translate("ManagerAudit", "时间"),
                                  translate("ManagerAudit", "操作人"), translate("ManagerAudit", "姓名"),
                                  translate("ManagerAudit", "操作"), translate("ManagerAudit", "号票"),

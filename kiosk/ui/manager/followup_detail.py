@@ -6,13 +6,15 @@ details, which take none, are fetched once and a lost answer is reported."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout,
-    QWidget,
+    QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from kiosk.clock import hall_time
 from kiosk.queue.actions import followup
+from kiosk.queue.rules.names import LEVEL_ZH
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.ui.i18n import translate
@@ -36,10 +38,12 @@ def state_zh(value: str | None) -> str:
     return followup.STATE_ZH[S(value)] if value else "—"
 
 
-def due_text(view: followup.FollowupView) -> str:
+def due_text(view: followup.FollowupView, short: bool = False) -> str:
+    """The current deadline, 已逾期 when past; ``short``: without the year (the list's
+    column, so the list and the detail fit side by side at 1366x768)."""
     if view.due is None:
         return translate("ManagerFollowup", "已结案")
-    text = f"{view.due:%Y-%m-%d}"
+    text = f"{view.due:%m-%d}" if short else f"{view.due:%Y-%m-%d}"
     return f"{WARN_MARK} {text} " + translate("ManagerFollowup", "已逾期") if view.overdue else text
 
 
@@ -66,6 +70,10 @@ class FollowupDetail(QWidget):
                                  translate("ManagerFollowup", "处理情况")],
                                 stretch=3)
         self.steps.setWordWrap(True)  # a step's note is read whole, not cut off
+        self.steps.setMinimumHeight(120)   # two steps at least, however narrow the panel
+        for column in (0, 1, 2):      # wrapped at spaces, sized in _fit_steps
+            self.steps.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(translate("ManagerFollowup",
                                         "填写本步处理情况（核实情况、整改措施、回访结果或申诉理由），必填"))
@@ -84,8 +92,12 @@ class FollowupDetail(QWidget):
         self.rater.setWordWrap(True)
         self.rater.setObjectName("warning")
         self.rater.hide()
-        rater_box = QGroupBox(translate("ManagerFollowup", "评价人信息（仅管理人员可见，每次查看都会记录）"))
+        # the title stays short and the rule wraps under it: a long title set the
+        # panel's width and scrolled the follow-up list sideways at 1366x768
+        rater_box = QGroupBox(translate("ManagerFollowup", "评价人信息"))
         rater_layout = QVBoxLayout(rater_box)
+        rater_layout.addWidget(muted(translate("ManagerFollowup",
+                                               "仅管理人员可见，每次查看都会记录")))
         rater_layout.addWidget(self.rater_button)
         rater_layout.addWidget(self.rater)
         layout = QVBoxLayout(self)
@@ -97,6 +109,23 @@ class FollowupDetail(QWidget):
         layout.addLayout(self.moves)
         layout.addWidget(rater_box)
         self.show_followup(None)
+
+    def _fit_steps(self) -> None:
+        """Time, who and the state change wrap at their spaces (11-16 / 09:17), so the
+        panel beside the list needs no sideways scrolling at 1366x768."""
+        table = self.steps
+        table.ensurePolished()          # the console's font, not the default one
+        table.horizontalHeader().ensurePolished()
+        metrics = table.fontMetrics()
+        header = QFontMetrics(table.horizontalHeader().font())
+        for column in (0, 1, 2):
+            words = [word for row in range(table.rowCount())
+                     for word in table.item(row, column).text().split()]
+            title = table.horizontalHeaderItem(column).text()
+            table.setColumnWidth(column, max([header.horizontalAdvance(title),
+                                              *(metrics.horizontalAdvance(w) for w in words)])
+                                 + 12)
+        table.resizeRowsToContents()
 
     def show_followup(self, view: followup.FollowupView | None) -> None:
         if view is None or self.view is None or view.id != self.view.id:
@@ -115,8 +144,8 @@ class FollowupDetail(QWidget):
             return
         reasons = "、".join(view.reasons) or translate("ManagerFollowup", "未注明原因")
         self.heading.setText(
-            translate("ManagerFollowup", "%1 星差评 · %2号窗口 %3 · %4 · 原因：%5")
-            .replace("%1", str(view.level)).replace("%2", str(view.window_number or "—"))
+            translate("ManagerFollowup", "差评（%1） · %2号窗口 %3 · %4 · 原因：%5")
+            .replace("%1", translate("Rating", LEVEL_ZH[view.level])).replace("%2", str(view.window_number or "—"))
             .replace("%3", view.staff_name or "").replace("%4", view.department_name or "")
             .replace("%5", reasons + (f"；{view.comment}" if view.comment else "")))
         fix_due = (f"{view.fix_due:%Y-%m-%d}" if view.fix_due
@@ -126,13 +155,13 @@ class FollowupDetail(QWidget):
             .replace("%1", view.state_zh).replace("%2", f"{view.verify_due:%Y-%m-%d}")
             .replace("%3", fix_due).replace("%4", due_text(view)))
         fill_table(self.steps, [
-            (f"{hall_time(s.at, self.tz):%Y-%m-%d %H:%M}",
-             (s.staff_name or "") + (f"（{s.actor.partition(':')[2]}）"
+            (f"{hall_time(s.at, self.tz):%m-%d %H:%M}",
+             (s.staff_name or "") + (f" {s.actor.partition(':')[2]}"
                                      if s.actor.startswith("staff:")
                                      else translate("ManagerFollowup", "系统")),
              f"{state_zh(s.from_state)} → {state_zh(s.to_state)}" if s.from_state
              else state_zh(s.to_state), s.note) for s in view.steps])
-        self.steps.resizeRowsToContents()
+        self._fit_steps()
         allowed = {t.value for t in followup.TRANSITIONS.get(S(view.state), ())}
         for target, button in self.move_buttons.items():
             button.setEnabled(target in allowed)
@@ -186,8 +215,14 @@ class FollowupDetail(QWidget):
                          .replace("%2", details.applicant_name or "—")
                          .replace("%3", details.phone_masked or "—")
                          .replace("%4", details.id_number_masked or "—"))
+        elif details.holder_masked:
+            lines.append(translate("ManagerFollowup", "现场刷身份证取号：%1")
+                         .replace("%1", details.holder_masked))
         else:
             lines.append(translate("ManagerFollowup", "现场取号，未留姓名和电话"))
+        if details.callback_phone_masked:
+            lines.append(translate("ManagerFollowup", "回访电话：%1（评价时留下）")
+                         .replace("%1", details.callback_phone_masked))
         self.rater.setText("\n".join(lines))
         self.rater.show()
         self.rater_shown.emit()

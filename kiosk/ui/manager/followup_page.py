@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.clock import hall_day, hall_time
 from kiosk.queue.actions import followup
+from kiosk.queue.rules.names import LEVEL_ZH
 from kiosk.queue.reads import hall as hall_reads
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.actions.manager_auth import ManagerView
@@ -90,7 +91,7 @@ class FollowupPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        split.setSizes([900, 800])
+        split.setSizes([1200, 560])   # the list's eight columns, whole at 1366x768
         self.calendar = CalendarEditor(ctx, user, self.calls)
         self.tabs = QTabWidget()
         self.tabs.addTab(split, translate("ManagerFollowup", "差评跟踪"))
@@ -122,10 +123,10 @@ class FollowupPage(QWidget):
         fill_table(self.table, [
             (v.id, f"{hall_time(v.rated_at, self._tz):%m-%d %H:%M}",
              f"{v.window_number}" if v.window_number else "—",
-             f"{v.staff_name or ''}（{v.staff_no}）" if v.staff_no else "—",
+             f"{v.staff_name or ''} {v.staff_no}" if v.staff_no else "—",
              v.department_name or "—",
-             translate("ManagerFollowup", "%1 星").replace("%1", str(v.level)),
-             v.state_zh, due_text(v)) for v in self.views], keys=[v.id for v in self.views])
+             translate("Rating", LEVEL_ZH[v.level]),
+             v.state_zh, due_text(v, short=True)) for v in self.views], keys=[v.id for v in self.views])
         overdue = sum(1 for v in self.views if v.overdue)
         summary = translate("ManagerFollowup", "共 %1 条").replace("%1", str(len(self.views)))
         if overdue:

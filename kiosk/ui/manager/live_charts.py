@@ -1,6 +1,8 @@
 """The live view's two charts (QtCharts): tickets per hour today against the same
 weekday last week, and the wait-time distribution. Each series differs by fill pattern
-as well as colour, and every bar carries its number, so nothing is said by colour alone.
+as well as colour, so nothing is said by colour alone. A bar's number sits over it,
+flat or upright, wherever it fits without touching another text (else it shows on
+hover), and hour names thin out on a narrow chart: no two labels ever overlap.
 The charts are updated in place (sets replaced), never rebuilt per refresh."""
 from __future__ import annotations
 
@@ -9,9 +11,9 @@ from PySide6.QtCharts import (
 )
 import math
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QMargins, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QCursor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QToolTip, QWidget
 
 from kiosk.reports.live import Bucket, HourCount
 from kiosk.ui.i18n import translate
@@ -26,6 +28,23 @@ OTHER_COLOUR = QColor("#7A4A00")   # brown: 7:1 on white, apart from blue for mo
 Y_INTERVALS = 5
 #: the empty chart's y range (so an empty chart still has a readable scale)
 EMPTY_TOP = 5
+#: the share of a category its bars take (QtCharts' default is 0.5)
+BAR_WIDTH = 0.8
+#: what a bar label's box adds around its text (the text item's margins), in px
+LABEL_PAD = 4
+
+FLAT, UPRIGHT, HIDDEN = 0, -90, None
+
+
+def label_angle(bar_px: float, text_px: float, line_px: float):
+    """How a bar's number fits over a bar ``bar_px`` wide without touching its
+    neighbours' numbers: flat when its text is narrower than the bar, upright when a
+    line's height is, else not at all (hovering a bar still shows its number)."""
+    if text_px + LABEL_PAD <= bar_px:
+        return FLAT
+    if line_px + LABEL_PAD <= bar_px:
+        return UPRIGHT
+    return HIDDEN
 
 
 def nice_step(top: float, intervals: int = Y_INTERVALS) -> int:
@@ -40,13 +59,14 @@ def nice_step(top: float, intervals: int = Y_INTERVALS) -> int:
     return int(10 * magnitude)
 
 
-def nice_range(values: list[int], intervals: int = Y_INTERVALS) -> tuple[int, int]:
+def nice_range(values: list[int], intervals: int = Y_INTERVALS,
+               headroom: float = 1.15) -> tuple[int, int]:
     """``(top, step)``: the y axis runs 0..top in whole steps, with room above the
-    highest bar for its number."""
+    highest bar for its number (``headroom`` times the highest value)."""
     highest = max([*values, 0])
     if highest <= 0:
         return EMPTY_TOP, 1
-    wanted = highest * 1.15 + 0.5           # the bar's number sits above it
+    wanted = highest * headroom + 0.5       # the bar's number sits above it
     step = nice_step(wanted, intervals)
     top = step * math.ceil(wanted / step)
     return top, step
@@ -74,8 +94,14 @@ class BarChart(QChartView):
         chart.legend().setFont(app_font(BODY_PX - 2))
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setBackgroundRoundness(0)
+        chart.setMargins(QMargins(4, 4, 8, 4))          # the plot gets the width
+        chart.layout().setContentsMargins(0, 0, 0, 0)
         self.series = QBarSeries()
+        self.series.setBarWidth(BAR_WIDTH)
         self.series.setLabelsVisible(True)
+        self.series.hovered.connect(self._hovered)
+        #: how the bars' numbers are drawn now: FLAT, UPRIGHT or HIDDEN
+        self.label_mode = FLAT
         self.series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(self.series)
         self.x_axis = QBarCategoryAxis()
@@ -104,6 +130,7 @@ class BarChart(QChartView):
         self.empty_note.hide()
         chart.plotAreaChanged.connect(lambda _area: self._place_later())
         self._placing = False
+        self._label_step = 1
         self.values: tuple[list[str], list[int], list[int]] | None = None
         self.show_values([], [], [])
 
@@ -123,7 +150,8 @@ class BarChart(QChartView):
         if not categories:  # keep an axis to draw: one placeholder category
             for index in range(self.series.count()):
                 self.series.barSets()[index].append(0.0)
-        self.series.setLabelsVisible(not empty)
+        self.series.setLabelsVisible(not empty and self.label_mode is not HIDDEN)
+        self._label_step = 1
         self.x_axis.clear()
         self.x_axis.append(categories or ["—"])
         self._set_y_range()
@@ -137,7 +165,15 @@ class BarChart(QChartView):
         line = QFontMetrics(self.y_axis.labelsFont()).height() * 1.6
         intervals = Y_INTERVALS if height <= 0 else max(2, min(Y_INTERVALS, int(height // line)))
         _, first, second = self.values
-        top, step = nice_range([*first, *second], intervals)
+        headroom = 1.15
+        if height > 0 and self.label_mode is not HIDDEN:
+            metrics = QFontMetrics(self.series.barSets()[0].labelFont()) \
+                if self.series.count() else QFontMetrics(app_font(BODY_PX - 4))
+            room = (metrics.height() if self.label_mode == FLAT
+                    else self._widest_value(metrics)) + LABEL_PAD
+            if room < height * 0.6:
+                headroom = max(headroom, height / (height - room))
+        top, step = nice_range([*first, *second], intervals, headroom)
         if (self.y_axis.max(), self.y_axis.tickInterval()) != (top, step):
             self.y_axis.setRange(0, top)
             self.y_axis.setTickInterval(step)
@@ -168,17 +204,60 @@ class BarChart(QChartView):
         categories = self.x_axis.categories()
         if categories and area.width() > 0:
             metrics = QFontMetrics(self.x_axis.labelsFont())
-            widest = max(metrics.horizontalAdvance(c) for c in categories)
+            named = (self.values[0] if self.values else None) or categories
+            widest = max(metrics.horizontalAdvance(c) for c in named)
             # upright labels take a line's height each; QtCharts hides tilted ones that
             # touch a neighbour, so narrow categories get upright (-90°) labels
-            angle = 0 if widest + 6 <= area.width() / len(categories) else -90
+            category_px = area.width() / len(categories)
+            angle = 0 if widest + 6 <= category_px else -90
             if self.x_axis.labelsAngle() != angle:
                 self.x_axis.setLabelsAngle(angle)
+            self._thin_categories(math.ceil((metrics.height() + LABEL_PAD) / category_px)
+                                  if angle else 1)
+            self._fit_bar_labels(area.width() / len(categories))
         self._set_y_range()
         note = self.empty_note
         note.adjustSize()
         centre = self.mapFromScene(area.center())
         note.move(centre.x() - note.width() // 2, centre.y() - note.height() // 2)
+
+    def _thin_categories(self, step: int) -> None:
+        """Name only every ``step``-th category when upright names would touch (the
+        others get distinct invisible names: a category axis needs unique ones)."""
+        step = max(1, step)
+        real = self.values[0] if self.values else []
+        if step == self._label_step or not real:
+            return
+        self._label_step = step
+        self.x_axis.clear()
+        self.x_axis.append([c if i % step == 0 else "\u200b" * (i + 1)
+                            for i, c in enumerate(real)])
+
+    def _widest_value(self, metrics: QFontMetrics) -> int:
+        _, first, second = self.values
+        return max((metrics.horizontalAdvance(str(v)) for v in (*first, *second)),
+                   default=0)
+
+    def _fit_bar_labels(self, category_px: float) -> None:
+        """Pick how the numbers sit over the bars so that no two touch (see
+        ``label_angle``)."""
+        sets = max(1, self.series.count())
+        metrics = QFontMetrics(app_font(BODY_PX - 4))
+        mode = label_angle(category_px * BAR_WIDTH / sets, self._widest_value(metrics),
+                           metrics.height())
+        if mode != self.label_mode:
+            self.label_mode = mode
+            if mode is not HIDDEN:
+                self.series.setLabelsAngle(mode)
+        self.series.setLabelsVisible(not self.empty and mode is not HIDDEN)
+
+    def _hovered(self, status: bool, index: int, bar_set: QBarSet) -> None:
+        """A bar's number on hover (the only way to read it when labels are hidden)."""
+        if status and self.values and 0 <= index < len(self.values[0]):
+            QToolTip.showText(QCursor.pos(), f"{self.values[0][index]} · {bar_set.label()}："
+                              f"{int(bar_set.at(index))}", self)
+        else:
+            QToolTip.hideText()
 
 
 def hourly_chart(parent: QWidget | None = None) -> BarChart:

@@ -45,6 +45,13 @@ QCheckBox::indicator, QListView::indicator, QTableView::indicator, QTreeView::in
     width: 18px; height: 18px; }}
 QGroupBox {{ font-weight: bold; border: 1px solid #C5CBD5; margin-top: 12px;
     padding-top: 8px; background: {PAPER}; }}
+QFrame#kpi {{ background: {PAPER}; border: 1px solid #C5CBD5; border-radius: 4px; }}
+QFrame#kpi QLabel {{ color: {INK}; background: transparent; }}
+QFrame#kpi QLabel#kpiCaption {{ color: {MUTED}; }}
+QFrame#kpi[state="warn"] {{ background: {WARN_BG}; border: 2px solid {WARN_INK}; }}
+QFrame#kpi[state="warn"] QLabel {{ color: {WARN_INK}; }}
+QFrame#kpi[state="breach"] {{ background: {ALERT_BG}; border: 2px solid {ACCENT}; }}
+QFrame#kpi[state="breach"] QLabel {{ color: {ACCENT}; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
 """
 
@@ -65,3 +72,5 @@ def title_font():
 
 
 ACCENT_COLOUR = ACCENT
+#: a table cell over its threshold: red ink on pale red, and the word 超时 in its text
+BREACH_INK, BREACH_BG = ACCENT, ALERT_BG

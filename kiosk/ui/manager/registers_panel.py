@@ -1,5 +1,6 @@
 """月度登记表: the two monthly registers shaped like the hall's paper forms (预约办理登记表,
-容缺后补登记表: 序号, 申请事由, 申请人, 时间, 内容), shown and exported to .xlsx or .pdf.
+容缺后补登记表: 序号, 申请事由, 申请人, 时间, 内容; the 容缺 one adds 补齐期限), shown and
+exported to .xlsx or .pdf.
 The register is read off the GUI thread (``ConsoleCalls``) and shown when it returns."""
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from kiosk.queue.reads import hall as hall_reads
@@ -103,10 +104,29 @@ class RegistersPanel(QWidget):
                              .replace("%2", self.register.title)
                              .replace("%3", self.register.period_zh)
                              .replace("%4", str(len(self.register.rows))))
+        self._set_columns(register.columns)
         fill_table(self.table, [r.values() for r in self.register.rows])
         self.table.resizeRowsToContents()
         self._enable()
         self.register_shown.emit(register)
+
+    #: the 申请事由 column's width: an item's long name wraps rather than crowding
+    #: 内容 (which takes the slack) off a 1366-wide screen
+    REASON_PX = 220
+
+    def _set_columns(self, columns: tuple[str, ...]) -> None:
+        """The register's own columns (the 容缺 one has 补齐期限 too)."""
+        if self.table.columnCount() != len(columns):
+            self.table.setColumnCount(len(columns))
+            self.table.setHorizontalHeaderLabels([translate("Registers", h)
+                                                  for h in columns])
+        header = self.table.horizontalHeader()
+        for column in range(len(columns)):
+            mode = (QHeaderView.ResizeMode.Stretch if column == len(columns) - 1
+                    else QHeaderView.ResizeMode.Interactive if column == 1
+                    else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, mode)
+        self.table.setColumnWidth(1, self.REASON_PX)
 
     def export(self, kind: str, path: str | None = None) -> BackgroundTask | None:
         if self.register is None:

@@ -1,45 +1,22 @@
-"""Render every console page to PNG after a simulated day, for the README and reviews:
-``python -m kiosk.ui.manager.screenshots [OUT_DIR] [--size 1920x1080]``.
+"""The manager console's screens for ``python -m kiosk screenshots DIR --app manager``.
 
-Builds a fresh sample hall in a temporary SQLite file, simulates last Monday in full and
-today (a Monday) until 11:00 with ``kiosk.reports.simulate``, then signs in as the demo
-manager (and the admin, for the administration pages) and grabs each page. The tool's
-own database work runs on a worker thread, and each page is grabbed once the reads it
-asked for have come back (the pages read off the GUI thread).
+The session's hall already has a simulated morning (and, unless ``--quick``, last
+Monday in full); ``shoot`` adds a little manager work (a follow-up verified, an alert
+acknowledged, holidays in the calendar), then signs in as the demo manager (and the
+admin, for the administration pages) and saves the login and every page and tab. The
+tool's database work runs off the GUI thread, and each page is saved once the reads it
+asked for have come back.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
-import tempfile
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
-TODAY = dt.date(2026, 11, 23)       # a Monday
-HALL = ZoneInfo("Asia/Shanghai")
-
-
-def _simulated_hall(path: Path):
-    from kiosk.clock import ManualClock
-    from kiosk.queue import demo
-    from kiosk.queue.rules.personal import ensure_key_file
-    from kiosk.queue.store import migrate
-    from kiosk.queue.store.context import HallContext
-    from kiosk.queue.store.db import Database, sqlite_url
-    from kiosk.reports.simulate import simulate_day
-
-    clock = ManualClock(dt.datetime.combine(TODAY - dt.timedelta(days=7), dt.time(8),
-                                            tzinfo=HALL))
-    key = path.with_name("personal.key")  # the throwaway hall's own key
-    ensure_key_file(key)
-    ctx = HallContext(db=Database(sqlite_url(path)), clock=clock,
-                      machine_settings={"security.key_file": str(key)})
-    migrate.upgrade(ctx.db)
-    demo.seed_sample(ctx)
-    simulate_day(ctx, clock, day=TODAY - dt.timedelta(days=7), seed=16)
-    simulate_day(ctx, clock, day=TODAY, seed=23, until=dt.time(11, 0))
-    return ctx
+#: (staff number, pages it shows): the manager's pages, then the admin's
+SIGN_INS = (("9001", ("live", "alerts", "reports", "followups")),
+            ("9000", ("catalog", "windows", "staff", "settings", "audit")))
+#: page key -> the screen names of its tabs after the first
+TAB_NAMES = {"reports": ("reports-registers",), "followups": ("followups-calendar",),
+             "catalog": ("catalog-services",)}
 
 
 def _prepare(ctx, manager: str) -> None:
@@ -67,79 +44,64 @@ def _prepare(ctx, manager: str) -> None:
         alerts.acknowledge(ctx, shown[-1].key, by=manager)
 
 
-def render(out_dir: Path, size: tuple[int, int] = (1920, 1080)) -> list[Path]:
-    """Write one PNG per page (and per tab worth seeing); returns the paths."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def shoot(session) -> None:
+    """Save the login and every console page (and tab) at ``session.size``."""
     from kiosk.queue.actions.manager_auth import sign_in_manager
-    from kiosk.reports.report import build_report
-    from kiosk.settings import Settings
     from kiosk.ui.manager.console import build_console
     from kiosk.ui.manager.login import LoginDialog
-    from kiosk.ui.runner import off_gui_thread, process_events_until
-    from kiosk.ui.startup import qt_app
+    from kiosk.ui.runner import off_gui_thread
 
-    app = qt_app("kiosk-manager")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-
-    def grab(widget, name: str) -> None:
-        app.processEvents()
-        path = out_dir / f"{name}.png"
-        widget.grab().save(str(path))
-        written.append(path)
-
-    with tempfile.TemporaryDirectory() as tmp:
-        ctx = off_gui_thread(_simulated_hall, Path(tmp) / "hall.sqlite3", timeout_s=600)
-        off_gui_thread(_prepare, ctx, "9001")
-        login = LoginDialog(ctx, "示例市政务服务中心")
-        login.staff_no.setText("9001")
-        login.show()
-        grab(login, "00-login")
-        login.close()
-        for staff_no, keys in (("9001", ("live", "alerts", "reports", "followups")),
-                               ("9000", ("catalog", "windows", "staff", "settings",
-                                         "audit"))):
-            user = off_gui_thread(sign_in_manager, ctx, staff_no, "123456")
-            console = build_console(ctx, Settings(), user)
-            console.resize(*size)
-            console.show()
-            process_events_until(lambda c=console: c.calls.idle, 60)
-            for key in keys:
-                page = console.show_page(key)
-                number = console.page_keys.index(key) + 1
+    ctx = session.ctx
+    off_gui_thread(_prepare, ctx, "9001")
+    login = LoginDialog(ctx, "示例市政务服务中心")
+    login.staff_no.setText("9001")
+    login.show()
+    session.save(login, "login")
+    login.close()
+    for staff_no, keys in SIGN_INS:
+        user = off_gui_thread(sign_in_manager, ctx, staff_no, "123456")
+        console = build_console(ctx, session.settings, user)
+        console.resize(*session.size)
+        console.show()
+        session.wait(lambda c=console: c.calls.idle)
+        for key in keys:
+            page = console.show_page(key)
+            _get_ready(session, console, page, key, staff_no)
+            session.save(console, key)
+            for index, name in enumerate(TAB_NAMES.get(key, ()), 1):
+                page.tabs.setCurrentIndex(index)
                 if key == "reports":
-                    page.set_range(TODAY - dt.timedelta(days=7), TODAY)
-                    page.group_by.setCurrentIndex(page.group_by.findData("window"))
-                    page.show_report(off_gui_thread(
-                        lambda by=staff_no: build_report(
-                            ctx, start=TODAY - dt.timedelta(days=7), end=TODAY,
-                            group_by="window", by=by)))
-                if key == "followups" and page.table.rowCount():
-                    page.table.selectRow(page.table.rowCount() - 1)
-                grab(console, f"{number:02d}-{key}")
-                for index in range(1, getattr(page, "tabs", None).count()
-                                   if hasattr(page, "tabs") else 1):
-                    page.tabs.setCurrentIndex(index)
-                    if key == "reports":
-                        page.registers.load()
-                        process_events_until(lambda c=console: c.calls.idle, 60)
-                    grab(console, f"{number:02d}-{key}-{index + 1}")
-                    page.tabs.setCurrentIndex(0)
-            console.close()
-        ctx.db.dispose()
-    return written
+                    _registers(session, console, page.registers)
+                    session.save(console, name)
+                    page.registers.kind.setCurrentIndex(
+                        page.registers.kind.findData("supply_later"))
+                    _registers(session, console, page.registers)
+                    session.save(console, "reports-supply-later")
+                else:
+                    session.save(console, name)
+                page.tabs.setCurrentIndex(0)
+        console.close()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kiosk.ui.manager.screenshots")
-    parser.add_argument("out_dir", nargs="?", default="manager-shots")
-    parser.add_argument("--size", default="1920x1080", help="window size, WxH")
-    args = parser.parse_args(argv)
-    width, height = (int(v) for v in args.size.lower().split("x"))
-    for path in render(Path(args.out_dir), (width, height)):
-        print(path)
-    return 0
+def _get_ready(session, console, page, key: str, staff_no: str) -> None:
+    """What a manager would do before looking: a week's report by window, the oldest
+    follow-up selected."""
+    from kiosk.queue.reads import hall as hall_reads
+    from kiosk.reports.report import build_report
+    from kiosk.ui.runner import off_gui_thread
+
+    if key == "reports":
+        today = off_gui_thread(hall_reads.today, session.ctx)
+        start = today - dt.timedelta(days=7)
+        page.set_range(start, today)
+        page.group_by.setCurrentIndex(page.group_by.findData("window"))
+        page.show_report(off_gui_thread(lambda: build_report(
+            session.ctx, start=start, end=today, group_by="window", by=staff_no)))
+    if key == "followups" and page.table.rowCount():
+        page.table.selectRow(page.table.rowCount() - 1)
+    session.wait(lambda: console.calls.idle)
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+def _registers(session, console, panel) -> None:
+    panel.load()
+    session.wait(lambda: console.calls.idle)

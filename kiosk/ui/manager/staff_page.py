@@ -1,18 +1,22 @@
-"""人员: staff accounts, roles, password resets and unlocking. Roles are enforced in the
-service layer; the buttons a manager may not use are disabled only as a courtesy. Reads
-and changes run off the GUI thread (``ConsoleCalls``), each change with a request id."""
+"""人员: staff accounts, roles, password resets and unlocking, and what the rating pads
+show of a clerk: the photo (scaled to a small JPEG and stored in the database, so a pad
+on any PC of the hall shows it) and the 工号. Roles are enforced in the service layer;
+the buttons a manager may not use are disabled only as a courtesy. Reads and changes
+run off the GUI thread (``ConsoleCalls``), each change with a request id."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from kiosk.errors import InvalidInput
 from kiosk.queue.actions import admin, staff
 from kiosk.queue.reads import manager as manager_reads
 from kiosk.queue.reads import hall as hall_reads
+from kiosk.queue.reads.pad import staff_photo
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Settings
@@ -23,6 +27,7 @@ from kiosk.ui.manager.widgets import (
     fill_table, hm, make_table, muted, page_title, selected_key, show_done, show_error,
 )
 
+PHOTO_SIZE = (240, 320)   # what the pads show; some 20 KB as a JPEG
 STAFF_EVENTS = {"staff_created", "staff_updated", "password_reset", "staff_unlocked",
                 "staff_locked", "window_staffing_set"}
 
@@ -51,6 +56,29 @@ def posts(row: manager_reads.StaffRow) -> str:
             parts.append(label + " " + "、".join(
                 translate("ManagerStaff", "%1号窗口").replace("%1", str(n)) for n in numbers))
     return "；".join(parts)
+
+
+def photo_jpeg(path: str) -> bytes:
+    """The image at ``path`` cropped to 3:4 around its centre and scaled to
+    ``PHOTO_SIZE``, as JPEG bytes (small enough for the database)."""
+    image = QImage(path)
+    if image.isNull():
+        raise InvalidInput("无法读取该图片，请选择 JPG 或 PNG 照片", f"cannot read image {path}")
+    width, height = PHOTO_SIZE
+    crop_w = min(image.width(), image.height() * width // height)
+    crop_h = min(image.height(), image.width() * height // width)
+    image = image.copy((image.width() - crop_w) // 2, (image.height() - crop_h) // 2,
+                       crop_w, crop_h)
+    image = image.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)
+    for quality in (85, 70, 50):
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "JPEG", quality)
+        if data.size() <= staff.PHOTO_MAX_BYTES:
+            break
+    return bytes(data.data())
 
 
 class StaffDialog(QDialog):
@@ -129,6 +157,18 @@ class StaffPage(QWidget):
         self.edit_button = QPushButton(translate("ManagerStaff", "修改…"))
         self.password_button = QPushButton(translate("ManagerStaff", "重置密码…"))
         self.unlock_button = QPushButton(translate("ManagerStaff", "解锁"))
+        self.photo_button = QPushButton(translate("ManagerStaff", "设置照片…"))
+        self.clear_photo_button = QPushButton(translate("ManagerStaff", "清除照片"))
+        self.number_button = QPushButton(translate("ManagerStaff", "修改工号…"))
+        self.photo_button.clicked.connect(lambda: self.set_photo())
+        self.clear_photo_button.clicked.connect(self.clear_photo)
+        self.number_button.clicked.connect(lambda: self.change_staff_no())
+        self.number_button.setEnabled(user.is_admin)
+        self.photo = QLabel(translate("ManagerStaff", "（未选择）"))
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setFixedSize(PHOTO_SIZE[0] // 2 + 8, PHOTO_SIZE[1] // 2 + 8)
+        self.photo.setFrameShape(QLabel.Shape.Box)
+        self.photo.setToolTip(translate("ManagerStaff", "评价器上显示的照片"))
         self.add_button.clicked.connect(self.create)
         self.edit_button.clicked.connect(self.edit)
         self.password_button.clicked.connect(self.reset_password)
@@ -137,9 +177,21 @@ class StaffPage(QWidget):
             button.setEnabled(user.is_admin)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.password_button,
-                       self.unlock_button):
+                       self.unlock_button, self.number_button, self.photo_button,
+                       self.clear_photo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.table.itemSelectionChanged.connect(self._read_photo)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.photo)
+        caption = muted(translate("ManagerStaff", "评价器上显示的照片"))
+        caption.setWordWrap(True)
+        caption.setFixedWidth(self.photo.width())
+        side.addWidget(caption)
+        side.addStretch(1)
+        body.addLayout(side)
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(translate("ManagerStaff", "人员")))
         if not user.is_admin:
@@ -147,7 +199,7 @@ class StaffPage(QWidget):
                                       "新建账号、修改角色和重置密码由系统管理员操作；"
                                       "大厅管理员可以解锁账号。")))
         layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(body, 1)
         self.refresh()
         self.calls.read(self, "departments", department_choices, ctx,
                         done=self._departments_read)
@@ -240,6 +292,67 @@ class StaffPage(QWidget):
                   password=password, done=lambda _none: show_done(
                       self, translate("ManagerStaff", "工号 %1 的密码已重置")
                       .replace("%1", staff_no)))
+
+    def _read_photo(self) -> None:
+        row = self._selected()
+        if row is None:
+            self._show_photo(None)
+            return
+        self.calls.read(self, "photo", staff_photo, self.ctx, row.staff_no,
+                        done=self._show_photo)
+
+    def _show_photo(self, jpeg: bytes | None) -> None:
+        pixmap = QPixmap()
+        if jpeg:
+            pixmap.loadFromData(jpeg)
+        if pixmap.isNull():
+            self.photo.clear()
+            self.photo.setText(translate("ManagerStaff", "（无照片）"))
+            return
+        self.photo.setPixmap(pixmap.scaled(PHOTO_SIZE[0] // 2, PHOTO_SIZE[1] // 2,
+                                           Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.SmoothTransformation))
+
+    def set_photo(self, path: str | None = None) -> None:
+        """Choose an image (tests pass its path); it is cropped, scaled and stored."""
+        row = self._selected()
+        if row is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, translate("ManagerStaff", "选择 %1 的照片").replace("%1", row.name),
+                "", translate("ManagerStaff", "图片 (*.jpg *.jpeg *.png *.bmp)"))
+            if not path:
+                return
+        try:
+            jpeg = photo_jpeg(path)
+        except InvalidInput as refused:
+            show_error(self, refused)
+            return
+        self._act("set_staff_photo", staff.set_staff_photo, staff_no=row.staff_no, jpeg=jpeg,
+                  done=lambda _none: self._read_photo())
+
+    def clear_photo(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self._act("set_staff_photo", staff.set_staff_photo, staff_no=row.staff_no,
+                      jpeg=None, done=lambda _none: self._read_photo())
+
+    def change_staff_no(self, new: str | None = None) -> None:
+        """Ask for the new 工号 (tests pass it); the service refuses a taken number or a
+        clerk signed in at a window."""
+        row = self._selected()
+        if row is None:
+            return
+        if new is None:
+            new, ok = QInputDialog.getText(
+                self, translate("ManagerStaff", "修改工号"),
+                translate("ManagerStaff", "%1（现工号 %2）的新工号：")
+                .replace("%1", row.name).replace("%2", row.staff_no), text=row.staff_no)
+            if not ok or new.strip() == row.staff_no:
+                return
+        self._act("change_staff_no", staff.change_staff_no, staff_no=row.staff_no,
+                  new_staff_no=new)
 
     def unlock(self) -> None:
         row = self._selected()

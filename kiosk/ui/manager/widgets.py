@@ -46,6 +46,9 @@ def make_table(headers: Sequence[str], parent: QWidget | None = None,
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     header = table.horizontalHeader()
+    # the style's default minimum (about 70 px) would widen 编号 and 窗口 columns enough
+    # to scroll a 1366x768 console's tables sideways
+    header.setMinimumSectionSize(36)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

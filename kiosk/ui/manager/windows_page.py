@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QListWidget,
     QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -36,7 +36,7 @@ def state_names() -> dict[str, str]:
 
 
 def person(pair: tuple[str, str] | None) -> str:
-    return f"{pair[1]}（{pair[0]}）" if pair else ""
+    return f"{pair[1]} {pair[0]}" if pair else ""
 
 
 def editor_choices(ctx: HallContext, *, by: str) -> tuple[list, list[tuple[str, str]]]:
@@ -75,10 +75,14 @@ class WindowsPage(QWidget):
                                  translate("ManagerWindows", "业务"),
                                  translate("ManagerWindows", "A岗"),
                                  translate("ManagerWindows", "B岗"),
-                                 translate("ManagerWindows", "当前状态")])
+                                 translate("ManagerWindows", "当前状态")], stretch=2)
+        # names give way (elided, whole in the tooltip): no sideways scroll at 1366x768
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._load_selected)
         self.name = QLineEdit()
         self.services = QListWidget()
+        self.services.setWordWrap(True)   # a long queue name wraps in the narrow editor
+        self.services.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.primary, self.backup = QComboBox(), QComboBox()
         self.save_button = QPushButton(translate("ManagerWindows", "保存窗口设置"))
         self.save_button.setObjectName("primary")
@@ -115,7 +119,7 @@ class WindowsPage(QWidget):
 
         def state(r: manager_reads.WindowRow) -> str:
             text = f"{WINDOW_STATE_MARK.get(r.state, '')} {names.get(r.state, r.state)}"
-            return text + (f"：{person(r.signed_in)}" if r.signed_in else "")
+            return text + (f" {person(r.signed_in)}" if r.signed_in else "")
 
         fill_table(self.table, [
             (r.number, r.name, r.department_name or translate("ManagerWindows", "综合"),

@@ -1,4 +1,5 @@
-"""On-screen keyboards: letters for pinyin-initial search, digits for check-in.
+"""On-screen keyboards: letters (and the digits and hyphen of item codes) for search,
+digits for check-in.
 
 A kiosk has no physical keyboard; each key types into one QLineEdit. Keys are large
 buttons sized by the current scale like every other target.
@@ -13,6 +14,8 @@ from kiosk.ui.touch.widgets import button
 from kiosk.ui.theme import Scale
 
 LETTER_ROWS = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
+#: item codes (SCJG-001) have digits and a hyphen: a row of digits above, - after M
+CODE_ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM-")
 DIGIT_ROWS = ("123", "456", "789")
 
 
@@ -77,8 +80,9 @@ class Keypad(QWidget):
         self.edited.emit()
 
 
-def letter_keyboard(target: QLineEdit) -> Keypad:
-    return Keypad(LETTER_ROWS, target, lower=True)
+def letter_keyboard(target: QLineEdit, *, digits: bool = False) -> Keypad:
+    """Letters (typed lower case); with ``digits`` also 0-9 and the hyphen."""
+    return Keypad(CODE_ROWS if digits else LETTER_ROWS, target, lower=True)
 
 
 def digit_keypad(target: QLineEdit) -> Keypad:

@@ -9,6 +9,7 @@ style sheet) so tests can measure them on the widgets.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
@@ -25,6 +26,7 @@ LINE = "#5A6578"           # borders of white tiles; 5.9:1 on white (a visible e
 PRESSED = "#062A66"        # pressed primary button; white on it is 13:1
 DISABLED_BG = "#D9DDE3"
 DISABLED_INK = "#3F4752"   # 7.3:1 on DISABLED_BG
+REFUSED_BG = "#E4E7EC"     # a tile whose queue takes no tickets now (INK on it 15:1)
 DIM = "rgba(0, 0, 0, 150)"  # behind the message panel
 
 #: (text colour, background) pairs the kiosk draws; each must reach 4.5:1 (tested)
@@ -34,6 +36,8 @@ COLOUR_PAIRS = {
     "pressed_button": (PRIMARY_TEXT, PRESSED), "secondary_button": (PRIMARY, PAPER),
     "disabled_button": (DISABLED_INK, DISABLED_BG), "warning": (WARN_INK, WARN_BG),
     "accent": (ACCENT, PAPER), "ok": (OK_INK, PAPER), "tile": (INK, PAPER),
+    "refused_tile": (INK, REFUSED_BG), "refused_tile_muted": (MUTED, REFUSED_BG),
+    "refused_status": (WARN_INK, WARN_BG), "tile_status": (OK_INK, PAPER),
 }
 
 
@@ -44,6 +48,8 @@ def role_px(role: str, scale: Scale) -> int:
         "heading": (scale.body_px + scale.title_px) // 2,
         "title": scale.title_px,
         "number": scale.title_px * 5,
+        "number_short": scale.title_px * 3,  # the ticket's number on a short screen
+        "number_small": scale.title_px * 2,  # … beside a 绿色通道 badge (elder, 768 px)
         "key": scale.title_px,
     }.get(role, scale.body_px)
 
@@ -76,13 +82,24 @@ def set_tone(label: QLabel, tone: str | None) -> None:
     """Give a label a tone (warning, ok, muted...) that the style sheet colours; the
     framed tones get a margin so their text stays off the frame."""
     label.setProperty("tone", tone or None)
-    label.setMargin(14 if tone in ("warning", "ok") else 0)
+    label.setMargin({"warning": 14, "ok": 14, "refused": 4}.get(tone or "", 0))
     label.style().unpolish(label)
     label.style().polish(label)
 
 
 def scale_for(elder: bool) -> Scale:
     return ELDER if elder else NORMAL
+
+
+#: a number with 号 or 号窗口 after it: never broken across lines ("19 / 号窗口")
+_NUMBERED = re.compile(r"\d+号(?:窗口)?")
+WORD_JOINER = "\u2060"
+
+
+def keep_together(text: str) -> str:
+    """Glue each "19号窗口" with word joiners (Qt breaks between any CJK characters
+    and ignores CSS white-space on spans)."""
+    return _NUMBERED.sub(lambda m: WORD_JOINER.join(m.group(0)), text)
 
 
 class BodyLabel(QLabel):
@@ -112,7 +129,7 @@ class BodyLabel(QLabel):
         self._render()
 
     def _render(self) -> None:
-        body = html.escape(self._plain).replace("\n", "<br>")
+        body = keep_together(html.escape(self._plain)).replace("\n", "<br>")
         self.setText(f'<div style="line-height:{round(self.line_height * 100)}%;">'
                      f"{body}</div>")
 
@@ -145,6 +162,12 @@ def style_sheet() -> str:
     QPushButton[kind="tile"]:pressed {{ background: {DISABLED_BG}; }}
     QPushButton[kind="tile"] QLabel {{ color: {INK}; }}
     QPushButton[kind="tile"] QLabel[tone="muted"] {{ color: {MUTED}; }}
+    QPushButton[kind="tile"] QLabel[tone="status"] {{ color: {OK_INK}; }}
+    QPushButton[kind="tile"][refused="true"] {{ background: {REFUSED_BG};
+        border: 3px dashed {DISABLED_INK}; }}
+    QPushButton[kind="tile"][refused="true"]:pressed {{ background: {DISABLED_BG}; }}
+    QPushButton[kind="tile"] QLabel[tone="refused"] {{ color: {WARN_INK};
+        background: {WARN_BG}; border: 2px solid {WARN_INK}; border-radius: 6px; }}
     QPushButton[kind="key"] {{ background: {PAPER}; color: {INK};
         border: 2px solid {LINE}; border-radius: 10px; padding: 4px; }}
     QPushButton[kind="key"]:pressed {{ background: {DISABLED_BG}; }}

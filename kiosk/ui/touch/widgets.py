@@ -41,33 +41,58 @@ def card() -> QFrame:
 
 
 class Tile(QPushButton):
-    """A big button with a wrapped title and an optional muted second line."""
+    """A big button with a wrapped title, an optional muted second line and an optional
+    status line (等候 3 人, 已满…); its text is centred. A refused tile (``refused``) looks
+    different, and says so in words too, never by colour alone."""
 
     #: apply_scale leaves the minimum size to the tile (its text may need more)
     sizes_itself = True
 
-    def __init__(self, key: str, title: str, subtitle: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, title: str, subtitle: str = "", status: str = "",
+                 refused: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
         self.setProperty("kind", "tile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(title)
         self._target = NORMAL.target_px
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
         layout.setSpacing(4)
-        self.title_label = BodyLabel(title, "heading")
-        self.title_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout.addWidget(self.title_label)
+        layout.addStretch(1)
+        self.title_label = self._line(title, "heading", layout)
         self.subtitle_label = None
         if subtitle:
-            self.subtitle_label = BodyLabel(subtitle, "body")
+            self.subtitle_label = self._line(subtitle, "body", layout)
             set_tone(self.subtitle_label, "muted")
-            self.subtitle_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(self.subtitle_label)
+        self.status_label = self._line("", "body", layout)
+        layout.addStretch(1)
+        self.refused = False
+        self.set_status(status, refused)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    @staticmethod
+    def _line(text: str, role: str, layout: QVBoxLayout) -> BodyLabel:
+        label = BodyLabel(text, role)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(label)
+        return label
+
+    def set_status(self, status: str, refused: bool = False) -> None:
+        """The status line and the refused look (kept in step with each other)."""
+        self.status_label.set_plain_text(status)
+        self.status_label.setVisible(bool(status))
+        set_tone(self.status_label, "refused" if refused else "status")
+        if refused != self.refused or self.property("refused") is None:
+            self.refused = refused
+            self.setProperty("refused", refused)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        self.setAccessibleName("，".join(t for t in (self.title(), status) if t))
+
+    def status(self) -> str:
+        return self.status_label.plain_text()
 
     def title(self) -> str:
         return self.title_label.plain_text()
@@ -77,11 +102,14 @@ class Tile(QPushButton):
         self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The touch target; the height the text needs at the tile's width is the
+        pager's business (it pages rather than clip), so a long wrapped title never
+        squeezes the rest of the screen (a keyboard under the results)."""
         inner = self.layout().minimumSize()
-        return QSize(max(self._target, inner.width()), max(self._target, inner.height()))
+        return QSize(max(self._target, inner.width()), self._target)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
+        return False  # the pager fits rows to heightForWidth; layouts must not
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         """Tall enough for the wrapped title at this width (never clipped)."""
@@ -97,17 +125,22 @@ class Entry:
     key: str
     title: str
     subtitle: str = ""
+    status: str = ""         # a third line: 等候 3 人, 已满 …
+    refused: bool = False    # the tile looks refused (its status says why)
 
 
 class TilePager(QWidget):
     """Entries as a grid of tiles, one page at a time, with 上一页 / 下一页."""
 
     entry_chosen = Signal(str)  # the chosen entry's key
+    too_small = Signal()        # not even one row of tiles fits (the owner may hide it)
 
     def __init__(self, context: str = "TilePager", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[Entry] = []
         self._rows, self._cols = 3, 2
+        self._max_rows = 3         # the grid asked for; fewer when the tiles need more room
+        self._fitting = False
         self._page = 0
         self._scale = NORMAL
         self.tiles: list[Tile] = []
@@ -143,13 +176,62 @@ class TilePager(QWidget):
         self.empty_label.set_plain_text(empty_text)
         self.show_page(0)
 
+    def update_entries(self, entries: list[Entry]) -> None:
+        """New statuses for the same list (a live refresh): the page stays, and tiles on
+        it are updated in place when they are the same entries (a finger on one keeps
+        its press)."""
+        old = [e.key for e in self._entries]
+        self._entries = list(entries)
+        if [e.key for e in entries] != old:
+            self.show_page(self._page)
+            return
+        by_key = {e.key: e for e in entries}
+        for tile in self.tiles:
+            entry = by_key[tile.key]
+            tile.set_status(entry.status, entry.refused)
+
+    def entries(self) -> list[Entry]:
+        return list(self._entries)
+
     def set_grid(self, rows: int, cols: int, scale: Scale) -> None:
         """Rows x columns per page (fewer in elder mode); keeps the first entry shown
         on screen so a mode switch does not lose the user's place."""
         first = self._page * self.page_size
         self._rows, self._cols, self._scale = rows, cols, scale
+        self._max_rows = rows
         self._grid.setSpacing(scale.spacing_px)
         self.show_page(first // self.page_size)
+        self._fit_rows()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """As many rows per page as there is room for tiles tall enough for their text
+        (at most the grid asked for): a smaller screen pages instead of clipping."""
+        if self._fitting or not self.tiles or self.height() <= 0:
+            return
+        spacing = self._grid.spacing()
+        width = (self.width() - spacing * (self._cols - 1)) // self._cols
+        need = max(tile.heightForWidth(width) for tile in self.tiles)
+        fit = (self.height() + spacing) // (need + spacing)
+        if fit * self._cols < len(self._entries):  # pages: leave room for 上一页/下一页
+            room = self.height() - self._controls.sizeHint().height() \
+                - self.layout().spacing()
+            fit = (room + spacing) // (need + spacing)
+        if fit < 1:
+            self.too_small.emit()
+            fit = 1
+        rows = min(self._max_rows, fit)
+        if rows != self._rows:
+            first = self._page * self.page_size
+            self._rows = rows
+            self._fitting = True
+            try:
+                self.show_page(first // self.page_size)
+            finally:
+                self._fitting = False
 
     @property
     def page_size(self) -> int:
@@ -180,7 +262,7 @@ class TilePager(QWidget):
         self.tiles = []
         start = self._page * self.page_size
         for index, entry in enumerate(self._entries[start:start + self.page_size]):
-            tile = Tile(entry.key, entry.title, entry.subtitle)
+            tile = Tile(entry.key, entry.title, entry.subtitle, entry.status, entry.refused)
             tile.clicked.connect(lambda _=False, key=entry.key: self.entry_chosen.emit(key))
             apply_scale(tile, self._scale)
             self._grid.addWidget(tile, index // self._cols, index % self._cols)
@@ -199,6 +281,7 @@ class TilePager(QWidget):
         self.page_label.setText(translate("TilePager", "第 %1 / %2 页")
                                 .replace("%1", str(self._page + 1))
                                 .replace("%2", str(self.page_count)))
+        self._fit_rows()
 
 
 class Screen(QWidget):
@@ -212,6 +295,9 @@ class Screen(QWidget):
 
     def set_layout_mode(self, scale: Scale, portrait: bool) -> None:
         """Rows, columns and spacing for this scale and orientation."""
+
+    def set_short(self, short: bool) -> None:
+        """A short landscape window (1366x768): drop what can go so the rest fits."""
 
     def clear_input(self) -> None:
         """Forget anything typed or chosen (idle reset)."""

@@ -1,7 +1,6 @@
 """Start-up: the command's options, the real ``run``, and the screenshots command."""
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -9,7 +8,7 @@ import sys
 from pathlib import Path
 
 from kiosk.settings import Settings
-from kiosk.ui.kiosk import app as kiosk_app, screenshots
+from kiosk.ui.kiosk import app as kiosk_app
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -40,18 +39,23 @@ def test_the_kiosk_command_starts_and_draws_its_first_screen(sqlite_url):
     assert report["rss_mb"] is None or report["rss_mb"] < 400
 
 
-def test_screenshots_render_every_screen(qtbot, sqlite_url, tmp_path, capsys):
-    args = argparse.Namespace(db=sqlite_url, config=None, hall=None)
-    out = tmp_path / "shots"
-    assert screenshots.run(args, [str(out), "--orientation", "portrait",
-                                  "--mode", "elder"]) == 0
-    names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 11
-    assert "portrait-elder-10-check-in-digits.png" in names
-    assert "portrait-elder-01-home.png" in names
-    assert "portrait-elder-07-ticket-printer-fault.png" in names
+def test_screenshots_render_every_screen(qtbot, tmp_path):
+    """The kiosk through ``kiosk.ui.screenshots`` (the driver of every app) at 1366x768:
+    both modes, the refusals before the third tap included."""
     from PySide6.QtGui import QImage
 
-    image = QImage(str(out / "portrait-elder-06-ticket.png"))
-    assert (image.width(), image.height()) == (1080, 1920)
-    assert "11 screenshots" in capsys.readouterr().out
+    from kiosk.ui.screenshots import shoot_all
+
+    saved = shoot_all(tmp_path, ["kiosk"], [(1366, 768)], quick=True)
+    names = {p.name for p in saved}
+    for screen in ("home", "department", "guide", "guide-materials", "take-ticket",
+                   "ticket", "ticket-printer-fault", "search", "search-code", "check-in",
+                   "check-in-digits", "department-sold-out", "refused-sold-out",
+                   "home-lunch-break", "refused-out-of-hours", "card-prompt",
+                   "take-ticket-card-optional", "ticket-by-card", "scan-ticket-status",
+                   "scan-unknown"):
+        for mode in ("", "elder-"):
+            assert f"kiosk-1366x768-{mode}{screen}.png" in names, (mode, screen)
+    assert all(p.exists() for p in saved)
+    image = QImage(str(tmp_path / "kiosk-1366x768-elder-ticket.png"))
+    assert (image.width(), image.height()) == (1366, 768)

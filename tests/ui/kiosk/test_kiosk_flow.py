@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from kiosk.queue.store.models import Ticket
 from kiosk.ui.kiosk.qr import qr_matrix
+from kiosk.queue.rules import ticket_code
 from kiosk.ui.kiosk.slips_from import ticket_qr_payload
 from tests.helpers import open_window, serve_next, take
 from tests.ui.kiosk.conftest import WAIT_MS, click, tap_and_wait
@@ -60,8 +61,13 @@ def test_the_ticket_screen_shows_the_qr_and_goes_home_by_itself(qtbot, kiosk, sq
     open_item(qtbot, kiosk, "RSJ", "RSJ-001")
     click(qtbot, w.guide.take_button)
     tap_and_wait(qtbot, kiosk, w.take.ordinary_button)
-    payload = ticket_qr_payload("demo", w.ticket.result.ticket.day, "C001")
+    day = w.ticket.result.ticket.day
+    payload = ticket_qr_payload("demo", day, "C001", hall_name="示例市政务服务中心",
+                                queue_name="社保就业")
     assert w.ticket.qr_payload == payload
+    # what a phone shows: the number first, then the queue, hall and day
+    assert payload.startswith("号码 C001 · 社保就业 · 示例市政务服务中心 · 2026-11-23")
+    assert ticket_code.parse(payload) == ticket_code.TicketCode("demo", day, "C001")
     pixmap = w.ticket.qr_label.pixmap()
     assert not pixmap.isNull()
     modules = len(qr_matrix(payload))

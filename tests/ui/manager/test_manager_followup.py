@@ -33,20 +33,20 @@ def test_bad_rating_followed_to_the_end(qtbot, sqlite_ctx, clock, make_console):
     take(sqlite_ctx, "WJW-001")
     finished = serve_next(sqlite_ctx, 3)
     rating.rate(sqlite_ctx, ticket_id=finished.ticket.id, level=2,
-                reasons=["等候时间长"], comment="排了很久")
+                reasons=["等候时间长"], comment="排了很久", callback_phone="13912345678")
     qtbot.waitUntil(lambda: _row(page) is not None, timeout=5000)
     row = _row(page)
-    assert row[2:8] == ["3", "张伟（1003）", "市场监督管理局", "2 星", "待核实", "2026-12-01"]
+    assert row[2:8] == ["3", "张伟 1003", "市场监督管理局", "不满意", "待核实", "12-01"]
 
     clock.set(dt.datetime(2026, 12, 2, 9, 0, tzinfo=HALL))            # Wednesday
     page.refresh()
     settle(qtbot, page)
-    assert _row(page)[7] == "⚠ 2026-12-01 已逾期"
+    assert _row(page)[7] == "⚠ 12-01 已逾期"
     assert "逾期 1 条" in page.summary.text()
 
     page.table.selectRow(0)
     detail = page.detail
-    assert "2 星差评" in detail.heading.text() and "排了很久" in detail.heading.text()
+    assert "差评（不满意）" in detail.heading.text() and "排了很久" in detail.heading.text()
     assert [b.isVisible() for b in detail.move_buttons.values()] == \
         [True, False, False, False, True]            # 核实 or 申诉 from 待核实
     with qtbot.waitSignal(detail.move_refused, timeout=WAIT_MS):
@@ -69,12 +69,14 @@ def test_bad_rating_followed_to_the_end(qtbot, sqlite_ctx, clock, make_console):
              for r in range(detail.steps.rowCount())]
     assert [s[2] for s in shown] == ["待核实", "待核实 → 已核实", "已核实 → 整改中",
                                      "整改中 → 已整改", "已整改 → 已回访"]
-    assert shown[1][1] == "周主任（9001）" and shown[4][3] == "电话回访，群众表示满意"
+    assert shown[1][1] == "周主任 9001" and shown[4][3] == "电话回访，群众表示满意"
 
     assert not detail.rater.isVisible()               # only on request
     with qtbot.waitSignal(detail.rater_shown, timeout=WAIT_MS):
         detail.show_rater(confirmed=True)
     assert detail.rater.isVisible() and "B001" in detail.rater.text()
+    assert "回访电话：139****5678" in detail.rater.text()   # left on the pad, masked
+    assert "13912345678" not in detail.rater.text()
     with sqlite_ctx.db.read() as session:
         viewed = session.execute(text(
             "SELECT actor FROM event WHERE action = 'rater_details_viewed'")).all()

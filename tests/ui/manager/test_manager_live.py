@@ -58,7 +58,7 @@ def test_live_figures_match_plain_selects_and_follow_the_feed(qtbot, sqlite_ctx,
     clock.advance(minutes=12)
     serve_next(sqlite_ctx, 1)
     calling.call_next(sqlite_ctx, window=1, staff_no="1001")
-    calling.no_show(sqlite_ctx, window=1, staff_no="1001")
+    calling.no_show(sqlite_ctx, window=1, staff_no="1001", confirmed=True)
     calling.call_next(sqlite_ctx, window=6, staff_no="1006")
     windows.pause(sqlite_ctx, window=1, staff_no="1001", reason="用餐")
     before = page.refresh_count
@@ -70,19 +70,22 @@ def test_live_figures_match_plain_selects_and_follow_the_feed(qtbot, sqlite_ctx,
 
     assert shown(page.services) == expected_services(sqlite_ctx, clock)
     assert shown(page.services)["A"][1:] == ["3", "15 分", "12 分", "1", "1", "5", "295"]
-    rows = {page.windows.item(r, 0).text(): [page.windows.item(r, c).text()
-                                             for c in range(page.windows.columnCount())]
-            for r in range(page.windows.rowCount())}
-    assert rows["1"][2] == "Ⅱ 暂停" and "用餐" in rows["1"][6]
-    assert rows["1"][7] == "1"
-    assert rows["6"][2:6] == ["● 服务中", "杨磊（1006）", "C001 已叫号", "3 分"]
-    assert rows["2"][2] == "○ 未登录"
+    rows = {page.windows.item(r, 0).text().split()[0]: [
+        page.windows.item(r, c).text() for c in range(page.windows.columnCount())]
+        for r in range(page.windows.rowCount())}
+    assert rows["1"][0] == "1 企业开办1号窗口"
+    assert rows["1"][1] == "Ⅱ 暂停" and "用餐" in rows["1"][4]
+    assert rows["1"][5] == "1"
+    assert rows["6"][1:4] == ["● 服务中", "杨磊 1006", "C001 已叫号 · 3 分"]
+    assert rows["2"][1] == "○ 未登录"
     with sqlite_ctx.db.read() as session:
         waiting = session.scalar(text(
             "SELECT COUNT(*) FROM ticket WHERE state IN ('waiting', 'transferred')"))
-    assert f"等候 {waiting} 人" in page.headline.text()
+    assert page.tiles.views["waiting"].value.text() == f"{waiting} 人"
     hourly = page.hourly.values
-    assert hourly[0] == ["9时"] and hourly[1] == [9]  # nine tickets issued 09:30-09:45
+    # the hall's whole day, 09:00-17:00, not only the hours with tickets
+    assert hourly[0] == [f"{h}时" for h in range(9, 17)]
+    assert hourly[1] == [9, 0, 0, 0, 0, 0, 0, 0]  # nine tickets issued 09:30-09:45
 
 
 def test_ratings_line_counts_todays_ratings(qtbot, sqlite_ctx, clock, make_console):
@@ -98,7 +101,10 @@ def test_ratings_line_counts_todays_ratings(qtbot, sqlite_ctx, clock, make_conso
         finished = serve_next(sqlite_ctx, 1)
         rating.rate(sqlite_ctx, ticket_id=finished.ticket.id, level=level,
                     reasons=["服务态度差"] if level == 1 else None)
-    qtbot.waitUntil(lambda: "已评 3 / 办结 3" in page.ratings.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "非常不满意 1" in page.ratings.text(), timeout=5000)
     text_ = page.ratings.text()
-    assert "非常满意 1，满意 1，基本满意 0，不满意 0，非常不满意 1" in text_
-    assert "满意率 66.7%" in text_ and "差评 1" in text_
+    assert "非常满意 1 · 满意 1 · 基本满意 0 · 不满意 0 · 非常不满意 1 · 未评 0" in text_
+    assert "星" not in text_
+    satisfaction = page.tiles.views["satisfaction"]
+    assert satisfaction.value.text() == "66.7%"
+    assert satisfaction.note.text() == "已评 3 · 差评 1"

@@ -64,3 +64,41 @@ def test_an_empty_chart_keeps_its_axes_and_says_so(qtbot):
     chart.show_values(["9时", "10时"], [3, 4], [1, 0])
     assert not chart.empty and not chart.empty_note.isVisible()
     assert chart.tick_values() == [0, 2, 4, 6]
+
+
+def text_boxes(chart) -> list:
+    """The scene rectangles of every text drawn in the chart (bar numbers, axis labels,
+    titles): QtCharts draws each as a QGraphicsTextItem (item type 8)."""
+    boxes = []
+    for item in chart.scene().items():
+        box = item.sceneBoundingRect()
+        if item.type() == 8 and item.isVisible() and box.width() > 6 and box.height() > 6:
+            boxes.append(box)
+    return boxes
+
+
+def overlapping(boxes) -> list:
+    pairs = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            common = a.intersected(b)
+            if common.width() > 1 and common.height() > 1:
+                pairs.append((a, b))
+    return pairs
+
+
+@pytest.mark.parametrize("width, hours", [(380, 8), (460, 8), (620, 8), (900, 8),
+                                          (460, 24), (900, 24)])
+def test_no_two_labels_overlap(qtbot, width, hours):
+    """Bar numbers sit flat, upright or not at all, and hour names thin out, so that no
+    two texts of the chart ever touch, from a 1366x768 console to a wide one."""
+    chart = shown(qtbot, hourly_chart(), width=width, height=300)
+    today = [(i * 37) % 180 + 5 for i in range(hours)]
+    chart.show_values([f"{h}时" for h in range(hours)], today, [v - 3 for v in today])
+    placed(qtbot, chart)
+    qtbot.waitUntil(lambda: not chart._placing)
+    boxes = text_boxes(chart)
+    assert len(boxes) >= 4           # the title, the legend-free axes' labels at least
+    assert overlapping(boxes) == []
+    if width >= 900 and hours == 8:
+        assert chart.label_mode is not None and chart.series.isLabelsVisible()

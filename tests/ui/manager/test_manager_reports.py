@@ -118,3 +118,28 @@ def test_register_lists_the_months_bookings(qtbot, page, simulated, tmp_path):
     sheet = openpyxl.load_workbook(path, read_only=True)["预约办理登记表"]
     assert sum(1 for row in sheet.iter_rows(values_only=True)
                if isinstance(row[0], int)) == booked
+
+
+def test_supply_later_register_shows_the_applicant_and_the_deadline(qtbot, simulated):
+    """At a manager's 1366-wide screen: its own columns, masked or 未登记 applicants, a
+    deadline on each row, and no sideways scrolling."""
+    page = ReportsPage(simulated, Settings(), sign_in_manager(simulated, "9001", PASSWORD))
+    qtbot.addWidget(page)
+    page.resize(1190, 700)          # what a 1366x768 console leaves a page
+    page.show()
+    page.tabs.setCurrentIndex(1)
+    panel = page.registers
+    panel.kind.setCurrentIndex(panel.kind.findData("supply_later"))
+    panel.year.setValue(2026)
+    panel.month.setValue(11)
+    with qtbot.waitSignal(panel.register_shown, timeout=20000):
+        panel.load()
+    table = panel.table
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == \
+        ["序号", "申请事由", "申请人", "时间", "补齐期限", "内容"]
+    assert table.rowCount() == len(panel.register.rows) > 0
+    for r in range(table.rowCount()):
+        applicant = table.item(r, 2).text()
+        assert applicant.endswith("*") or applicant.startswith("未登记（"), applicant
+        assert dt.date.fromisoformat(table.item(r, 4).text()) > DAY
+    assert not table.horizontalScrollBar().isVisible()

@@ -6,8 +6,8 @@ import enum
 from typing import Any
 
 from sqlalchemy import (
-    JSON, CheckConstraint, Column, Date, ForeignKey, Index, String, Table, Text,
-    UniqueConstraint, text,
+    JSON, CheckConstraint, Column, Date, ForeignKey, Index, LargeBinary, String, Table,
+    Text, UniqueConstraint, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from kiosk.queue.rules import limits
@@ -144,6 +144,10 @@ class Service(Base):
     name: Mapped[str] = mapped_column(String(limits.SERVICE_NAME_MAX))
     daily_limit: Mapped[int] = mapped_column(default=0)  # 0 = unlimited
     hours: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"weekdays": [...], "periods": [...]}
+    #: 刷身份证取号 (migration 0010): "required", "optional" or "off" (the card unused)
+    id_card: Mapped[str] = mapped_column(String(8), default="off", server_default="off")
+    #: tickets one person (by ID card) may take in this queue a day; 0 = unlimited
+    per_person_daily_limit: Mapped[int] = mapped_column(default=0, server_default="0")
     active: Mapped[bool] = mapped_column(default=True)
     sort: Mapped[int] = mapped_column(default=0)
     items: Mapped[list[Item]] = relationship(secondary=service_item,
@@ -165,6 +169,9 @@ class Staff(Base):
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[dt.datetime | None]
     photo: Mapped[str | None] = mapped_column(String(300))
+    #: the photo the rating pads show (a small JPEG, migration 0009): in the database so
+    #: a pad on another PC of the LAN shows it; deferred, so loading a clerk stays cheap
+    photo_jpeg: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     active: Mapped[bool] = mapped_column(default=True)
 
 

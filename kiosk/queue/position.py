@@ -1,0 +1,100 @@
+"""Where a waiting ticket stands: the people ahead of it, its queue's windows and the
+estimated wait. Issuing, check-in and a scanned ticket's status all show it, so it
+lives below the actions and the reads that use it."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+
+from sqlalchemy import bindparam, func, select
+
+from kiosk.clock import at_hall_time
+from kiosk.queue.snapshots import IssueResult, TicketView
+from kiosk.queue.store.context import Scope
+from kiosk.queue.store.models import (
+    WAITING_STATES, Priority, Ticket, TicketState, Window, WindowState, window_service,
+)
+
+# built once: building a statement costs more than running it
+_AHEAD = select(func.count()).select_from(Ticket).where(
+    Ticket.hall_id == bindparam("hall_id"), Ticket.day == bindparam("day"),
+    Ticket.service_id == bindparam("service_id"), Ticket.state.in_(WAITING_STATES),
+    Ticket.id != bindparam("ticket_id"), Ticket.queue_at <= bindparam("queue_at"))
+_AHEAD_OF_PRIORITY = _AHEAD.where(
+    (Ticket.priority != Priority.NONE) | (Ticket.due_at.is_not(None)))
+_SERVICE_WINDOWS = (select(Window.number, Window.state).join(window_service).where(
+    window_service.c.service_id == bindparam("service_id"), Window.active.is_(True))
+    .order_by(Window.number))
+#: the queue's windows with the people ahead alongside: one round trip for the result
+_WINDOWS_AND_AHEAD = {
+    first_class: _SERVICE_WINDOWS.add_columns(ahead.scalar_subquery())
+    for first_class, ahead in ((False, _AHEAD), (True, _AHEAD_OF_PRIORITY))}
+_RECENT_FINISHED = (select(Ticket.called_at, Ticket.finished_at).where(
+    Ticket.hall_id == bindparam("hall_id"), Ticket.service_id == bindparam("service_id"),
+    Ticket.finished_at >= bindparam("day_start"),  # bounds the index walk to today
+    Ticket.day == bindparam("day"), Ticket.state == TicketState.FINISHED)
+    .order_by(Ticket.finished_at.desc()).limit(bindparam("sample")))
+
+
+def people_ahead(scope: Scope, ticket: TicketView) -> int:
+    """Waiting tickets of the same queue that will be called before this one."""
+    return scope.session.scalar(_AHEAD_OF_PRIORITY if _first_class(ticket) else _AHEAD,
+                                _ahead_params(scope, ticket))
+
+
+def _first_class(ticket: TicketView) -> bool:
+    return ticket.priority != Priority.NONE.value or ticket.due_at is not None
+
+
+def _ahead_params(scope: Scope, ticket: TicketView) -> dict:
+    return {"hall_id": scope.hall.id, "day": ticket.day, "service_id": ticket.service_id,
+            "ticket_id": ticket.id, "queue_at": ticket.queue_at}
+
+
+def average_handling_minutes(scope: Scope, service_id: int) -> float:
+    """Mean call-to-finish time of the queue's last finished tickets today."""
+    sample = scope.settings.get("queue.estimate_sample")
+    day_start = at_hall_time(scope.today, dt.time(0), scope.hall.timezone)
+    rows = scope.session.connection().execute(_RECENT_FINISHED, {
+        "hall_id": scope.hall.id, "service_id": service_id, "day_start": day_start,
+        "day": scope.today, "sample": sample}).all()
+    spans = [(end - start).total_seconds() / 60 for start, end in rows if start and end]
+    if not spans:
+        return scope.settings.get("queue.default_handling_minutes")
+    return sum(spans) / len(spans)
+
+
+def estimated_wait(scope: Scope, service_id: int, ahead: int, open_windows: int) -> int:
+    """People ahead shared among the open windows, at the queue's recent pace."""
+    servers = max(open_windows, 1)
+    return math.ceil(ahead / servers * average_handling_minutes(scope, service_id))
+
+
+@dataclasses.dataclass(frozen=True)
+class QueuePosition:
+    """Where a new ticket stands: read before its event is appended."""
+
+    ticket: TicketView
+    people_ahead: int
+    estimated_wait_minutes: int
+    window_numbers: tuple[int, ...]
+
+    def result(self, event_id: int, replayed: bool = False) -> IssueResult:
+        return IssueResult(event_id=event_id, ticket=self.ticket,
+                           people_ahead=self.people_ahead,
+                           estimated_wait_minutes=self.estimated_wait_minutes,
+                           window_numbers=self.window_numbers, replayed=replayed)
+
+
+def queue_position(scope: Scope, ticket: TicketView) -> QueuePosition:
+    """What the kiosk shows for a new ticket: its windows and the people ahead."""
+    rows = scope.session.connection().execute(_WINDOWS_AND_AHEAD[_first_class(ticket)],
+                                              _ahead_params(scope, ticket)).all()
+    ahead = rows[0][2] if rows else people_ahead(scope, ticket)
+    windows = [(number, state == WindowState.OPEN) for number, state, _ in rows]
+    open_windows = sum(1 for _, is_open in windows if is_open)
+    return QueuePosition(
+        ticket=ticket, people_ahead=ahead,
+        estimated_wait_minutes=estimated_wait(scope, ticket.service_id, ahead, open_windows),
+        window_numbers=tuple(number for number, _ in windows))
