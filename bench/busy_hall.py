@@ -6,7 +6,9 @@ and call apart; windows with nobody to call press 叫号 again a moment later. M
 4 kiosk processes issue tickets at a steady rate. For each database:
 
   issue_ms, call_ms, finish_ms, press_ms   p50 / p99 / max (press: the clerk's
-                                           finish-then-call, one or two transactions)
+                                           finish-then-call, one or two transactions;
+                                           finish_ms only with --two-presses: in one
+                                           press the finish is inside press_ms)
   throughput_actions_per_s, tickets, duplicates, lost, errors, gap_free
   write_lock_wait_ms (SQLite)              how long BEGIN IMMEDIATE waited for the
                                            write lock: p50 / p99 / max, and how many
