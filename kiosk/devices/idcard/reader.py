@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from kiosk.devices.faults import FaultReporter
+from kiosk.devices.serial_port import DeviceThread, close_quietly, open_serial
 from kiosk.devices.idcard import protocol as p
 from kiosk.devices.idcard.errors import (
     CardReadFailed,
@@ -47,16 +48,8 @@ class Port(Protocol):
 
 def open_port(url: str, baudrate: int = DEFAULT_BAUD, timeout_s: float = 1.5) -> Port:
     """The port by name (COM3, /dev/ttyUSB0, a pseudo-terminal) or pyserial URL."""
-    try:
-        import serial
-    except ImportError:
-        raise ReaderUnavailable("pyserial is not installed: pip install "
-                                "'kiosk-hall[serial]'") from None
-    try:
-        return serial.serial_for_url(url, baudrate=baudrate, timeout=timeout_s,
-                                     write_timeout=timeout_s)
-    except (serial.SerialException, ValueError, OSError) as exc:
-        raise ReaderUnavailable(f"cannot open the ID card reader at {url}: {exc}") from None
+    return open_serial(url, device="ID card reader", unavailable=ReaderUnavailable,
+                       baudrate=baudrate, timeout=timeout_s, write_timeout=timeout_s)
 
 
 class Session:
@@ -104,13 +97,15 @@ def _failure(step: str, sw3: int) -> IdCardError:
     return CardReadFailed(message, sw3)
 
 
-class CardReader:
+class CardReader(DeviceThread):
     """Polls the reader on its own thread; ``on_card``, ``on_error`` and ``on_removed``
     (the card read or tried has left the reader) run there.
 
     ``start`` and ``stop`` return at once / within about one port timeout, whatever
     the reader does.
     """
+
+    thread_name = "idcard-reader"
 
     def __init__(self, url: str, on_card: Callable[[CardText], None],
                  on_error: Callable[[IdCardError], None] | None = None, *,
@@ -122,31 +117,16 @@ class CardReader:
         self.poll_s, self.retry_s = poll_s, retry_s
         self.on_card, self.on_error, self.on_removed = on_card, on_error, on_removed
         self._opener = opener
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        super().__init__()
         self._faults = FaultReporter("ID card reader", url, on_error)
         #: a card was read (or tried) and has not left the reader since: kept across a
         #: reopened port, so a reader's hiccup does not read the same card twice
         self._placed = False
 
-    def start(self) -> None:
-        if self._thread is not None:
-            raise RuntimeError("the reader thread runs already")
-        self._thread = threading.Thread(target=self._run, name="idcard-reader",
-                                        daemon=True)
-        self._thread.start()
-
     def stop(self, timeout: float | None = None) -> bool:
         """Ask the thread to end; True when it has (within ``timeout``)."""
         self._stop.set()
-        if self._thread is None:
-            return True
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._join(timeout)
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -165,7 +145,7 @@ class CardReader:
                 self._stop.wait(self.retry_s)
             finally:
                 if port is not None:
-                    _close(port)
+                    close_quietly(port, "ID card reader")
 
     def _poll(self, session: Session) -> None:
         """Find, read once, wait for the card to go; returns only when stopped.
@@ -189,11 +169,6 @@ class CardReader:
 
 
 
-def _close(port: Port) -> None:
-    try:
-        port.close()
-    except Exception:
-        log.debug("closing the ID card reader port failed", exc_info=True)
 
 
 def read_one(url: str, *, baudrate: int = DEFAULT_BAUD, wait_s: float = 15.0,

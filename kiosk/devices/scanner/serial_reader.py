@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from kiosk.devices.faults import FaultReporter
+from kiosk.devices.serial_port import DeviceThread, close_quietly, open_serial
 from kiosk.devices.scanner.errors import (
     ScannerDisconnected,
     ScannerError,
@@ -39,21 +40,16 @@ class Port(Protocol):
 def open_port(url: str, baudrate: int = DEFAULT_BAUD,
               timeout_s: float = READ_TIMEOUT_S) -> Port:
     """The port by name (COM3, /dev/ttyACM0, a pseudo-terminal) or pyserial URL."""
-    try:
-        import serial
-    except ImportError:
-        raise ScannerUnavailable("pyserial is not installed: pip install "
-                                 "'kiosk-hall[serial]'") from None
-    try:
-        return serial.serial_for_url(url, baudrate=baudrate, timeout=timeout_s)
-    except (serial.SerialException, ValueError, OSError) as exc:
-        raise ScannerUnavailable(f"cannot open the code scanner at {url}: {exc}") from None
+    return open_serial(url, device="code scanner", unavailable=ScannerUnavailable,
+                       baudrate=baudrate, timeout=timeout_s)
 
 
-class SerialScanner:
+class SerialScanner(DeviceThread):
     """Reads codes from ``url`` until closed; ``on_code(text)``, ``on_error(ScannerError)``
     and ``on_connected()`` (the port is open and read, first time or again) run on the
     scanner's thread."""
+
+    thread_name = "code-scanner"
 
     def __init__(self, url: str, on_code: Callable[[str], None],
                  on_error: Callable[[ScannerError], None] | None = None, *,
@@ -67,17 +63,10 @@ class SerialScanner:
         self.retry_s, self.max_retry_s = retry_s, max(max_retry_s, retry_s)
         self.on_code, self.on_error, self.on_connected = on_code, on_error, on_connected
         self._opener = opener
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        super().__init__()
         self._port: Port | None = None
         self._port_lock = threading.Lock()
         self._faults = FaultReporter("code scanner", url, on_error)
-
-    def start(self) -> None:
-        if self._thread is not None:
-            raise RuntimeError("the scanner thread runs already")
-        self._thread = threading.Thread(target=self._run, name="code-scanner", daemon=True)
-        self._thread.start()
 
     def close(self, timeout: float | None = 2.0) -> bool:
         """Stop reading and close the port; True when the thread has ended (within
@@ -87,14 +76,7 @@ class SerialScanner:
             port = self._port
         if port is not None:
             _cancel_read(port)
-        if self._thread is None:
-            return True
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._join(timeout)
 
     def _run(self) -> None:
         delay = self.retry_s
@@ -129,7 +111,7 @@ class SerialScanner:
             finally:
                 with self._port_lock:
                     self._port = None
-                _close(port)
+                close_quietly(port, "code scanner")
 
     def _read(self, port: Port) -> None:
         """Hand over codes until stopped; a failing port raises ScannerDisconnected."""
@@ -170,8 +152,3 @@ def _cancel_read(port: Port) -> None:
         log.debug("cancelling the code scanner's read failed", exc_info=True)
 
 
-def _close(port: Port) -> None:
-    try:
-        port.close()
-    except Exception:
-        log.debug("closing the code scanner port failed", exc_info=True)
