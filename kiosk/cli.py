@@ -12,6 +12,7 @@ import getpass
 import json
 import logging
 import sys
+import threading
 from pathlib import Path
 
 from kiosk import bootstrap
@@ -196,6 +197,40 @@ def cmd_events(args) -> int:
         feed.close()
 
 
+def cmd_outbox(args) -> int:
+    """The outbox's counts, or deliver its reminders (until Ctrl+C, or one round)."""
+    from kiosk.delivery.worker import Deliverer, reminder_sender_from_settings
+    from kiosk.queue.store import outbox
+
+    ctx = bootstrap.start(_options(args)).ctx
+    if args.action == "status":
+        print(json.dumps(outbox.status(ctx, args.channel), ensure_ascii=False, indent=1))
+        return 0
+    deliverer = Deliverer.from_settings(ctx, args.channel or "reminder",
+                                        reminder_sender_from_settings(ctx))
+    if args.once:
+        print(f"sent {deliverer.run_once()}")
+        return 0
+    deliverer.start()
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        deliverer.stop()
+
+
+
+def cmd_web(args) -> int:
+    """The hall's web service for phones, with the reminders' deliverer."""
+    from kiosk.web.serve import serve
+
+    ctx = bootstrap.start(_options(args)).ctx
+    try:
+        return serve(ctx, host=args.host, port=args.port, deliver=not args.no_deliver)
+    finally:
+        ctx.db.dispose()
+
 # --- parser -------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -252,6 +287,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("events", help="follow the event feed in the terminal")
     p.add_argument("--after", type=int, default=None, help="start after this event id")
     p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("outbox", help="outgoing messages: status, or deliver them")
+    p.add_argument("action", choices=("status", "deliver"))
+    p.add_argument("--channel", help="reminder (default for deliver) or another channel")
+    p.add_argument("--once", action="store_true", help="deliver what is due, then exit")
+    p.set_defaults(func=cmd_outbox)
+
+    p = sub.add_parser("web", help="the hall's web service for phones (ticket page, "
+                       "reminders, rating, booking)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: behind the hall's proxy)")
+    p.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    p.add_argument("--no-deliver", action="store_true",
+                   help="do not send reminders from this process (another runs "
+                   "'outbox deliver')")
+    p.set_defaults(func=cmd_web)
 
     _add_app_commands(sub)
     return parser
@@ -331,6 +382,11 @@ def _add_app_commands(sub) -> None:
     p = sub.add_parser("hall", help="start the whole hall on this machine (sample database)")
     p.add_argument("--always-open", action="store_true",
                    help="let the demo hall issue tickets at any hour (weekends, evenings)")
+    p.add_argument("--web-host", default="127.0.0.1",
+                   help="address the web service for phones listens on (default "
+                   "127.0.0.1: this PC only; 0.0.0.0: phones on the hall Wi-Fi)")
+    p.add_argument("--web-port", type=int, default=None,
+                   help="its port (default 8080, else a free one)")
     p.set_defaults(func=cmd_hall)
     p = sub.add_parser("print-test", help="print a test page on the configured printer")
     p.set_defaults(func=cmd_print_test)

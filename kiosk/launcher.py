@@ -2,11 +2,16 @@
 
 Makes sure the sample database exists, then starts every app as its own process (as on
 a real hall's separate PCs) and stops them all when any one is closed or on Ctrl+C.
+The web service for phones (``python -m kiosk web``) is one of them: its address becomes
+the demo hall's ``web.base_url``, so the tickets' QR codes open their phone pages.
 """
 from __future__ import annotations
 
+import ipaddress
 import logging
+import re
 import signal
+import socket
 import subprocess
 import sys
 
@@ -26,21 +31,86 @@ APPS: list[tuple[str, str, list[str]]] = [
 ]
 
 
-def available_apps() -> list[tuple[str, list[str]]]:
+#: the web service for phones: (label, module); its host and port are the launcher's
+WEB = ("web service for phones (手机服务)", "kiosk.web.app")
+WEB_PORT = 8080
+#: a base URL the launcher itself set (an IP address and port): replaced on each start,
+#: as the port or the PC's address may differ; a hall's own name is never touched
+_DEMO_BASE = re.compile(r"http://\d{1,3}(\.\d{1,3}){3}:\d{1,5}/?")
+
+
+def _present(module: str) -> bool:
     import importlib.util
 
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def available_apps(web_host: str = "127.0.0.1",
+                   web_port: int | None = None) -> list[tuple[str, list[str]]]:
+    """(label, arguments after ``python -m kiosk``) of each app this build has; the web
+    service only with ``web_port``."""
     found = []
+    if web_port is not None and _present(WEB[1]):
+        found.append((WEB[0], ["web", "--host", web_host, "--port", str(web_port)]))
     for label, module, argv in APPS:
-        try:
-            present = importlib.util.find_spec(module) is not None
-        except ModuleNotFoundError:
-            present = False
-        if present:
+        if _present(module):
             found.append((label, argv))
     return found
 
 
-def ensure_sample(args) -> None:
+def free_port(host: str = "127.0.0.1", preferred: int = WEB_PORT) -> int:
+    """``preferred`` when nobody listens there, else a port the system picks."""
+    for port in (preferred, 0):
+        with socket.socket() as sock:
+            try:
+                sock.bind((host, port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise OSError("no free port")
+
+
+def lan_address() -> str:
+    """This PC's address on the hall's LAN (the route out; no packet is sent), or
+    127.0.0.1 when it has none."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        try:
+            sock.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere
+            return sock.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+def web_address(host: str, port: int) -> str:
+    """Where phones (or this PC) reach the web service listening on ``host``."""
+    if host in ("0.0.0.0", "::", ""):
+        host = lan_address()
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    return f"http://{'127.0.0.1' if loopback else host}:{port}"
+
+
+def use_web_base(ctx, address: str) -> str:
+    """The demo hall's ``web.base_url``: ``address`` unless the hall has its own."""
+    from kiosk.queue.actions import staff
+    from kiosk.queue.reads import hall as hall_reads
+
+    current = hall_reads.effective_settings(ctx).get("web.base_url")
+    if current and not _DEMO_BASE.fullmatch(current):
+        return current
+    if current != address:
+        staff.set_hall_setting(ctx, name="web.base_url", value=address)
+    return address
+
+
+def ensure_sample(args, web_base: str | None = None) -> str | None:
+    """The sample hall ready to start; with ``web_base``, the hall's web address (its
+    own if it has one). Returns the web address in use."""
     from kiosk import bootstrap
     from kiosk.queue.actions.day import close_past_days
     from kiosk.queue import demo
@@ -68,7 +138,9 @@ def ensure_sample(args) -> None:
               "and 13:30-17:00, hall time, holidays excepted), so the kiosk will refuse "
               "tickets. To try it anyway: bash scripts/run-hall.sh --always-open",
               flush=True)
+    address = use_web_base(ctx, web_base) if web_base else None
     ctx.db.dispose()
+    return address
 
 
 def _stop_on_sigterm(_signum, _frame) -> None:
@@ -76,11 +148,16 @@ def _stop_on_sigterm(_signum, _frame) -> None:
 
 
 def run_hall(args) -> int:
-    ensure_sample(args)
+    host = getattr(args, "web_host", None) or "127.0.0.1"
+    port = getattr(args, "web_port", None) or free_port(host)
+    web = _present(WEB[1])
+    address = ensure_sample(args, web_address(host, port) if web else None)
     base = [sys.executable, "-m", "kiosk"]
     if args.db:
         base += ["--db", args.db]
-    apps = available_apps()
+    apps = available_apps(host, port if web else None)
+    if web:
+        print(phone_line(address, host, port), flush=True)
     if not apps:
         print("the sample hall database is ready; following its event feed (Ctrl+C ends)")
         return subprocess.call(base + ["events"])
@@ -108,3 +185,15 @@ def run_hall(args) -> int:
             except subprocess.TimeoutExpired:
                 proc.kill()
     return 0
+
+
+def phone_line(address: str, host: str, port: int) -> str:
+    """The line that tells the demo's user where phones open the tickets' pages."""
+    listening = web_address(host, port)
+    line = f"手机服务: {listening}/ (phones on the hall Wi-Fi)"
+    if listening.startswith("http://127.0.0.1:"):
+        line = (f"手机服务: {listening}/ (this PC only; for phones on the hall Wi-Fi "
+                f"start with --web-host 0.0.0.0: http://{lan_address()}:{port}/)")
+    if address.rstrip("/") != listening:
+        line += f"\n  the hall's own web.base_url is kept: {address}"
+    return line

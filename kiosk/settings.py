@@ -119,6 +119,22 @@ _declare("security.key_file", str, "",
          "File of the personal-data key (phone hashes); empty = personal.key next to "
          "this machine's config file. Every PC that books or checks in by phone needs "
          "the same file", "个人信息密钥文件", "machine")
+_declare("web.trusted_proxies", list, [],
+         "Addresses or networks of the reverse proxies in front of 'python -m kiosk web' "
+         "(e.g. 127.0.0.1, 10.0.0.0/24); only their X-Forwarded-For is believed",
+         "可信反向代理地址", "machine")
+_declare("web.rate_per_minute", int, 120,
+         "Requests per minute one client address may make to the phone service; 0 = off",
+         "每个地址每分钟请求上限", "machine", minimum=0)
+_declare("web.form_rate_per_minute", int, 10,
+         "Form submissions per minute one client address may make; 0 = off",
+         "每个地址每分钟提交上限", "machine", minimum=0)
+_declare("web.phone_per_hour", int, 5,
+         "Reminder sign-ups per hour for one phone number through the web; 0 = off",
+         "每个手机号每小时提醒登记上限", "machine", minimum=0)
+_declare("web.secure_cookies", bool, False,
+         "Mark the web service's cookies Secure (turn on when the proxy serves HTTPS)",
+         "仅通过 HTTPS 发送 Cookie", "machine")
 _declare("log.level", str, "INFO", "Logging level", "日志级别", "machine",
          choices=("DEBUG", "INFO", "WARNING", "ERROR"))
 
@@ -231,6 +247,22 @@ _declare("queue.appointment_late_minutes", int, 15,
          "How late after its slot starts an appointment may still check in as one; "
          "later, the citizen takes an ordinary ticket",
          "预约最迟迟到(分钟)", "hall", minimum=0, maximum=240)
+_declare("booking.days_ahead", int, 5,
+         "Online booking offers the next this many working days (the hall calendar's)",
+         "可预约工作日数", "hall", minimum=1, maximum=30)
+_declare("booking.cancel_before_minutes", int, 120,
+         "A booking can be cancelled on the phone until this many minutes before its slot",
+         "预约最晚取消(提前分钟)", "hall", minimum=0, maximum=2880)
+_declare("booking.no_show_limit", int, 3,
+         "This many missed bookings within booking.no_show_window_days block booking; "
+         "0 = never",
+         "爽约次数上限", "hall", minimum=0, maximum=20)
+_declare("booking.no_show_window_days", int, 180,
+         "Missed bookings count over this many days",
+         "爽约统计天数", "hall", minimum=1, maximum=730)
+_declare("booking.no_show_block_days", int, 30,
+         "How long booking is blocked after too many missed bookings",
+         "爽约后暂停预约天数", "hall", minimum=1, maximum=365)
 _declare("queue.default_handling_minutes", float, 8.0,
          "Handling time assumed before a service has finished tickets today",
          "默认办理时长(分钟)", "hall", minimum=0.5, maximum=240)
@@ -247,6 +279,10 @@ _declare("login.lock_minutes", int, 5, "How long a locked account stays locked",
          "锁定时长(分钟)", "hall", minimum=1, maximum=1440)
 _declare("rating.timeout_s", int, 30, "Seconds the rating pad waits before 未评",
          "评价等待时间(秒)", "hall", minimum=5, maximum=600)
+_declare("rating.phone_days", int, 7,
+         "Calendar days after a ticket is finished during which the citizen may still "
+         "rate it from the ticket's phone page (QR code)",
+         "手机评价期限(天)", "hall", minimum=0, maximum=90)
 _declare("hall.supervision_phone", str, "12345",
          "The hall's complaints line (监督电话) shown to citizens on the rating pads; "
          "12345 is the 政务服务便民热线 every city has; empty = not shown",
@@ -279,6 +315,30 @@ _declare("followup.verify_days", int, 1, "Working days to verify a bad rating",
          "差评核实期限(工作日)", "hall", minimum=1)
 _declare("followup.fix_days", int, 15, "Working days to fix a verified bad rating",
          "差评整改期限(工作日)", "hall", minimum=1)
+_declare("reminders.enabled", bool, True,
+         "Whether the kiosk offers 到号短信提醒 after a ticket (turn off when the hall "
+         "has no SMS or WeChat sender)", "自助机提供到号提醒", "hall")
+_declare("reminders.sender", str, "log",
+         "Who sends call reminders: log (the demo: the log only) or http (the hall's SMS "
+         "or WeChat gateway, see reminders.http_url)", "到号提醒发送方式", "machine",
+         choices=("log", "http"))
+_declare("reminders.http_url", str, "", "URL the http sender POSTs each message to (JSON)",
+         "短信网关地址", "machine")
+_declare("reminders.http_token", str, "", "Bearer token for the gateway; empty = none",
+         "短信网关令牌", "machine")
+_declare("reminders.http_timeout_s", float, 5.0, "Seconds before a gateway call fails",
+         "短信网关超时(秒)", "machine", minimum=0.1, maximum=120)
+_declare("reminders.http_fields", str, "",
+         'Field names the gateway expects, as JSON {"our field": "their field"} (ours: '
+         'to, text, idem_key, kind, code, window, ahead); empty = ours', "短信网关字段对照",
+         "machine")
+_declare("reminders.per_phone_per_hour", int, 5,
+         "Messages one phone may get per hour; more wait for the hour (0 = no limit)",
+         "每个手机号每小时短信上限", "hall", minimum=0)
+_declare("outbox.max_attempts", int, 8, "Tries before a message counts as failed",
+         "消息最多发送次数", "hall", minimum=1, maximum=100)
+_declare("outbox.backoff_cap_s", int, 900, "Longest wait between two tries (seconds)",
+         "消息重试最长间隔(秒)", "hall", minimum=1)
 
 
 def option(name: str) -> Option:

@@ -1,5 +1,7 @@
 # Start the whole hall on this Windows PC on the embedded SQLite database with the
-# sample catalog. First run creates .venv and installs the project into it from the
+# sample catalog, with the web service for phones (its address is printed at start; for
+# phones on the hall Wi-Fi: scripts\run-hall.ps1 --web-host 0.0.0.0). First run creates
+# .venv and installs the project into it from the
 # hashed lock file requirements\app.lock (the same one scripts/venv.sh uses on Linux;
 # regenerate it with scripts/lock.sh). Reinstalls when setup.cfg or the lock changes.
 $ErrorActionPreference = "Stop"

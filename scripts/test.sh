@@ -17,5 +17,7 @@ if [ -z "${KIOSK_TEST_PG_URL:-}" ]; then
   export KIOSK_TEST_PG_URL
 fi
 export QT_QPA_PLATFORM=offscreen
+# setup-system.sh installed chromium: a browser test that cannot find it is a failure
+export KIOSK_REQUIRE_BROWSER=1
 echo "PostgreSQL for tests: $KIOSK_TEST_PG_URL"
 exec .venv/bin/python -m pytest "$@"

@@ -489,6 +489,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>请输入 1 开头的 11 位手机号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>预约签到 · %1 时段 · 优先叫号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2509,6 +2513,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>您已通过手机评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>感谢您的评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>请告诉我们哪里不满意（可多选）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2601,6 +2613,45 @@
     </message>
     <message>
         <source>补齐期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemindScreen</name>
+    <message>
+        <source>将在前面还有 %1 人时和叫号时发短信至 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将在叫号时发短信至 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到号短信提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入您的 11 位手机号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号码仅用于本次到号提醒，当天结束后删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已设置到号提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成，返回首页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号码：%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2706,6 +2757,10 @@
     </message>
     <message>
         <source>完成，返回首页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到号短信提醒</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

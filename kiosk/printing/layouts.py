@@ -20,6 +20,8 @@ from kiosk.printing.slips import (
 from kiosk.printing.textwrap_cjk import display_width
 
 TEST_PAGE_QR = "kiosk-hall print test"
+#: under a ticket's QR code when it links to the ticket's phone page (web.base_url set)
+TICKET_QR_CAPTION = "微信扫码查看排队进度"
 #: the ticket number's size multipliers: a 24-dot cell 5 times as tall (120 dots, 15 mm
 #: at 8 dots/mm; real tickets print 10-15 mm) and 4 times as wide (48 dots a character,
 #: so eight characters still fit the 384 dots of 58 mm paper)
@@ -86,6 +88,8 @@ def ticket_blocks(slip: TicketSlip) -> list[Block]:
     blocks.append(Text(f"取号时间：{format_local_time(slip.issued_at_local)}"))
     if slip.qr_payload:
         blocks.append(Qr(slip.qr_payload))
+        if slip.qr_payload.startswith(("http://", "https://")):  # the ticket's phone page
+            blocks.append(Text(TICKET_QR_CAPTION, align="center"))
     if slip.footer:
         blocks.append(Text(slip.footer, align="center"))
     return blocks

@@ -20,7 +20,10 @@ from kiosk.queue.store.models import (
 _AHEAD = select(func.count()).select_from(Ticket).where(
     Ticket.hall_id == bindparam("hall_id"), Ticket.day == bindparam("day"),
     Ticket.service_id == bindparam("service_id"), Ticket.state.in_(WAITING_STATES),
-    Ticket.id != bindparam("ticket_id"), Ticket.queue_at <= bindparam("queue_at"))
+    # call order is (queue_at, id): a ticket queued at the same instant (one
+    # transaction's time, a manual clock) is ahead only if it was issued first
+    (Ticket.queue_at < bindparam("queue_at")) | (
+        (Ticket.queue_at == bindparam("queue_at")) & (Ticket.id < bindparam("ticket_id"))))
 _AHEAD_OF_PRIORITY = _AHEAD.where(
     (Ticket.priority != Priority.NONE) | (Ticket.due_at.is_not(None)))
 _SERVICE_WINDOWS = (select(Window.number, Window.state).join(window_service).where(

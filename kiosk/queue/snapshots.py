@@ -45,6 +45,9 @@ class TicketView:
     #: how its 绿色通道 stands: "claimed" (the window checks), "confirmed", "by_age"
     #: (the ID card's birth date earned it), None (no priority)
     priority_check: str | None = None
+    #: the secret in the URL of the ticket's phone page (its QR): whoever holds the
+    #: printed ticket may follow it, nobody can guess another's
+    web_token: str | None = None
 
     @classmethod
     def of(cls, ticket: Ticket) -> TicketView:
@@ -65,6 +68,7 @@ class TicketView:
             window_id=ticket.window_id, target_window_id=ticket.target_window_id,
             staff_id=ticket.staff_id, note=ticket.note,
             holder_masked=ticket.holder_masked, priority_check=ticket.priority_check,
+            web_token=ticket.web_token,
         )
 
 

@@ -161,7 +161,7 @@ class _Day:
             name = self.rng.choice("王李张刘陈杨赵黄周吴") + self.rng.choice(
                 ("某", "某某", "先生", "女士"))
             phone = f"139{self.rng.randrange(10**8):08d}"
-            code = appointments.book_appointment(
+            code = appointments.record_booking(
                 self.ctx, item_code=item, day=self.day,
                 slot_start=dt.time.fromisoformat(slot), slot_minutes=30, name=name,
                 phone=phone, id_number=f"11010119{self.rng.randrange(60, 99)}0101{n:04d}")

@@ -21,7 +21,7 @@ def ticket(**changes) -> TicketSlip:
         issued_at_local=dt.datetime(2026, 5, 12, 9, 31, tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai")),
         priority_label=None,
         appointment_label=None,
-        qr_payload="https://zwfw.example.gov.cn/t/A012?d=20260512",
+        qr_payload="https://zwfw.example.gov.cn/t/Ab3_-x9QzK2mN7pR4sT6uV8w",
     )
     values.update(changes)
     return TicketSlip(**values)

@@ -13,7 +13,7 @@ from tests.conftest import HALL_TZ
 
 
 def book(ctx, slot=dt.time(10, 0), phone="13812345678", **kwargs):
-    return appointments.book_appointment(
+    return appointments.record_booking(
         ctx, item_code="GJJ-001", day=dt.date(2026, 11, 23), slot_start=slot,
         slot_minutes=30, name="赵六", phone=phone, id_number="440101199001011234", **kwargs)
 
@@ -136,7 +136,7 @@ def test_the_booking_name_is_cleaned_and_checked_like_its_column(ctx):
     from kiosk.queue.rules.limits import BOOKING_NAME_MAX
 
     def book_as(name):
-        return appointments.book_appointment(
+        return appointments.record_booking(
             ctx, item_code="GJJ-001", day=dt.date(2026, 11, 23), slot_start=dt.time(10),
             slot_minutes=30, name=name, phone="13812345678")
 

@@ -85,7 +85,7 @@ def test_priority_first_but_never_starving_ordinary(ctx, clock):
 
 
 def test_due_appointment_goes_before_priority(ctx, clock):
-    code = appointments.book_appointment(
+    code = appointments.record_booking(
         ctx, item_code="SCJG-001", day=dt.date(2026, 11, 23), slot_start=dt.time(9, 30),
         slot_minutes=30, name="张三", phone="13800000000")
     open_window(ctx, 1)
@@ -97,7 +97,7 @@ def test_due_appointment_goes_before_priority(ctx, clock):
 
 
 def test_early_appointment_waits_as_ordinary_until_its_slot(ctx, clock):
-    appointments.book_appointment(
+    appointments.record_booking(
         ctx, item_code="SCJG-001", day=dt.date(2026, 11, 23), slot_start=dt.time(10, 0),
         slot_minutes=30, name="李四", phone="13900000000")
     open_window(ctx, 1)

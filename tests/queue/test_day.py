@@ -32,7 +32,7 @@ def test_close_day_expires_the_unserved_and_keeps_everything(ctx, clock):
     calling.call_next(ctx, window=1, staff_no="1001")  # A002 called
     calling.no_show(ctx, window=1, staff_no="1001", confirmed=True)  # A002 no-show
     calling.call_next(ctx, window=2, staff_no="1002")  # A003 called at window 2
-    appointments.book_appointment(ctx, item_code="RSJ-001", day=dt.date(2026, 11, 23),
+    appointments.record_booking(ctx, item_code="RSJ-001", day=dt.date(2026, 11, 23),
                                   slot_start=dt.time(15, 0), slot_minutes=30, name="王五",
                                   phone="13700000000")
     clock.set(dt.datetime(2026, 11, 23, 17, 30, tzinfo=HALL_TZ))
@@ -79,7 +79,7 @@ def test_only_a_manager_or_admin_closes_the_day(ctx):
 
 def test_forgotten_days_are_closed_at_the_next_start(ctx, clock):
     take(ctx)
-    appointments.book_appointment(ctx, item_code="RSJ-001", day=TUE,
+    appointments.record_booking(ctx, item_code="RSJ-001", day=TUE,
                                   slot_start=dt.time(10, 0), slot_minutes=30, name="王五",
                                   phone="13700000000")
     clock.set(dt.datetime(2026, 11, 26, 9, 10, tzinfo=HALL_TZ))
@@ -118,7 +118,7 @@ def _monday_left_open(ctx):
     calling.call_next(ctx, window=1, staff_no="1001")
     calling.call_next(ctx, window=2, staff_no="1002")
     serving.start(ctx, window=2, staff_no="1002")
-    appointments.book_appointment(ctx, item_code="RSJ-001", day=MON,
+    appointments.record_booking(ctx, item_code="RSJ-001", day=MON,
                                   slot_start=dt.time(15, 0), slot_minutes=30, name="王五",
                                   phone="13700000000")
 
@@ -237,7 +237,7 @@ def test_pcs_acting_at_once_close_each_past_day_once(make_ctx, db_url, clock):
     ctx = make_ctx(db_url)
     _monday_left_open(ctx)
     clock.set(TUESDAY_0900)
-    appointments.book_appointment(ctx, item_code="RSJ-001", day=dt.date(2026, 11, 25),
+    appointments.record_booking(ctx, item_code="RSJ-001", day=dt.date(2026, 11, 25),
                                   slot_start=dt.time(10, 0), slot_minutes=30, name="赵六",
                                   phone="13800000000")
     clock.set(dt.datetime(2026, 11, 26, 9, 0, tzinfo=HALL_TZ))

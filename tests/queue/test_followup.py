@@ -158,7 +158,7 @@ def test_a_shared_window_assigns_the_items_department(friday):
 def test_rater_details_are_for_managers_and_each_viewing_is_recorded(friday, clock):
     ctx = friday
     clock.set(FRI - dt.timedelta(days=1))
-    code = appointments.book_appointment(
+    code = appointments.record_booking(
         ctx, item_code="SCJG-001", day=FRI.date(), slot_start=dt.time(10, 0),
         slot_minutes=30, name="张某某", phone="13912345678", id_number="110101199001011234")
     clock.set(FRI)

@@ -37,7 +37,7 @@ def own_key(ctx, tmp_path):
 
 
 def book(ctx, phone=PHONE, day=MON, slot=dt.time(10, 0)):
-    return appointments.book_appointment(
+    return appointments.record_booking(
         ctx, item_code="GJJ-001", day=day, slot_start=slot, slot_minutes=30,
         name="赵六", phone=phone)
 

@@ -36,7 +36,7 @@ def payload(code: str, day: dt.date = MONDAY, hall: str = "demo", **kwargs) -> s
 
 
 def test_a_booking_code_routes_to_check_in_and_the_kiosk_can_check_it_in(ctx, clock):
-    code = appointments.book_appointment(
+    code = appointments.record_booking(
         ctx, item_code="GJJ-001", day=MONDAY, slot_start=dt.time(10, 0), slot_minutes=30,
         name="赵六", phone="13812345678")
     clock.set(dt.datetime(2026, 11, 23, 9, 45, tzinfo=HALL_TZ))
@@ -95,11 +95,25 @@ def test_a_finished_ticket_says_so_with_its_outcome(ctx):
 
 
 def test_the_link_form_and_a_scanner_that_drops_the_chinese_route_alike(ctx):
-    take(ctx)
-    link = payload("A001", web_base="https://zwfw.example.gov.cn")
+    taken = take(ctx).ticket
+    link = payload("A001", web_base="https://zwfw.example.gov.cn",
+                   web_token=taken.web_token)
+    assert link == f"https://zwfw.example.gov.cn/t/{taken.web_token}"
     ascii_only = payload("A001").encode("ascii", "ignore").decode()
-    assert route_scan(ctx, link).status == WAITING
+    route = route_scan(ctx, link)
+    assert (route.status, route.ticket_id, route.code) == (WAITING, taken.id, "A001")
     assert route_scan(ctx, ascii_only).status == WAITING
+    assert route_scan(ctx, f"\x02{link.swapcase()}\r\n").ticket_id == taken.id  # Caps Lock
+
+
+def test_a_link_whose_token_names_no_ticket_is_not_found(ctx, clock):
+    taken = take(ctx).ticket
+    route = route_scan(ctx, "https://zwfw.example.gov.cn/t/" + "Q" * 24)
+    assert isinstance(route, TicketNotValid) and route.reason == NOT_FOUND
+    assert "找不到该号票" in route.message_zh
+    clock.set(dt.datetime(2026, 11, 24, 9, 30, tzinfo=HALL_TZ))
+    link = payload("A001", web_base="https://x.cn/hall", web_token=taken.web_token)
+    assert route_scan(ctx, link).reason == OTHER_DAY
 
 
 def test_caps_lock_on_the_kiosk_keyboard_does_not_lose_the_ticket(ctx):

@@ -124,7 +124,7 @@ CASES = [
          lambda ctx, _, text: admin.update_staff(ctx, staff_no="1005", by="9000", name=text),
          lambda ctx, _: _latest(ctx, Staff.name, Staff.staff_no == "1005")),
     Case("booking_name", limits.BOOKING_NAME_MAX, False, lambda ctx: None,
-         lambda ctx, _, text: appointments.book_appointment(
+         lambda ctx, _, text: appointments.record_booking(
              ctx, item_code="GJJ-001", day=dt.date(2026, 11, 24), slot_start=dt.time(10),
              slot_minutes=30, name=text, phone="13812345678"),
          lambda ctx, _: _latest(ctx, Appointment.name)),
@@ -209,7 +209,7 @@ def test_every_free_text_field_stores_clean_text_or_refuses_in_chinese(ctx, case
     lambda ctx, _: staff.create_staff(ctx, staff_no="7999", name="\x1b\r\n",
                                       role="window", password="123456"),
     lambda ctx, _: admin.update_staff(ctx, staff_no="1005", by="9000", name="\x7f\x85"),
-    lambda ctx, _: appointments.book_appointment(
+    lambda ctx, _: appointments.record_booking(
         ctx, item_code="GJJ-001", day=dt.date(2026, 11, 24), slot_start=dt.time(10),
         slot_minutes=30, name="\u2028\x9b", phone="13812345678"),
     lambda ctx, _: inquiry.record_first_inquiry(ctx, staff_no="1001", question="\x1b\x1b"),

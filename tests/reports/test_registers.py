@@ -90,7 +90,7 @@ def test_supply_later_register_names_the_applicant_masked_and_the_deadline(ctx, 
     with ctx.db.write() as session:              # as the kiosk records a card's holder
         session.execute(text("UPDATE ticket SET holder_masked = '张*' WHERE id = :id"),
                         {"id": held.id})
-    code = appointments.book_appointment(
+    code = appointments.record_booking(
         ctx, item_code="GJJ-003", day=dt.date(2026, 11, 23), slot_start=dt.time(10, 0),
         slot_minutes=30, name="李小明", phone="13812345678")   # 承诺 7 个工作日
     clock.set(dt.datetime(2026, 11, 23, 9, 45, tzinfo=HALL_TZ))

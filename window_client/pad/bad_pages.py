@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.errors import InvalidInput
-from kiosk.queue.actions.rating import BAD_REASONS, check_callback_phone
+from kiosk.queue.actions.rating import BAD_REASONS
+from kiosk.queue.rules.personal import clean_mobile
 from kiosk.ui.i18n import translate
 from kiosk.ui.theme import PRIMARY, PRIMARY_TEXT
 from kiosk.ui.touch.keyboard import Keypad, digit_keypad
@@ -263,7 +264,7 @@ class PhonePage(QWidget):
             self.phone_submitted.emit("")
             return
         try:
-            check_callback_phone(digits)
+            clean_mobile(digits)
         except InvalidInput as refused:
             set_tone(self.message, "warning")
             self.message.setText(refused.message_zh)

@@ -4,7 +4,8 @@ It talks to the core directly as ``Actor("pad", N)``; the clerk's app never choo
 pre-fills or sees a rating in progress. It learns that its window finished a ticket
 from the event feed (``service_finished``), asks for one of five levels, asks levels 1-2
 for reasons (and, if the citizen wishes, a phone for the call back), and records 未评 via
-``mark_unrated`` when ``rating.timeout_s`` passes.
+``mark_unrated`` when ``rating.timeout_s`` passes. A citizen who rated on the phone
+first (the ticket's QR code) is thanked for that and the pad goes back to idle.
 
 Ratings made while the database is out of reach wait in a queue, each with the request
 id it got when it was made, and are saved in order once it answers: a 差评 is never
@@ -190,6 +191,9 @@ class RatingPad(QWidget):
                 continue
             if event.action == "service_finished" and event.ticket_id:
                 self.begin_rating(event.ticket_id, event.payload.get("code", ""))
+            elif event.action == "ticket_rated" and event.payload.get("channel") == "phone" \
+                    and self.ticket and event.ticket_id == self.ticket[0]:
+                self._rated_by_phone()
             elif event.action in ("ticket_rated", "ticket_unrated") and self.ticket \
                     and event.ticket_id == self.ticket[0] and not self.runner.busy:
                 self._end_rating()           # recorded elsewhere: nothing left to ask
@@ -275,6 +279,12 @@ class RatingPad(QWidget):
         self._submit("unrated", rating.mark_unrated, ticket_id=ticket_id, actor=self.actor)
         self._show_identity()
 
+    def _rated_by_phone(self) -> None:
+        self._end_rating()
+        self.thanks.show_rated_by_phone()
+        self._go(self.thanks)
+        self._thanks_timer.start(THANKS_MS)
+
     def _end_rating(self) -> None:
         self.ticket = None
         self._level = None
@@ -304,6 +314,9 @@ class RatingPad(QWidget):
         # already rated or recorded unrated (e.g. by a retry): nothing to tell the citizen
         log.info("pad %s refused: %s", name, getattr(error, "message_en", error))
         sent = self._sending
+        if name == "rate" and isinstance(error, rating.AlreadyRated) \
+                and error.details.get("channel") == "phone" and self.page == "thanks":
+            self._rated_by_phone()           # the phone's level stands: say so, no error
         if sent is not None and "callback_phone" in sent[2] \
                 and not isinstance(error, IllegalTransition):
             # the phone could not be kept (no key file on this PC...): the 差评 itself

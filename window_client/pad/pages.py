@@ -266,6 +266,11 @@ class ThanksPage(QWidget):
             text = translate("RatingPad", "欢迎您再次来办事。")
         self.detail.setText(text)
 
+    def show_rated_by_phone(self) -> None:
+        """The citizen rated from the ticket's QR code first: one rating per ticket."""
+        self.title.setText(translate("RatingPad", "您已通过手机评价"))
+        self.detail.setText(translate("RatingPad", "感谢您的评价"))
+
 
 def header_bar() -> tuple[QWidget, QLabel, QLabel]:
     """The strip at the top: the hall's name and the window number."""

@@ -1,4 +1,5 @@
-"""预约: booking (normally done by the online booking system) and check-in at the kiosk.
+"""预约: booking on the phone (``book_appointment``, the rules in ``booking_checks``),
+a booking recorded from elsewhere (``record_booking``), and check-in at the kiosk.
 
 Check-in rules, explicit and configurable:
 
@@ -27,18 +28,21 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from kiosk.clock import at_hall_time
-from kiosk.errors import InvalidInput, NotFound, ServiceUnavailable
+from kiosk.errors import IllegalTransition, InvalidInput, NotFound, ServiceUnavailable
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import SYSTEM, Actor, append_event
 from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
-from kiosk.queue.actions.issuing import item_and_service, new_ticket, replay_issue
+from kiosk.queue.actions import booking_checks as checks
+from kiosk.queue.actions.issuing import item_and_service, new_ticket, replay_issue, web_token
 from kiosk.queue.position import queue_position
+from kiosk.queue.store import booking as booking_store
+from kiosk.queue.store.booking import BookingView
 from kiosk.queue.store.lookup import item_by_code
 from kiosk.queue.store.models import Appointment, AppointmentState
 from kiosk.queue.snapshots import IssueResult
 from kiosk.queue.rules.text_input import BOOKING_NAME, clean_text
 from kiosk.queue.actions.keys import personal_keys
-from kiosk.queue.rules.personal import KeyRing, keyed_hash, mask_id_number, mask_phone
+from kiosk.queue.rules.personal import KeyRing, clean_mobile, keyed_hash, mask_id_number, mask_phone
 
 
 CODE_DIGITS = 8
@@ -52,13 +56,6 @@ def new_code() -> str:
     return f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
 
 
-def _check_phone(phone: str) -> str:
-    phone = phone.strip()
-    if not (phone.isdigit() and len(phone) == 11 and phone.startswith("1")):
-        raise InvalidInput("请输入 11 位手机号码", f"{phone!r} is not an 11-digit mobile number")
-    return phone
-
-
 def _check_last_four(digits: str | None) -> str:
     digits = (digits or "").strip()
     if not (digits.isdigit() and len(digits) == 4):
@@ -67,11 +64,12 @@ def _check_last_four(digits: str | None) -> str:
     return digits
 
 
-def book_appointment(ctx: HallContext, *, item_code: str, day: dt.date,
-                     slot_start: dt.time, slot_minutes: int, name: str, phone: str,
-                     id_number: str | None = None, actor: Actor = SYSTEM) -> str:
-    """Book a slot; returns the appointment code. Stores a masked phone and ID only."""
-    phone = _check_phone(phone)
+def record_booking(ctx: HallContext, *, item_code: str, day: dt.date,
+                   slot_start: dt.time, slot_minutes: int, name: str, phone: str,
+                   id_number: str | None = None, actor: Actor = SYSTEM) -> str:
+    """Record a booking made elsewhere (another booking system, a simulation) as it
+    is, without the phone's booking rules; returns the appointment code."""
+    phone = clean_mobile(phone)
     keys = personal_keys(ctx)
     name = clean_text(name, BOOKING_NAME, missing=("请填写姓名", "appointment needs a name"))
     with ctx.db.write() as session:
@@ -83,12 +81,83 @@ def book_appointment(ctx: HallContext, *, item_code: str, day: dt.date,
             slot_start=start, slot_end=start + dt.timedelta(minutes=slot_minutes),
             name=name, phone_masked=mask_phone(phone),
             phone_hash=keyed_hash(keys, "phone", phone),
-            id_number_masked=mask_id_number(id_number) if id_number else None)
+            id_number_masked=mask_id_number(id_number) if id_number else None,
+            web_token=web_token())
         appointment = _insert_with_fresh_code(scope, fields)
         append_event(scope, actor, "appointment_booked",
                      payload={"code": appointment.code, "item": item.code,
                               "slot": start.isoformat()})
         return appointment.code
+
+
+def book_appointment(ctx: HallContext, *, item_code: str, day: dt.date,
+                     slot_start: dt.time, name: str, phone: str,
+                     id_number: str | None = None,
+                     actor: Actor = Actor("web")) -> BookingView:
+    """网上预约: book one of the slots ``reads.booking.slots`` offers, under the rules
+    (``booking.*`` settings and the queue's slots, capacity and share); stores the
+    phone and ID number masked and as keyed hashes only."""
+    phone = clean_mobile(phone)
+    name = clean_text(name, BOOKING_NAME, missing=("请填写姓名", "appointment needs a name"))
+    id_number = checks.check_id_number(id_number)
+    keys = personal_keys(ctx)
+    phones = keys.candidates("phone", phone)
+    people = keys.candidates("id_number", id_number) if id_number else []
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        item = booking_store.bookable_item(scope, item_code)
+        queue = booking_store.booking_queue(scope, item, lock=True)
+        entries = booking_store.require_day(scope, day)
+        slot = checks.slot_of(scope, queue, day, slot_start, entries)
+        checks.check_no_shows(scope, phones, people)
+        checks.check_one_a_day(scope, day, people or phones, by_person=bool(people))
+        checks.check_places(scope, queue, day, slot)
+        start = at_hall_time(day, slot.start, scope.hall.timezone)
+        fields = dict(
+            hall_id=scope.hall.id, item=item, day=day, slot_start=start,
+            slot_end=at_hall_time(day, slot.end, scope.hall.timezone), name=name,
+            phone_masked=mask_phone(phone), phone_hash=phones[0],
+            id_number_masked=mask_id_number(id_number) if id_number else None,
+            person_hash=people[0] if people else None, web_token=web_token())
+        appointment = _insert_with_fresh_code(scope, fields)
+        append_event(scope, actor, "appointment_booked",
+                     payload={"code": appointment.code, "item": item.code,
+                              "slot": start.isoformat(), "online": True})
+        return booking_store.booking_view(scope, appointment)
+
+
+def cancel_booking(ctx: HallContext, *, web_token: str,
+                   actor: Actor = Actor("web")) -> BookingView:
+    """Cancel a booking from its phone page, up to ``booking.cancel_before_minutes``
+    before the slot; its place is free again. Cancelling twice answers the same."""
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        appointment = booking_store.booking_by_token(scope, web_token, lock=True)
+        if appointment.state == AppointmentState.CANCELLED:
+            return booking_store.booking_view(scope, appointment)
+        if appointment.state != AppointmentState.BOOKED:
+            text = {AppointmentState.CHECKED_IN: "该预约已签到取号，不能取消",
+                    AppointmentState.MISSED: "该预约已过期失效，不能取消"}[appointment.state]
+            raise IllegalTransition(text, f"appointment is {appointment.state.value}")
+        until = booking_store.cancel_deadline(scope, appointment)
+        if scope.now > until:
+            raise checks.BookingTooLate(
+                f"预约只能在时段开始前 {scope.settings.get('booking.cancel_before_minutes')} "
+                f"分钟取消（可取消至 {scope.local(until):%m月%d日 %H:%M}），现已不能取消",
+                f"appointment {appointment.code} could be cancelled until {until.isoformat()}")
+        appointment.state = AppointmentState.CANCELLED
+        appointment.cancelled_at = scope.now
+        append_event(scope, actor, "appointment_cancelled",
+                     payload={"code": appointment.code, "item": appointment.item.code})
+        return booking_store.booking_view(scope, appointment)
+
+
+def booking_by_token(ctx: HallContext, web_token: str) -> BookingView:
+    """The booking behind a phone page's token; NotFound for unknown tokens."""
+    with ctx.db.read() as session:
+        scope = open_scope(ctx, session)
+        return booking_store.booking_view(
+            scope, booking_store.booking_by_token(scope, web_token))
 
 
 def _insert_with_fresh_code(scope: Scope, fields: dict) -> Appointment:
@@ -154,7 +223,7 @@ def _find_booking(scope: Scope, code: str | None, last_four: str | None,
         query = query.where(Appointment.code == code.strip())
     else:
         query = query.where(Appointment.phone_hash.in_(
-            keys.candidates("phone", _check_phone(phone))))
+            keys.candidates("phone", clean_mobile(phone))))
     bookings = scope.session.scalars(query.order_by(Appointment.slot_start)
                                      .with_for_update()).all()
     if code:

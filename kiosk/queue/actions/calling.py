@@ -19,6 +19,7 @@ from kiosk.queue.store.lookup import staff_by_no, ticket_by_code
 from kiosk.queue.store.models import (
     ACTIVE_STATES, WAITING_STATES, Priority, Ticket, TicketState, Window, WindowState,
 )
+from kiosk.queue.actions import reminders
 from kiosk.queue.actions.results import replay, result
 from kiosk.queue.actions.at_window import AtWindow, clerk_window, window_action
 from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
@@ -83,6 +84,7 @@ def call_ticket(at: AtWindow, ticket: Ticket, *,
     if after_finishing is not None:
         payload["finished"] = after_finishing.code
         payload["finished_id"] = after_finishing.id
+    reminders.on_call(scope, ticket, window.number)  # its messages, in this transaction
     event = at.event("ticket_called", ticket, payload)
     return result(event, ticket, window, finished=after_finishing)
 

@@ -21,6 +21,7 @@ from kiosk.errors import IllegalTransition, InvalidInput
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import SYSTEM, Actor, append_event, staff_actor
 from kiosk.queue.store.lookup import require_role
+from kiosk.queue.actions.reminders import purge_day
 from kiosk.queue.store.models import (
     ACTIVE_STATES, WAITING_STATES, Appointment, AppointmentState, Event, Hall, Role,
     Staff, Ticket, TicketState, Window, WindowState,
@@ -128,6 +129,7 @@ def _close_past(scope: Scope) -> list[DayClosed]:
     days |= set(signed_in_on.values())
     done = [_close(scope, day, SYSTEM, [w for w in stale if signed_in_on[w.id] == day])
             for day in sorted(days)]
+    purge_day(scope, scope.today)  # also days that had nothing left open to close
     hall.closed_through = yesterday
     return done
 
@@ -158,6 +160,7 @@ def _close(scope: Scope, day: dt.date, actor: Actor, windows: list[Window]) -> D
                               "reason": REASON_DAY_CLOSED})
     for ticket, was in in_hand:
         _expire_in_hand(scope, ticket, was, actor)
+    purge_day(scope, day + ONE_DAY)  # phones left for reminders go with the day
     event = append_event(scope, actor, "day_closed",
                          payload={"day": day.isoformat(), "expired": len(tickets),
                                   "appointments_missed": len(bookings),

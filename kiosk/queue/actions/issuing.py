@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import secrets
 
 from sqlalchemy import Integer, bindparam, func, insert, select, text
 
@@ -221,6 +222,7 @@ def new_ticket(scope: Scope, service: QueueRules, item: ItemRef | None, actor: A
     _check_person_limit(scope, service, holder)
     code = format_code(service.prefix, number)
     check = _priority_check(priority, holder)
+    token = web_token()
     ticket_id = scope.session.connection().scalar(_INSERT_TICKET, {
         "hall_id": scope.hall.id, "day": scope.today, "prefix": service.prefix,
         "number": number, "code": code, "service_id": service.id,
@@ -229,7 +231,7 @@ def new_ticket(scope: Scope, service: QueueRules, item: ItemRef | None, actor: A
         "issued_at": scope.now, "queue_at": scope.now, "kiosk": actor.id or None,
         "person_hash": holder.person_hash if holder else None,
         "holder_masked": holder.holder_masked if holder else None,
-        "priority_check": check})
+        "priority_check": check, "web_token": token})
     return TicketView(
         id=ticket_id, code=code, day=scope.today, prefix=service.prefix, number=number,
         service_id=service.id, service_prefix=service.prefix, service_name=service.name,
@@ -239,7 +241,13 @@ def new_ticket(scope: Scope, service: QueueRules, item: ItemRef | None, actor: A
         queue_at=scope.now, called_at=None, started_at=None, finished_at=None,
         recall_count=0, transfer_count=0, no_show_count=0, window_id=None,
         target_window_id=None, staff_id=None, note=None,
-        holder_masked=holder.holder_masked if holder else None, priority_check=check)
+        holder_masked=holder.holder_masked if holder else None, priority_check=check,
+        web_token=token)
+
+
+def web_token() -> str:
+    """144 random bits, URL-safe (24 characters): the ticket page's address."""
+    return secrets.token_urlsafe(18)
 
 
 def format_code(prefix: str, number: int) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy import or_, select, update
 from kiosk.queue.rules.personal import KeyRing, key_id_of, load_keys, write_keys
 from kiosk.queue.store.context import HallContext, scope as open_scope
 from kiosk.queue.store.events import SYSTEM, Actor, append_event
-from kiosk.queue.store.models import Appointment, AppointmentState
+from kiosk.queue.store.models import Appointment, AppointmentState, Reminder
 
 #: bookings that can never be checked in again: their hashes serve nothing
 _DONE = (AppointmentState.CANCELLED, AppointmentState.MISSED)
@@ -53,6 +53,9 @@ def rotate_keys(ctx: HallContext, *, actor: Actor = SYSTEM) -> Rotated:
             .values(phone_hash="")).rowcount
         used = {key_id_of(h) for h in session.scalars(
             select(Appointment.phone_hash).distinct().where(mine, Appointment.phone_hash != ""))}
+        # a phone left for a reminder is sealed under the key its hash names
+        used |= {key_id_of(h) for h in session.scalars(
+            select(Reminder.phone_hash).distinct().where(Reminder.hall_id == scope.hall.id))}
         kept = ring.keeping(used)
         append_event(scope, actor, "personal_key_rotated",
                      payload={"key": ring.current, "forgotten": forgotten,

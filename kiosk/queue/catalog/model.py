@@ -77,6 +77,16 @@ class Service(Entry):
     id_card: Literal["required", "optional", "off"] = "off"
     #: tickets one person (by ID card) may take in this queue a day; 0 = no limit
     per_person_daily_limit: Annotated[StrictInt, Field(ge=0, le=99)] = 0
+    #: 到号提醒: a phone left for a ticket is told when this many are ahead; 0 = never
+    remind_ahead: Annotated[StrictInt, Field(ge=0, le=50)] = 3
+    #: 远程取号: a ticket taken on the phone (with a reminder), counted in daily_limit
+    remote_ticket: StrictBool = False
+    remote_daily_per_phone: Annotated[StrictInt, Field(ge=1, le=10)] = 1
+    #: 网上预约: at most this percent of daily_limit booked a day; 0 = no booking
+    booking_share: Annotated[StrictInt, Field(ge=0, le=100)] = 30
+    booking_slot_minutes: Annotated[StrictInt, Field(ge=5, le=240)] = 30
+    #: bookings per slot; 0 = no booking
+    booking_slot_capacity: Annotated[StrictInt, Field(ge=0, le=999)] = 4
 
 
 class Window(Entry):
@@ -92,3 +102,10 @@ class Catalog(Entry):
     items: Annotated[list[Item], Field(min_length=1)]
     services: Annotated[list[Service], Field(min_length=1)]
     windows: Annotated[list[Window], Field(min_length=1)]
+
+
+#: the queue's phone fields (reminders, remote tickets, booking) and their defaults: a
+#: file without them gets these, and the export leaves out the ones still at default
+PHONE_DEFAULTS = {name: Service.model_fields[name].default for name in (
+    "remind_ahead", "remote_ticket", "remote_daily_per_phone", "booking_share",
+    "booking_slot_minutes", "booking_slot_capacity")}

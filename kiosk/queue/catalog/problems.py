@@ -19,6 +19,9 @@ FIELD_ZH = {
     "daily_limit": "每日限号", "hours": "办理时间", "number": "窗口号", "services": "业务",
     "hall": "大厅", "departments": "部门", "windows": "窗口",
     "id_card": "刷身份证取号", "per_person_daily_limit": "每人每日限取",
+    "remind_ahead": "提前几位提醒", "remote_ticket": "远程取号",
+    "remote_daily_per_phone": "每个手机每日远程取号数", "booking_share": "预约占限号比例",
+    "booking_slot_minutes": "预约时段长度(分钟)", "booking_slot_capacity": "每时段预约人数",
 }
 
 #: the field that names an entry of each list

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.errors import CatalogInvalid
+from kiosk.queue.catalog.model import PHONE_DEFAULTS
 from kiosk.queue.catalog.problems import locate
 from kiosk.queue.catalog.reading import CatalogFileError, parse
 from kiosk.queue.catalog.schema import Problem, validate
@@ -144,6 +145,8 @@ def _services(session: Session, hall: Hall, entries: list, items: dict) -> dict[
         service.name, service.daily_limit = entry["name"], entry["daily_limit"]
         service.id_card = entry.get("id_card", "off")
         service.per_person_daily_limit = entry.get("per_person_daily_limit", 0)
+        for name, default in PHONE_DEFAULTS.items():
+            setattr(service, name, entry.get(name, default))
         service.hours = {"weekdays": list(entry["hours"]["weekdays"]),
                          "periods": list(entry["hours"]["periods"])}
         service.items = [items[code] for code in entry["items"]]
@@ -210,6 +213,9 @@ def _service_data(service: Service) -> dict[str, Any]:
         data["id_card"] = service.id_card
     if service.per_person_daily_limit:
         data["per_person_daily_limit"] = service.per_person_daily_limit
+    for name, default in PHONE_DEFAULTS.items():
+        if getattr(service, name) != default:
+            data[name] = getattr(service, name)
     return data
 
 

@@ -20,7 +20,7 @@ from kiosk.queue.store.models import Event, Hall, Staff, Ticket, Window
 #: Chinese names of the actions, for the audit viewer and its exports
 ACTION_ZH = {
     "ticket_issued": "取号", "appointment_checked_in": "预约签到",
-    "appointment_booked": "预约", "ticket_called": "叫号", "ticket_recalled": "重呼",
+    "appointment_booked": "预约", "appointment_cancelled": "取消预约", "ticket_called": "叫号", "ticket_recalled": "重呼",
     "ticket_no_show": "过号", "ticket_requeued": "过号重排", "service_started": "开始办理",
     "priority_confirmed": "绿色通道核验确认", "priority_rejected": "绿色通道不符合条件",
     "service_finished": "办结", "ticket_transferred": "转办", "ticket_rated": "评价",

@@ -12,7 +12,8 @@ one answer to a wrong code and to wrong digits, so that a scan never tells wheth
 code exists. The kiosk asks for the digits, then calls
 ``appointments.check_in(ctx, code=route.code, phone_last_four=...)``.
 
-A ticket is read from the machine tag or link its QR code holds (``rules.ticket_code``);
+A ticket is read from the machine tag or link its QR code holds (``rules.ticket_code``):
+a link names it by its web token, looked up here and then routed as the tag would be;
 its people ahead and wait are the estimate the kiosk showed when it was taken
 (``queue.position.queue_position``), read again now.
 """
@@ -34,7 +35,7 @@ from kiosk.queue.snapshots import TicketView
 from kiosk.queue.store.context import HallContext, Scope
 from kiosk.queue.store.context import scope as open_scope
 from kiosk.queue.store.lookup import ticket_by_code
-from kiosk.queue.store.models import Hall, TicketState, Window
+from kiosk.queue.store.models import Hall, Ticket, TicketState, Window
 
 #: longer than any QR code's text; a longer "scan" is a stuck key or noise
 MAX_SCAN_CHARS = 4096
@@ -124,7 +125,24 @@ def route_scan(ctx: HallContext, text: str) -> ScanRoute:
     if named is None:
         return Unrecognised()
     with ctx.db.read() as session:
-        return _ticket_route(open_scope(ctx, session), named)
+        scope = open_scope(ctx, session)
+        if isinstance(named, ticket_code.TicketLink):
+            # the token is case-sensitive: Caps Lock swapped it, or did not
+            named = (_linked(scope, named.web_token)
+                     or _linked(scope, named.web_token.swapcase()))
+            if named is None:
+                return TicketNotValid(NOT_FOUND, "", scope.today,
+                                      "找不到该号票，请核对号票或重新取号",
+                                      "no ticket for the scanned link")
+        return _ticket_route(scope, named)
+
+
+def _linked(scope: Scope, web_token: str) -> ticket_code.TicketCode | None:
+    """The ticket a link's token names, in the tag's terms (any hall on this database)."""
+    row = scope.session.execute(
+        select(Hall.code, Ticket.day, Ticket.code).join(Hall, Hall.id == Ticket.hall_id)
+        .where(Ticket.web_token == web_token)).first()
+    return ticket_code.TicketCode(*row) if row else None
 
 
 def _ticket_route(scope: Scope, named: ticket_code.TicketCode) -> ScanRoute:

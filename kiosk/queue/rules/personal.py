@@ -25,7 +25,8 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from kiosk.errors import NotConfigured
+from kiosk.devices.idcard.text import check_digit
+from kiosk.errors import InvalidInput, NotConfigured
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,25 @@ log = logging.getLogger(__name__)
 DIGEST_HEX = 56
 KEY_ID_HEX = 6
 FORMAT = 1
+
+
+def clean_mobile(phone: str | None) -> str:
+    """An 11-digit mainland mobile number in ASCII digits (spaces and hyphens allowed
+    in between), or a refusal: full-width or other Unicode digits would hash and mask
+    differently from the same number typed on the kiosk."""
+    phone = (phone or "").strip().replace(" ", "").replace("-", "")
+    if not (phone.isascii() and phone.isdigit() and len(phone) == 11 and phone[0] == "1"):
+        raise InvalidInput("请输入 1 开头的 11 位手机号码",
+                           "not an 11-digit mainland mobile number")
+    return phone
+
+
+def valid_id_number(number: str) -> bool:
+    """An 18-character resident ID number in ASCII with a correct check digit
+    (GB 11643)."""
+    number = number.strip().upper()
+    return (len(number) == 18 and number.isascii() and number[:17].isdigit()
+            and number[17] == check_digit(number[:17]))
 
 
 def mask_phone(phone: str) -> str:

@@ -7,8 +7,10 @@ is what machines read (a kiosk's code scanner routing a scanned ticket back, iss
 one line, no line breaks (a keyboard-wedge scanner types a line break as Enter) and
 found wherever it is, so a scanner that drops the Chinese still yields the ticket.
 
-When the hall's web service for phones exists, ``web_base`` turns the code into a
-link to the ticket's own page, ``<base>/t/<hall>/<day>/<code>``; ``parse`` reads both.
+When the hall's web service for phones exists, ``web_base`` and the ticket's
+``web_token`` turn the code into a link to the ticket's own page, ``<base>/t/<token>``:
+no hall, day or number in the URL, so a photo of a stranger's slip cannot be walked
+to the next number. ``parse`` reads both forms; the link gives a ``TicketLink``.
 """
 from __future__ import annotations
 
@@ -19,8 +21,9 @@ import re
 TAG = "KH1"
 #: the machine part: KH1:<hall code>:<day>:<ticket code>
 _TAGGED = re.compile(rf"{TAG}:([A-Za-z0-9_.-]+):(\d{{4}}-\d{{2}}-\d{{2}}):([A-Za-z]+\d+)")
-#: the link form: <base>/t/<hall code>/<day>/<ticket code>
-_LINK = re.compile(r"https?://\S*?/t/([A-Za-z0-9_.-]+)/(\d{4}-\d{2}-\d{2})/([A-Za-z]+\d+)")
+#: the link form: <base>/t/<token> (``issuing.web_token``: URL-safe base64); any case
+#: in the scheme and "/t/", as a scanner with Caps Lock on types them
+_LINK = re.compile(r"(?i:https?)://\S*?/[tT]/([A-Za-z0-9_-]{16,64})(?![A-Za-z0-9_-])")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,24 +35,43 @@ class TicketCode:
     code: str          # A001
 
 
+@dataclasses.dataclass(frozen=True)
+class TicketLink:
+    """A link to a ticket's phone page: the ticket is found by its token."""
+
+    web_token: str
+
+
 def build(hall_code: str, day: dt.date, code: str, *, hall_name: str = "",
-          queue_name: str = "", web_base: str = "") -> str:
-    """The QR payload of a ticket: a link when ``web_base`` is set, else readable text
-    that ends with the machine tag."""
-    if web_base:
-        return f"{web_base.rstrip('/')}/t/{hall_code}/{day.isoformat()}/{code}"
+          queue_name: str = "", web_base: str = "", web_token: str | None = None) -> str:
+    """The QR payload of a ticket: a link when ``web_base`` and the ticket's token are
+    set, else readable text that ends with the machine tag."""
+    if web_base and web_token:
+        return link(web_base, web_token)
     parts = [f"号码 {code}", queue_name, hall_name, day.isoformat(), tag(hall_code, day, code)]
     return " · ".join(part for part in parts if part)
+
+
+def link(web_base: str, web_token: str) -> str:
+    return f"{web_base.rstrip('/')}/t/{web_token}"
+
+
+def is_link(payload: str) -> bool:
+    """Whether a QR payload is a link to a phone page (the slip then says so)."""
+    return bool(_LINK.fullmatch(payload or ""))
 
 
 def tag(hall_code: str, day: dt.date, code: str) -> str:
     return f"{TAG}:{hall_code}:{day.isoformat()}:{code}"
 
 
-def parse(payload: str) -> TicketCode | None:
+def parse(payload: str) -> TicketCode | TicketLink | None:
     """The ticket a scanned payload names (tag or link form), or None for anything
     else (a booking code, a stranger's QR)."""
-    found = _TAGGED.search(payload or "") or _LINK.search(payload or "")
+    linked = _LINK.search(payload or "")
+    if linked is not None:
+        return TicketLink(linked.group(1))
+    found = _TAGGED.search(payload or "")
     if found is None:
         return None
     hall_code, day_text, code = found.groups()

@@ -23,6 +23,7 @@ IGNORED_ACTIONS = frozenset({
     "device_fault", "device_recovered", "ticket_rated", "ticket_unrated", "login_failed",
     "staff_locked", "staff_unlocked", "staff_created", "password_reset",
     "manager_signed_in", "first_inquiry_recorded", "appointment_booked",
+    "appointment_cancelled",
     "personal_key_rotated",
 })
 CALL_ACTIONS = frozenset({"ticket_called", "ticket_recalled"})

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.i18n import translate
-from kiosk.ui.touch.keyboard import digit_keypad
+from kiosk.ui.touch.keyboard import digit_keypad, place_beside_keypad
 from kiosk.ui.touch.look import TARGET_ROWS, BodyLabel, set_tone, tag
 from kiosk.ui.touch.widgets import Screen, button
 from kiosk.ui.theme import Scale
@@ -187,17 +187,5 @@ class CheckInScreen(Screen):
         if portrait == self._portrait:
             return
         self._portrait = portrait
-        self._grid.removeWidget(self.steps)
-        self._grid.removeWidget(self.keypad)
-        for index in range(2):
-            self._grid.setRowStretch(index, 0)
-            self._grid.setColumnStretch(index, 0)
-        if portrait:
-            self._grid.addWidget(self.steps, 0, 0)
-            self._grid.addWidget(self.keypad, 1, 0)
-            self._grid.setRowStretch(1, 1)
-        else:
-            self._grid.addWidget(self.steps, 0, 0)
-            self._grid.addWidget(self.keypad, 0, 1)
-            self._grid.setColumnStretch(0, 3 if self._short else 1)
-            self._grid.setColumnStretch(1, 2 if self._short else 1)
+        place_beside_keypad(self._grid, self.steps, self.keypad, portrait=portrait,
+                            short=self._short)

@@ -17,7 +17,7 @@ import uuid
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.clock import hall_time
-from kiosk.queue.actions import appointments, issuing
+from kiosk.queue.actions import appointments, issuing, reminders
 from kiosk.queue.reads import kiosk as kiosk_reads
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.snapshots import IssueResult
@@ -100,6 +100,9 @@ class KioskController(QueueTiles, QObject):
         w.take.ticket_requested.connect(self.take_ticket)
         w.check_in.check_in_requested.connect(self.check_in)
         w.ticket.finished.connect(self.go_home)
+        w.ticket.remind_requested.connect(self.open_remind)
+        w.remind.phone_entered.connect(self.leave_phone)
+        w.remind.finished.connect(self.go_home)
         self.taps.succeeded.connect(self._tap_succeeded)
         self.taps.refused.connect(self._tap_refused)
         self.taps.ended.connect(self.action_ended)
@@ -292,6 +295,24 @@ class KioskController(QueueTiles, QObject):
             else {"code": value, "phone_last_four": last_four}
         self.taps.submit("check_in", appointments.check_in, **kwargs)
 
+    def open_remind(self) -> None:
+        """到号短信提醒 for the ticket on screen: the phone on the digit keypad."""
+        result = self.window.ticket.result
+        if self.window.current() is not self.window.ticket or result is None:
+            return
+        self.window.ticket.stop_timers()
+        self.window.remind.show_for(result.ticket.id, result.ticket.code)
+        self.window.show_screen(self.window.remind, remember=False)
+
+    def leave_phone(self, ticket_id: int, phone: str) -> None:
+        if self.window.current() is not self.window.remind or self.taps.busy:
+            return
+        if not phone:
+            self.show_error(translate("KioskController", "请检查输入"),
+                            translate("KioskController", "请输入 1 开头的 11 位手机号码"))
+            return
+        self.taps.submit("remind", _leave_phone, ticket_id=ticket_id, phone=phone)
+
     def _tap_ended(self) -> None:
         """A refused check-in: the phone digits are typed afresh (the code stays)."""
         self._issuing_item = None  # a tap given up or let go: no refusal names it later
@@ -303,6 +324,8 @@ class KioskController(QueueTiles, QObject):
         self.load_queues()  # the waiting counts (and a limit) changed here
         if name == "check_in":
             self._checked_in(result)
+        elif name == "remind":
+            self.window.remind.show_done(result.phone_masked, result.ahead)
         else:
             self._show_ticket(result)
 
@@ -321,9 +344,11 @@ class KioskController(QueueTiles, QObject):
         web_base = self.settings.get("web.base_url")
         payload = ticket_qr_payload(self.ctx.hall_code, ticket.day, ticket.code,
                                     hall_name=hall_name, queue_name=ticket.service_name,
-                                    web_base=web_base)
+                                    web_base=web_base, web_token=ticket.web_token)
         self.window.ticket.show_ticket(result, hall_time(ticket.issued_at, timezone), payload,
                                        appointment_label)
+        self.window.ticket.set_remind_offered(bool(self.settings.get("reminders.enabled"))
+                                              and ticket.state in ("waiting", "transferred"))
         self.window.show_screen(self.window.ticket, remember=False)
         self._ticket_token = f"ticket:{ticket.id}"
         if self.printer.printer_present:
@@ -452,3 +477,9 @@ class KioskController(QueueTiles, QObject):
         self.go_home()
         self.reset_done.emit()
 
+
+def _leave_phone(ctx: HallContext, *, ticket_id: int, phone: str,
+                 request_id: str | None = None) -> reminders.ReminderView:
+    """The tap's action: leaving a phone again only replaces it, so the tap's request id
+    (for replaying a ticket) is not needed."""
+    return reminders.leave_phone(ctx, ticket_id=ticket_id, phone=phone)

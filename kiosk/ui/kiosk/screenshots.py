@@ -3,6 +3,7 @@
 ``shoot(session)`` renders every screen worth seeing at ``session.size``, in ordinary
 and elder mode (files ``…-<screen>`` and ``…-elder-<screen>``): home, a department,
 the guide and its 材料目录, taking a ticket, the ticket (printed and printer fault),
+到号短信提醒 (the phone typed, then the promise),
 search by pinyin and by item code, check-in, the ID card prompt and what a scan shows,
 and the refusals seen before the third tap (a sold-out queue, the lunch break). Tickets are really taken on the session's copy
 of the hall; every database write of the tool itself runs off the GUI thread.
@@ -109,6 +110,13 @@ def _shoot_mode(session, elder: bool) -> None:
         s.take(w.take.ordinary_button)
         s.shot("ticket")
         mine = w.ticket.result.ticket.code
+        c.open_remind()
+        w.remind.keypad.type_text("1381234567")
+        s.shot("remind")
+        w.remind.keypad.type_text("8")
+        w.remind.submit_button.click()
+        s.wait(lambda: w.remind.taken or w.message.isVisible())
+        s.shot("remind-done")
 
         good = kiosk.printer.queue
         kiosk.printer.queue = PrintQueue(NetworkTransport("127.0.0.1", closed_port()),

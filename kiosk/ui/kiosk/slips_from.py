@@ -20,11 +20,12 @@ KIND_PRINTED = {"instant": "即办件", "promised": "承诺件"}
 
 
 def ticket_qr_payload(hall_code: str, day: dt.date, code: str, *, hall_name: str = "",
-                      queue_name: str = "", web_base: str = "") -> str:
+                      queue_name: str = "", web_base: str = "",
+                      web_token: str | None = None) -> str:
     """What the ticket's QR code holds: readable on a phone, parsed back by
     ``ticket_code.parse`` (a link to the ticket's page once ``web_base`` is set)."""
     return ticket_code.build(hall_code, day, code, hall_name=hall_name,
-                             queue_name=queue_name, web_base=web_base)
+                             queue_name=queue_name, web_base=web_base, web_token=web_token)
 
 
 def window_labels(numbers: tuple[int, ...]) -> tuple[str, ...]:
@@ -57,7 +58,8 @@ def ticket_slip(result: IssueResult, *, hall_name: str, hall_code: str, timezone
         priority_label=priority_label(ticket.priority, ticket.priority_check),
         appointment_label=appointment_label, holder_masked=ticket.holder_masked,
         qr_payload=ticket_qr_payload(hall_code, ticket.day, ticket.code, hall_name=hall_name,
-                                     queue_name=ticket.service_name, web_base=web_base))
+                                     queue_name=ticket.service_name, web_base=web_base,
+                                     web_token=ticket.web_token))
 
 
 def notice_slip(guide: ItemGuide, *, hall_name: str, printed_at: dt.datetime) -> NoticeSlip:

@@ -1,5 +1,6 @@
 """The ticket shown big (取号成功): number, item, windows, people ahead, estimated wait,
-time and a QR code; then back home by itself after a few seconds.
+time and a QR code; then back home by itself after a few seconds. When the hall sends
+reminders, a 到号短信提醒 button leads to the phone entry (``remind.RemindScreen``).
 
 The screen appears as soon as the ticket is in the database; the print status line is
 filled in later when the background print job ends. When nothing could be printed the
@@ -99,6 +100,7 @@ class QrLabel(QLabel):
 
 class TicketScreen(Screen):
     finished = Signal()  # the citizen tapped 完成 or the screen timed out
+    remind_requested = Signal()  # the citizen tapped 到号短信提醒
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +151,11 @@ class TicketScreen(Screen):
         self.done_button = button(translate("TicketScreen", "完成，返回首页"),
                                   kind="secondary", role="heading", rows=1.25)
         self.done_button.clicked.connect(self.finished)
+        self.remind_button = button(translate("TicketScreen", "到号短信提醒"),
+                                    role="heading", rows=1.25)
+        self.remind_button.clicked.connect(self.remind_requested)
+        self.remind_button.setVisible(False)
+        qr_layout.addWidget(self.remind_button)  # beside the QR: both lead to the phone
         self._arranged: tuple[bool, bool] | None = None  # (portrait, compact) laid out
         self._short = False
         self._compact = False  # elder mode on a short landscape screen (1366x768)
@@ -208,6 +215,10 @@ class TicketScreen(Screen):
         self._ticker.start()
         self._show_countdown()
 
+    def set_remind_offered(self, offered: bool) -> None:
+        """The 到号短信提醒 button: only where the hall sends reminders."""
+        self.remind_button.setVisible(offered)
+
     def set_print_state(self, text: str, tone: str) -> None:
         set_tone(self.print_label, tone)
         self.print_label.set_plain_text(text)
@@ -261,7 +272,8 @@ class TicketScreen(Screen):
         parts and a one-target 完成 button, so the details keep their lines."""
         self._short = short
         self._size_number()
-        self.done_button.setProperty(TARGET_ROWS, 1.0 if short else 1.25)
+        for widget in (self.done_button, self.remind_button):
+            widget.setProperty(TARGET_ROWS, 1.0 if short else 1.25)
 
     def _size_number(self) -> None:
         """The number as big as the screen allows: smaller on a short screen, and
@@ -295,6 +307,7 @@ class TicketScreen(Screen):
                       self.wait_label, self.badge_label, self.print_label):
             tag(label, "body" if self._compact else "heading")
         tag(self.done_button, "body" if self._compact else "heading")
+        tag(self.remind_button, "body" if self._compact else "heading")
         self._draw_qr()
         self._show_countdown()
         if (portrait, self._compact) == self._arranged:

@@ -15,6 +15,7 @@ from kiosk.ui.kiosk.guide import GuideScreen
 from kiosk.ui.kiosk.home import HomeScreen
 from kiosk.ui.touch.look import BodyLabel, apply_scale, scale_for, style_sheet, tag
 from kiosk.ui.kiosk.message import MessagePanel
+from kiosk.ui.kiosk.remind import RemindScreen
 from kiosk.ui.kiosk.search import SearchScreen
 from kiosk.ui.kiosk.take import TakeTicketScreen
 from kiosk.ui.kiosk.ticket import TicketScreen
@@ -76,6 +77,7 @@ class KioskWindow(QWidget):
         self.take = TakeTicketScreen()
         self.ticket = TicketScreen()
         self.check_in = CheckInScreen()
+        self.remind = RemindScreen()
         self.search = SearchScreen()
         for screen in self.screens():
             self.stack.addWidget(screen)
@@ -90,7 +92,7 @@ class KioskWindow(QWidget):
 
     def screens(self) -> list[Screen]:
         return [self.home, self.department, self.guide, self.take, self.ticket,
-                self.check_in, self.search]
+                self.check_in, self.search, self.remind]
 
     # --- navigation -----------------------------------------------------------------
 

@@ -92,3 +92,21 @@ def digit_keypad(target: QLineEdit) -> Keypad:
         key.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         key.setMaximumHeight(200)
     return pad
+
+
+def place_beside_keypad(grid, entry, keypad, *, portrait: bool, short: bool) -> None:
+    """Lay out a screen's entry part and its keypad in ``grid``: the keypad under the
+    entry in portrait, beside it in landscape (wider for the entry on a short screen)."""
+    grid.removeWidget(entry)
+    grid.removeWidget(keypad)
+    for index in range(2):
+        grid.setRowStretch(index, 0)
+        grid.setColumnStretch(index, 0)
+    grid.addWidget(entry, 0, 0)
+    if portrait:
+        grid.addWidget(keypad, 1, 0)
+        grid.setRowStretch(1, 1)
+    else:
+        grid.addWidget(keypad, 0, 1)
+        grid.setColumnStretch(0, 3 if short else 1)
+        grid.setColumnStretch(1, 2 if short else 1)

@@ -15,7 +15,7 @@ PHONE = "13800001234"
 
 
 def book(ctx, slot: dt.time, item: str = "RSJ-001", phone: str = PHONE) -> str:
-    return appointments.book_appointment(ctx, item_code=item, day=DAY, slot_start=slot,
+    return appointments.record_booking(ctx, item_code=item, day=DAY, slot_start=slot,
                                          slot_minutes=30, name="张三", phone=phone)
 
 

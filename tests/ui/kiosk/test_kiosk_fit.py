@@ -108,8 +108,12 @@ def assert_ticket_whole(ticket) -> None:
         assert label.heightForWidth(label.width()) <= label.height(), \
             (label.plain_text(), label.size(), label.heightForWidth(label.width()))
         assert text_fits(label), label.plain_text()
-    button = ticket.done_button
-    assert button.sizeHint().width() <= button.width(), button.text()
+    buttons = [ticket.done_button]
+    if ticket.remind_button.isVisible():  # 到号短信提醒 (reminders.enabled, the default)
+        buttons.append(ticket.remind_button)
+    for button in buttons:
+        assert button.sizeHint().width() <= button.width(), button.text()
+        assert button.height() >= button.minimumSizeHint().height(), button.text()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

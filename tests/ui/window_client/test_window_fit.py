@@ -67,7 +67,7 @@ def settle(qtbot, client) -> None:
 def test_nothing_scrolls_or_is_clipped(qtbot, sqlite_ctx, hall_font, make_client, clock,
                                        size):
     ctx = sqlite_ctx
-    booking = appointments.book_appointment(
+    booking = appointments.record_booking(
         ctx, item_code="SCJG-001", day=dt.date(2026, 11, 23), slot_start=dt.time(9, 30),
         slot_minutes=30, name="张三", phone="13800138000")
     appointments.check_in(ctx, code=booking, phone_last_four="8000")   # A001

@@ -23,7 +23,7 @@ def row(ctx, code):
 def test_next_up_marks_priority_and_appointment_in_words(qtbot, ctx, make_client, clock):
     take(ctx)                                                  # A001 ordinary
     take(ctx, priority="elderly")                              # A002 claims 绿色通道
-    booking = appointments.book_appointment(
+    booking = appointments.record_booking(
         ctx, item_code="SCJG-001", day=dt.date(2026, 11, 23), slot_start=dt.time(9, 30),
         slot_minutes=30, name="张三", phone="13800138000")
     appointments.check_in(ctx, code=booking, phone_last_four="8000")   # A003, due now

@@ -12,6 +12,7 @@ from kiosk.queue.store.models.hall import (
     Department, Hall, HallSetting, Item, ItemKind, Material, MaterialForm, Role, Service,
     Staff, Window, WindowState, service_item, window_service,
 )
+from kiosk.queue.store.models.outside import Outbox, Reminder
 from kiosk.queue.store.models.visits import (
     ACTIVE_STATES, WAITING_STATES, Appointment, AppointmentState, Event, FirstInquiry,
     Outcome, Priority, Rating, Ticket, TicketCounter, TicketState,
@@ -23,5 +24,5 @@ __all__ = [
     "MaterialForm", "Role", "Service", "Staff", "Window", "WindowState", "service_item",
     "window_service", "ACTIVE_STATES", "WAITING_STATES", "Appointment", "AppointmentState",
     "Event", "FirstInquiry", "Outcome", "Priority", "Rating", "Ticket", "TicketCounter",
-    "TicketState",
+    "TicketState", "Outbox", "Reminder",
 ]

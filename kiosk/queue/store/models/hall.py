@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON, CheckConstraint, Column, Date, ForeignKey, Index, LargeBinary, String, Table,
-    Text, UniqueConstraint, text,
+    Text, UniqueConstraint, false, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from kiosk.queue.rules import limits
@@ -148,6 +148,15 @@ class Service(Base):
     id_card: Mapped[str] = mapped_column(String(8), default="off", server_default="off")
     #: tickets one person (by ID card) may take in this queue a day; 0 = unlimited
     per_person_daily_limit: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: the "N people ahead" reminder goes when this many are ahead of the ticket
+    remind_ahead: Mapped[int] = mapped_column(default=3, server_default="3")
+    #: a ticket may be taken from the phone (off by default), this many per phone a day
+    remote_ticket: Mapped[bool] = mapped_column(default=False, server_default=false())
+    remote_daily_per_phone: Mapped[int] = mapped_column(default=1, server_default="1")
+    #: bookings take at most this percent of daily_limit; slots of this length and size
+    booking_share: Mapped[int] = mapped_column(default=30, server_default="30")
+    booking_slot_minutes: Mapped[int] = mapped_column(default=30, server_default="30")
+    booking_slot_capacity: Mapped[int] = mapped_column(default=4, server_default="4")
     active: Mapped[bool] = mapped_column(default=True)
     sort: Mapped[int] = mapped_column(default=0)
     items: Mapped[list[Item]] = relationship(secondary=service_item,

@@ -59,7 +59,9 @@ class Appointment(Base):
 
     __tablename__ = "appointment"
     __table_args__ = (UniqueConstraint("hall_id", "code"),
-                      Index("ix_appointment_phone", "hall_id", "phone_hash", "day"))
+                      UniqueConstraint("web_token"),
+                      Index("ix_appointment_phone", "hall_id", "phone_hash", "day"),
+                      Index("ix_appointment_person", "hall_id", "person_hash", "day"))
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
     code: Mapped[str] = mapped_column(String(20))
@@ -74,6 +76,11 @@ class Appointment(Base):
     state: Mapped[AppointmentState] = mapped_column(
         enum_column(AppointmentState, "appointment_state"), default=AppointmentState.BOOKED)
     checked_in_at: Mapped[dt.datetime | None]
+    cancelled_at: Mapped[dt.datetime | None]
+    #: the token in the booking's phone page URL (>= 128 bits); NULL for older bookings
+    web_token: Mapped[str | None] = mapped_column(String(32))
+    #: keyed hash of the booker's ID number: one booking per person per day
+    person_hash: Mapped[str | None] = mapped_column(String(80))
     item: Mapped[Item] = relationship()
 
 
@@ -102,6 +109,7 @@ class Ticket(Base):
         Index("ix_ticket_service_finished", "hall_id", "service_id", "finished_at"),
         # the per-person daily limit: a person's tickets today
         Index("ix_ticket_person", "hall_id", "day", "person_hash"),
+        UniqueConstraint("web_token", name="uq_ticket_web_token"),
     )
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
@@ -136,6 +144,8 @@ class Ticket(Base):
     holder_masked: Mapped[str | None] = mapped_column(String(40))  # 张*, for the greeting
     #: how a 绿色通道 ticket earned it: "claimed" (window checks), "confirmed", "by_age"
     priority_check: Mapped[str | None] = mapped_column(String(12))
+    #: the token in the URL of the ticket's phone page (>= 128 bits); NULL for older rows
+    web_token: Mapped[str | None] = mapped_column(String(32))
     service: Mapped[Service] = relationship()
     item: Mapped[Item | None] = relationship()
 
@@ -160,6 +170,8 @@ class Rating(Base):
     #: the phone left for 回访 after a poor rating, stored as the booking phones are
     callback_phone_masked: Mapped[str | None] = mapped_column(String(20))
     callback_phone_hash: Mapped[str | None] = mapped_column(String(80))
+    #: where the rating came from: "pad" (评价器) or "phone" (the ticket's page, 二维码)
+    channel: Mapped[str] = mapped_column(String(12), default="pad", server_default="pad")
 
 
 class Event(Base):

@@ -1,0 +1,1 @@
+"""One module per family of pages; each exports ``ROUTES`` (``app.collect_routes``)."""

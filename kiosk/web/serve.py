@@ -1,0 +1,63 @@
+"""``python -m kiosk web``: uvicorn over ``create_app``, with the reminders' outbox
+deliverer in the same process (so the single-PC hall needs one command more, not two).
+
+uvicorn believes ``X-Forwarded-For``/``-Proto`` only from ``web.trusted_proxies`` (and
+the app checks the same list again for its own rate limits); uvicorn's own access log
+is off: ours (``kiosk.web.access``) leaves tokens and addresses out.
+"""
+from __future__ import annotations
+
+import logging
+
+from kiosk.queue.store.context import HallContext
+from kiosk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _deliverer(ctx: HallContext):
+    try:
+        from kiosk.delivery.worker import Deliverer, reminder_sender_from_settings
+    except ImportError:  # a build without the delivery package: pages work, no texts
+        log.warning("no reminder deliverer in this build: reminders stay in the outbox")
+        return None
+    return Deliverer.from_settings(ctx, "reminder", reminder_sender_from_settings(ctx))
+
+
+def serve(ctx: HallContext, *, host: str = "127.0.0.1", port: int = 8080,
+          deliver: bool = True) -> int:
+    import uvicorn
+
+    from kiosk.web.app import create_app
+
+    trusted = [str(p) for p in Settings(machine=ctx.machine_settings)
+               .get("web.trusted_proxies")]
+    app = create_app(ctx)
+    deliverer = _deliverer(ctx) if deliver else None
+    config = uvicorn.Config(app, host=host, port=port, access_log=False,
+                            proxy_headers=bool(trusted),
+                            forwarded_allow_ips=",".join(trusted) or None,
+                            server_header=False, log_config=None,
+                            timeout_graceful_shutdown=5)
+    note = f"trusted proxies: {', '.join(trusted) or 'none'}"
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets=None) -> None:
+            await super().startup(sockets)
+            if self.started:  # the address really listened on (``--port 0``: any)
+                bound = self.servers[0].sockets[0].getsockname()
+                print(f"web service for phones at http://{_shown(bound[0])}:{bound[1]}/ "
+                      f"({note})", flush=True)
+
+    if deliverer is not None:
+        deliverer.start()
+    try:
+        Server(config).run()
+    finally:
+        if deliverer is not None:
+            deliverer.stop()
+    return 0
+
+
+def _shown(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

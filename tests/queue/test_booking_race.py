@@ -1,0 +1,68 @@
+"""Two processes booking the last place of a slot at the same instant: exactly one
+wins, on both databases (the queue's row lock on PostgreSQL, the write lock on SQLite)."""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import traceback
+
+import pytest
+from sqlalchemy import func, select, update
+
+from tests.conftest import KEYED, MONDAY_0930
+
+TUE = dt.date(2026, 11, 24)
+#: one race per slot: the morning's six half-hour slots
+SLOTS = [dt.time(9, 0), dt.time(9, 30), dt.time(10, 0), dt.time(10, 30), dt.time(11, 0),
+         dt.time(11, 30)]
+
+
+def _booker(url: str, key_file: str, n: int, barrier, results) -> None:
+    from kiosk.clock import ManualClock
+    from kiosk.queue.actions import appointments, booking_checks
+    from kiosk.queue.store.context import HallContext
+    from kiosk.queue.store.db import Database
+
+    ctx = HallContext(db=Database(url), clock=ManualClock(MONDAY_0930), hall_code="demo",
+                      machine_settings={"security.key_file": key_file})
+    outcome = {"booked": 0, "full": 0, "errors": []}
+    for i, slot in enumerate(SLOTS):
+        barrier.wait()
+        try:
+            appointments.book_appointment(ctx, item_code="RSJ-001", day=TUE, slot_start=slot,
+                                          name="赵六", phone=f"13{n}000000{i:02d}",
+                                          id_number=None)
+            outcome["booked"] += 1
+        except booking_checks.SlotFull:
+            outcome["full"] += 1
+        except Exception:  # noqa: BLE001 - reported to the test, never hidden
+            outcome["errors"].append(traceback.format_exc(limit=4))
+    ctx.db.dispose()
+    results.put(outcome)
+
+
+@pytest.mark.slow
+def test_two_processes_booking_the_last_place_at_once_one_wins(ctx):
+    from kiosk.queue.store.models import Appointment, Service
+
+    with ctx.db.write() as session:
+        session.execute(update(Service).where(Service.prefix == "C")
+                        .values(booking_slot_capacity=1))
+    url = ctx.db.url
+    ctx.db.dispose()
+    spawn = mp.get_context("spawn")
+    barrier, results = spawn.Barrier(2), spawn.Queue()
+    bookers = [spawn.Process(target=_booker, args=(url, KEYED["security.key_file"], n,
+                                                   barrier, results)) for n in (5, 8)]
+    for booker in bookers:
+        booker.start()
+    outcomes = [results.get(timeout=120) for _ in bookers]
+    for booker in bookers:
+        booker.join(timeout=30)
+    assert [o["errors"] for o in outcomes] == [[], []]
+    assert sum(o["booked"] for o in outcomes) == len(SLOTS)
+    assert sum(o["full"] for o in outcomes) == len(SLOTS)
+    with ctx.db.read() as session:
+        per_slot = session.execute(select(Appointment.slot_start, func.count())
+                                   .group_by(Appointment.slot_start)).all()
+    assert len(per_slot) == len(SLOTS) and all(count == 1 for _, count in per_slot)
