@@ -25,7 +25,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
 #: screenshots a person should look at after a run (the tests also keep theirs)
 SHOTS = Path(os.environ.get("KIOSK_WEB_SHOTS", "/tmp/web_shots"))
 #: how long a test waits for the server or the page (a condition, never a sleep)
-WAIT_S = 15
+WAIT_S = 30  # a bound for the browser and the server, never a timing
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ def _prepare(ctx) -> str:
         windows.resume(ctx, window=WINDOW, staff_no=holder)
     if holder and screen.current is not None:
         serving.finish(ctx, window=WINDOW, staff_no=holder, outcome="consultation")
-    booking = appointments.book_appointment(
+    booking = appointments.record_booking(
         ctx, item_code=ITEM, day=today, slot_start=dt.time(10, 30), slot_minutes=30,
         name="张三", phone="13800138000")
     appointments.check_in(ctx, code=booking, phone_last_four="8000")

@@ -13,7 +13,7 @@ from kiosk.printing.transports.base import Transport
 from kiosk.queue.reads import hall as hall_reads
 
 
-WAIT_MS = 10_000  # generous bound for waitUntil; never reached when things work
+WAIT_MS = 20_000  # generous bound for waitUntil; never reached when things work
 
 
 class RecordingPrinter(Transport):
