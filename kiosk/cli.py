@@ -198,7 +198,9 @@ def cmd_events(args) -> int:
 
 
 def cmd_outbox(args) -> int:
-    """The outbox's counts, or deliver its reminders (until Ctrl+C, or one round)."""
+    """The outbox's counts, or deliver its reminders or rating reports (``--channel
+    province``) until Ctrl+C, or one round."""
+    from kiosk.delivery.province import province_deliverer
     from kiosk.delivery.worker import Deliverer, reminder_sender_from_settings
     from kiosk.queue.store import outbox
 
@@ -206,8 +208,11 @@ def cmd_outbox(args) -> int:
     if args.action == "status":
         print(json.dumps(outbox.status(ctx, args.channel), ensure_ascii=False, indent=1))
         return 0
-    deliverer = Deliverer.from_settings(ctx, args.channel or "reminder",
-                                        reminder_sender_from_settings(ctx))
+    if args.channel == "province":
+        deliverer = province_deliverer(ctx)
+    else:
+        deliverer = Deliverer.from_settings(ctx, args.channel or "reminder",
+                                            reminder_sender_from_settings(ctx))
     if args.once:
         print(f"sent {deliverer.run_once()}")
         return 0
@@ -219,6 +224,42 @@ def cmd_outbox(args) -> int:
     finally:
         deliverer.stop()
 
+
+
+def cmd_ratings(args) -> int:
+    """好差评上报: each rating's delivery state, or the month against the platform's export."""
+    from kiosk.reports.rating_reports import reconcile_command, status_command
+
+    ctx = bootstrap.start(_options(args)).ctx
+    try:
+        if args.action == "reconcile":
+            return reconcile_command(ctx, args.month, args.acks, args.column)
+        return status_command(ctx, args.month, args.state)
+    finally:
+        ctx.db.dispose()
+
+
+def cmd_cases(args) -> int:
+    """办件: the open cases, overdue and/or due within N working days."""
+    import dataclasses
+
+    from kiosk.queue.reads.cases import case_list
+
+    ctx = bootstrap.start(_options(args)).ctx
+    try:
+        rows = case_list(ctx, overdue=args.overdue, due_within=args.due_within,
+                         department=args.department)
+    finally:
+        ctx.db.dispose()
+    if args.json:
+        print(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False,
+                         default=str, indent=1))
+        return 0
+    for r in rows:
+        print(f"{r.case_no}  {r.due_date}  {r.card or '-':6} {r.state:10} "
+              f"{r.department}  {r.item}  {r.window or '-'}号窗口 {r.staff_no or '-'}")
+    print(f"{len(rows)} case(s)")
+    return 0
 
 
 def cmd_web(args) -> int:
@@ -293,6 +334,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--channel", help="reminder (default for deliver) or another channel")
     p.add_argument("--once", action="store_true", help="deliver what is due, then exit")
     p.set_defaults(func=cmd_outbox)
+
+    p = sub.add_parser("ratings", help="好差评上报: report-status, or reconcile a month")
+    p.add_argument("action", choices=("report-status", "reconcile"))
+    p.add_argument("--month", help="YYYY-MM (reconcile: required; report-status: that "
+                   "month only)")
+    p.add_argument("--acks", help="the platform's export: one id a line, or CSV with a "
+                   "header row")
+    p.add_argument("--column", help="the CSV column holding the id (default the first)")
+    p.add_argument("--state", choices=("unreported", "reported", "failed"),
+                   help="report-status: list only this state")
+    p.set_defaults(func=cmd_ratings)
+
+    p = sub.add_parser("cases", help="办件: list open cases (overdue, due soon)")
+    p.add_argument("action", choices=("list",))
+    p.add_argument("--overdue", action="store_true", help="overdue cases (红牌)")
+    p.add_argument("--due-within", type=int, metavar="N",
+                   help="cases due within N working days (with --overdue: either)")
+    p.add_argument("--department", metavar="CODE", help="one department's cases")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_cases)
 
     p = sub.add_parser("web", help="the hall's web service for phones (ticket page, "
                        "reminders, rating, booking)")

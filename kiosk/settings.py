@@ -315,6 +315,20 @@ _declare("followup.verify_days", int, 1, "Working days to verify a bad rating",
          "差评核实期限(工作日)", "hall", minimum=1)
 _declare("followup.fix_days", int, 15, "Working days to fix a verified bad rating",
          "差评整改期限(工作日)", "hall", minimum=1)
+_declare("cases.number_format", str, "{hall}{year}{seq:06d}",
+         "办件编号 format: {hall} (hall code, upper case), {year}, {seq} (per hall and "
+         "year when {year} is used, else per hall; gap-free)", "办件编号格式", "hall")
+_declare("cases.supply_later_workdays", int, 5,
+         "Working days a 容缺受理 applicant has to bring the missing materials",
+         "容缺材料补交期限(工作日)", "hall", minimum=1)
+_declare("cases.yellow_workdays", int, 1,
+         "黄牌 when this many working days or fewer are left (0 = off); with "
+         "cases.yellow_share, whichever warns first wins", "黄牌预警(剩余工作日)", "hall",
+         minimum=0)
+_declare("cases.yellow_share", int, 20,
+         "黄牌 when this percent or less of the time limit is left (0 = off); with "
+         "cases.yellow_workdays, whichever warns first wins", "黄牌预警(剩余时限%)", "hall",
+         minimum=0, maximum=100)
 _declare("reminders.enabled", bool, True,
          "Whether the kiosk offers 到号短信提醒 after a ticket (turn off when the hall "
          "has no SMS or WeChat sender)", "自助机提供到号提醒", "hall")
@@ -339,6 +353,51 @@ _declare("outbox.max_attempts", int, 8, "Tries before a message counts as failed
          "消息最多发送次数", "hall", minimum=1, maximum=100)
 _declare("outbox.backoff_cap_s", int, 900, "Longest wait between two tries (seconds)",
          "消息重试最长间隔(秒)", "hall", minimum=1)
+_declare("province.url", str, "",
+         "URL of the provincial 好差评 platform's rating interface (JSON POST); empty = "
+         "ratings wait in the outbox, nothing is sent", "好差评平台地址", "machine")
+_declare("province.app_id", str, "", "Our app id at the 好差评 platform",
+         "好差评平台应用标识", "machine")
+_declare("province.secret", str, "",
+         "Secret signing each request (HMAC-SHA256 over timestamp + nonce + body)",
+         "好差评平台签名密钥", "machine")
+_declare("province.timeout_s", float, 10.0, "Seconds before a platform call fails",
+         "好差评平台超时(秒)", "machine", minimum=0.1, maximum=120)
+_declare("province.fields", str, "",
+         'The platform\'s field names, as JSON {"our field": "their field"}; dots nest '
+         '("level": "data.pjdj"); "" leaves a field out; empty = ours (see '
+         "kiosk.queue.actions.rating_report)", "好差评平台字段对照", "machine")
+_declare("province.channel_codes", str, "",
+         'The platform\'s channel codes, as JSON {"pad": "…", "qrcode": "…"}; empty = ours',
+         "好差评平台渠道代码", "machine")
+_declare("province.ack_path", str, "data.id",
+         "Where the platform's acknowledgement id is in its JSON answer (dots nest); "
+         "empty = any 2xx answer counts as delivered", "好差评平台回执路径", "machine")
+_declare("province.header_app_id", str, "X-App-Id", "Header carrying the app id",
+         "好差评平台应用标识请求头", "machine")
+_declare("province.header_timestamp", str, "X-Timestamp", "Header carrying the timestamp",
+         "好差评平台时间戳请求头", "machine")
+_declare("province.header_nonce", str, "X-Nonce", "Header carrying the nonce",
+         "好差评平台随机数请求头", "machine")
+_declare("province.header_signature", str, "X-Signature",
+         "Header carrying the signature (lower-case hex)", "好差评平台签名请求头", "machine")
+_declare("province.max_attempts", int, 0,
+         "Tries before a rating report counts as failed; 0 = keep trying (an outage never "
+         "loses a rating; a refusal by the platform fails at once)",
+         "好差评上报最多次数", "hall", minimum=0, maximum=1000)
+_declare("province.rating_window_days", int, 7,
+         "Calendar days after 办结 within which a rating counts as timely for the "
+         "platform (set it to the province's rule)", "好差评有效评价期限(天)", "hall",
+         minimum=0, maximum=365)
+_declare("rating.burst_seconds", int, 60,
+         "Suspicious: rating.burst_count top ratings from one pad (window) within this "
+         "many seconds", "刷好评判定时间窗(秒)", "hall", minimum=1, maximum=3600)
+_declare("rating.burst_count", int, 3,
+         "Suspicious: this many top ratings from one pad within rating.burst_seconds",
+         "刷好评判定条数", "hall", minimum=2, maximum=100)
+_declare("rating.late_days", int, 3,
+         "Suspicious: a rating given this many calendar days or more after 办结",
+         "迟到评价判定(天)", "hall", minimum=1, maximum=365)
 
 
 def option(name: str) -> Option:

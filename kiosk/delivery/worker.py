@@ -4,8 +4,10 @@ to a sender and records what happened.
 Each message is claimed with a lease before it is sent, so two deliverers (two
 processes, two PCs) never send the same message at once; one that dies mid-way leaves
 the lease to expire and the message is sent again with its idempotency key. Failures
-back off exponentially (with jitter, capped) up to ``outbox.max_attempts``; a recipient
-over ``reminders.per_phone_per_hour`` waits for the hour to pass, nothing is dropped.
+back off exponentially (with jitter, capped) up to ``outbox.max_attempts`` (0: never
+give up on a failure worth retrying, as for rating reports); a recipient over
+``reminders.per_phone_per_hour`` waits for the hour to pass, nothing is dropped. The
+receiver's acknowledgement id, when the sender returns one, is kept on the row.
 """
 from __future__ import annotations
 
@@ -59,10 +61,10 @@ class Deliverer:
     def from_settings(cls, ctx: HallContext, channel: str, sender: Sender,
                       **kwargs) -> Deliverer:
         settings = _settings(ctx)
-        return cls(ctx, channel, sender,
-                   per_recipient_per_hour=settings.get("reminders.per_phone_per_hour"),
-                   max_attempts=settings.get("outbox.max_attempts"),
-                   backoff_cap_s=settings.get("outbox.backoff_cap_s"), **kwargs)
+        options = {"per_recipient_per_hour": settings.get("reminders.per_phone_per_hour"),
+                   "max_attempts": settings.get("outbox.max_attempts"),
+                   "backoff_cap_s": settings.get("outbox.backoff_cap_s")}
+        return cls(ctx, channel, sender, **{**options, **kwargs})
 
     # --- one round ---------------------------------------------------------------------
     def run_once(self) -> int:
@@ -84,12 +86,12 @@ class Deliverer:
                 outbox.postpone(self.ctx, message.id, later)
                 return 0
         try:
-            self.sender.send(self._message(message))
+            ack = self.sender.send(self._message(message))
         except SendFailed as exc:
             return self._failed(message, str(exc), exc.retryable)
         except KioskError as exc:  # the key to open the number is missing here
             return self._failed(message, exc.message_en, True)
-        outbox.mark_sent(self.ctx, message.id)
+        outbox.mark_sent(self.ctx, message.id, ack if isinstance(ack, str) else None)
         return 1
 
     def _message(self, message: outbox.OutboxMessage) -> Message:
@@ -101,7 +103,7 @@ class Deliverer:
         return Message(idem_key=message.idem_key, to=to, text=text, data=data)
 
     def _failed(self, message: outbox.OutboxMessage, error: str, retryable: bool) -> int:
-        if not retryable or message.attempts >= self.max_attempts:
+        if not retryable or 0 < self.max_attempts <= message.attempts:
             log.warning("outbox %s failed for good after %d attempts: %s",
                         message.idem_key, message.attempts, error)
             outbox.mark_failed(self.ctx, message.id, error)

@@ -28,8 +28,8 @@ class SendFailed(Exception):
 
 
 class Sender(Protocol):
-    def send(self, message: Message) -> None:
-        """Deliver or raise SendFailed."""
+    def send(self, message: Message) -> str | None:
+        """Deliver or raise SendFailed; may return the receiver's acknowledgement id."""
 
 
 def mask(phone: str | None) -> str | None:

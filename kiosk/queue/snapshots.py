@@ -112,6 +112,8 @@ class ActionResult:
     replayed: bool = False
     #: the ticket the same press finished (办结并叫号), else None
     finished: TicketView | None = None
+    #: the 办件编号 of the case the finish registered (受理 / 容缺受理), else None
+    case_no: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)

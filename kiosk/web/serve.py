@@ -1,5 +1,6 @@
 """``python -m kiosk web``: uvicorn over ``create_app``, with the reminders' outbox
-deliverer in the same process (so the single-PC hall needs one command more, not two).
+deliverer in the same process (so the single-PC hall needs one command more, not two),
+and the rating reports' deliverer beside it when ``province.url`` is set.
 
 uvicorn believes ``X-Forwarded-For``/``-Proto`` only from ``web.trusted_proxies`` (and
 the app checks the same list again for its own rate limits); uvicorn's own access log
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from kiosk.errors import KioskError
 from kiosk.queue.store.context import HallContext
 from kiosk.settings import Settings
 
@@ -24,6 +26,21 @@ def _deliverer(ctx: HallContext):
     return Deliverer.from_settings(ctx, "reminder", reminder_sender_from_settings(ctx))
 
 
+def _province_deliverer(ctx: HallContext):
+    if not Settings(machine=ctx.machine_settings).get("province.url"):
+        return None
+    try:
+        from kiosk.delivery.province import province_deliverer
+    except ImportError:
+        log.warning("no rating report deliverer in this build: reports stay in the outbox")
+        return None
+    try:
+        return province_deliverer(ctx)
+    except KioskError as exc:  # a bad province.* setting: the phones' pages still serve
+        log.error("rating reports not delivered: %s", exc.message_en)
+        return None
+
+
 def serve(ctx: HallContext, *, host: str = "127.0.0.1", port: int = 8080,
           deliver: bool = True) -> int:
     import uvicorn
@@ -33,7 +50,8 @@ def serve(ctx: HallContext, *, host: str = "127.0.0.1", port: int = 8080,
     trusted = [str(p) for p in Settings(machine=ctx.machine_settings)
                .get("web.trusted_proxies")]
     app = create_app(ctx)
-    deliverer = _deliverer(ctx) if deliver else None
+    deliverers = [d for d in (_deliverer(ctx), _province_deliverer(ctx))
+                  if d is not None] if deliver else []
     config = uvicorn.Config(app, host=host, port=port, access_log=False,
                             proxy_headers=bool(trusted),
                             forwarded_allow_ips=",".join(trusted) or None,
@@ -49,12 +67,12 @@ def serve(ctx: HallContext, *, host: str = "127.0.0.1", port: int = 8080,
                 print(f"web service for phones at http://{_shown(bound[0])}:{bound[1]}/ "
                       f"({note})", flush=True)
 
-    if deliverer is not None:
+    for deliverer in deliverers:
         deliverer.start()
     try:
         Server(config).run()
     finally:
-        if deliverer is not None:
+        for deliverer in deliverers:
             deliverer.stop()
     return 0
 

@@ -12,7 +12,8 @@ class Gateway:
     """Counts what it processed by Idempotency-Key (a repeat is acknowledged, not
     processed again). ``mode``: ok, fail (HTTP 500), hang (answer nothing until the
     test ends: the client times out), drop (process, then close without answering),
-    or an int (answer that status)."""
+    or an int (answer that status). ``answer(key, body, raw, headers)``, when set, gives
+    the (status, JSON body) of an "ok" answer (the 好差评 platform's ack, its refusals)."""
 
     def __init__(self) -> None:
         self.mode: str | int = "ok"
@@ -21,6 +22,7 @@ class Gateway:
         self.bodies: dict[str, dict] = {}
         self.headers: dict[str, dict] = {}
         self.attempts = 0
+        self.answer = None
         self.release = threading.Event()
         self.lock = threading.Lock()
         gateway = self
@@ -30,7 +32,8 @@ class Gateway:
                 pass
 
             def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                raw = self.rfile.read(int(self.headers["Content-Length"]))
+                body = json.loads(raw)
                 key = self.headers.get("Idempotency-Key")
                 mode = gateway.mode
                 with gateway.lock:
@@ -49,10 +52,14 @@ class Gateway:
                     self.close_connection = True
                     return
                 status = 500 if mode == "fail" else 200 if mode == "ok" else int(mode)
+                reply: object = {}
+                if mode == "ok" and gateway.answer is not None:
+                    status, reply = gateway.answer(key, body, raw, dict(self.headers))
+                data = json.dumps(reply, ensure_ascii=False).encode()
                 self.send_response(status)
-                self.send_header("Content-Length", "2")
+                self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(b"{}")
+                self.wfile.write(data)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True

@@ -18,10 +18,9 @@ from kiosk.queue.store.context import HallContext, Scope, load_hall, scope as op
 from kiosk.queue.store.events import append_event, prior_event, staff_actor
 from kiosk.queue.store.lookup import require_role
 from kiosk.queue.store.models import Role, WorkCalendarDay
+from kiosk.queue.rules import case_clock
 from kiosk.queue.rules.hours import WEEK_WORKDAYS
 from kiosk.queue.rules.text_input import CALENDAR_NOTE, clean_text
-#: add_workdays never looks further than this (a calendar marking everything a holiday)
-MAX_SPAN_DAYS = 3660
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,25 +56,17 @@ class WorkCalendar:
         """The ``days``-th working day after ``start`` (``start`` itself never counts;
         0 gives ``start``). A bad rating on Friday with 1 working day to verify is due
         on Monday, or on Tuesday when Monday is a holiday."""
-        if days < 0:
-            raise ValueError("days must not be negative")
-        day, left = start, days
-        for _ in range(MAX_SPAN_DAYS):
-            if left == 0:
-                return day
-            day += dt.timedelta(days=1)
-            if self.is_workday(day):
-                left -= 1
-        raise InvalidInput("工作日历中找不到足够的工作日，请检查节假日设置",
-                           f"no {days} working days within {MAX_SPAN_DAYS} days of {start}")
+        try:
+            return case_clock.add_workdays(self.is_workday, start, days)
+        except ValueError as exc:
+            if days < 0:
+                raise
+            raise InvalidInput("工作日历中找不到足够的工作日，请检查节假日设置",
+                               str(exc)) from None
 
     def workdays_between(self, start: dt.date, end: dt.date) -> int:
         """Working days in (start, end]: how late something due on ``start`` is on ``end``."""
-        count, day = 0, start
-        while day < end:
-            day += dt.timedelta(days=1)
-            count += self.is_workday(day)
-        return count
+        return case_clock.workdays_between(self.is_workday, start, end)
 
 
 #: one day's entry by primary key: what issuing asks on every ticket

@@ -10,6 +10,7 @@ the booking phones (``rules.personal``), never in the event log.
 A pad's 未评 does not stop the phone (the citizen may rate later from the QR code, within
 ``rating.phone_days``): the phone's level fills that row. Both channels lock the ticket
 row first, and the phone fills 未评 only ``WHERE level IS NULL``, so one level wins.
+Every level is reported to the province in its own transaction (``rating_report``).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from kiosk.errors import IllegalTransition, InvalidInput, NotFound, NotPermitted
 from kiosk.i18n_marks import QT_TRANSLATE_NOOP
 from kiosk.queue.actions import followup
 from kiosk.queue.actions.keys import personal_keys
+from kiosk.queue.actions.rating_report import queue_report
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import Actor, append_event
 from kiosk.queue.store.lookup import ticket_by_id
@@ -101,8 +103,9 @@ def _checked(level: int, reasons: list[str] | None,
 
 def _rated(scope: Scope, actor: Actor, ticket: Ticket, level: int, reasons: list[str],
            channel: str, callback: bool, request_id: str | None) -> ActionResult:
+    scope.session.flush()
+    queue_report(scope, _existing(scope, ticket), ticket, BAD_REASONS)  # 好差评上报
     if level <= 2:
-        scope.session.flush()
         followup.open_for_ticket(scope, ticket.id)  # 差评 -> 核实 -> 整改 -> 回访
     event = append_event(scope, actor, "ticket_rated", ticket_id=ticket.id,
                          window_id=ticket.window_id,

@@ -177,6 +177,6 @@ def purge_day(scope: Scope, before: dt.date) -> int:
     dropped and the sealed numbers stripped from every message of those days. Returns
     the reminders deleted."""
     start = at_hall_time(before, dt.time(0), scope.hall.timezone)
-    outbox.strip_before(scope, start, (SEALED,))
+    outbox.strip_before(scope, CHANNEL, start, (SEALED,))
     return scope.session.execute(delete(Reminder).where(
         Reminder.hall_id == scope.hall.id, Reminder.day < before)).rowcount

@@ -1,6 +1,7 @@
 """Building an action's result, and replaying a request that already committed."""
 from __future__ import annotations
 
+from kiosk.queue.actions.cases import case_no_of_ticket
 from kiosk.queue.store.context import Scope
 from kiosk.queue.store.events import Appended, prior_event
 from kiosk.queue.store.lookup import ticket_by_id
@@ -26,7 +27,9 @@ def replay(scope: Scope, request_id: str | None) -> ActionResult | None:
     window = scope.session.get(Window, event.window_id) if event.window_id else None
     finished_id = (event.payload or {}).get("finished_id")
     finished = ticket_by_id(scope, finished_id, for_update=False) if finished_id else None
+    done_id = finished_id or (event.ticket_id if event.action == "service_finished" else None)
     return ActionResult(event_id=event.id, ticket=TicketView.of(ticket) if ticket else None,
                         window=WindowView.of(window) if window else None, replayed=True,
-                        finished=TicketView.of(finished) if finished else None)
+                        finished=TicketView.of(finished) if finished else None,
+                        case_no=case_no_of_ticket(scope, done_id) if done_id else None)
 

@@ -5,6 +5,7 @@ import dataclasses
 import inspect
 
 from kiosk.errors import IllegalTransition, InvalidInput
+from kiosk.queue.actions import cases
 from kiosk.queue.actions.calling import call_ticket, current_ticket, pick_next
 from kiosk.queue.store.lookup import service_by_prefix, ticket_by_id, window_by_number
 from kiosk.queue.store.models import ItemKind, Outcome, TicketState, WindowState
@@ -25,10 +26,13 @@ def start(at: AtWindow) -> ActionResult:
 
 
 @window_action
-def finish(at: AtWindow, *, outcome: str, note: str | None = None) -> ActionResult:
+def finish(at: AtWindow, *, outcome: str, note: str | None = None,
+           missing_materials: list[str] | None = None) -> ActionResult:
     """办结 the current ticket. Finishing a ticket that was only called counts its
     handling from the call. ``accepted`` (受理) is for promised items only;
-    ``supply_later`` (容缺受理) also needs an item with materials that may follow."""
+    ``supply_later`` (容缺受理) also needs an item with materials that may follow
+    (``missing_materials``: their names or ids; default all of them). Both register a
+    case (办件) in this transaction; the result's ``case_no`` names it."""
     try:
         result_kind = Outcome(outcome)
     except ValueError:
@@ -43,6 +47,7 @@ def finish(at: AtWindow, *, outcome: str, note: str | None = None) -> ActionResu
             m.may_supply_later for m in ticket.item.materials):
         raise InvalidInput("该事项没有可容缺后补的材料，请选“受理”或“一次性告知”",
                            "no material of this item may be supplied later")
+    missing = cases.supply_later_materials(ticket, result_kind, missing_materials)
     if ticket.started_at is None:
         ticket.started_at = ticket.called_at
     ticket.state = TicketState.FINISHED
@@ -51,15 +56,21 @@ def finish(at: AtWindow, *, outcome: str, note: str | None = None) -> ActionResu
     if note:
         ticket.note = note
     at.window.current_ticket_id = None
-    event = at.event("service_finished", ticket, {
-        "code": ticket.code, "window": at.window.number, "outcome": result_kind.value,
-        "handling_s": round((at.scope.now - ticket.started_at).total_seconds())})
-    return result(event, ticket, at.window)
+    case = None
+    if result_kind in (Outcome.ACCEPTED, Outcome.SUPPLY_LATER):
+        case = cases.register_case(at.scope, ticket, at.window, result_kind, missing)
+    payload = {"code": ticket.code, "window": at.window.number, "outcome": result_kind.value,
+               "handling_s": round((at.scope.now - ticket.started_at).total_seconds())}
+    if case is not None:
+        payload.update(case_no=case.case_no, promised_date=case.promised_date.isoformat())
+    event = at.event("service_finished", ticket, payload)
+    done = result(event, ticket, at.window)
+    return done if case is None else dataclasses.replace(done, case_no=case.case_no)
 
 
 @window_action
-def finish_and_call_next(at: AtWindow, *, outcome: str,
-                         note: str | None = None) -> ActionResult:
+def finish_and_call_next(at: AtWindow, *, outcome: str, note: str | None = None,
+                         missing_materials: list[str] | None = None) -> ActionResult:
     """办结并叫号: finish the current ticket with ``outcome`` and call the next one, in one
     transaction (one commit for the clerk's most frequent press). The result's
     ``ticket`` is the one called (None when nobody waits) and ``finished`` the one
@@ -70,11 +81,13 @@ def finish_and_call_next(at: AtWindow, *, outcome: str,
     current_ticket(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
     following = pick_next(at.scope, at.window)
     quiet = at if following is None else dataclasses.replace(at, request_id=None)
-    done = inspect.unwrap(finish)(quiet, outcome=outcome, note=note)
+    done = inspect.unwrap(finish)(quiet, outcome=outcome, note=note,
+                                  missing_materials=missing_materials)
     if following is None:
         return done
     finished = ticket_by_id(at.scope, done.ticket.id, for_update=False)
-    return call_ticket(at, following, after_finishing=finished)
+    called = call_ticket(at, following, after_finishing=finished)
+    return dataclasses.replace(called, case_no=done.case_no)
 
 
 @window_action

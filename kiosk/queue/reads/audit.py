@@ -38,6 +38,9 @@ ACTION_ZH = {
     "rater_details_viewed": "查看评价人信息", "calendar_day_set": "设置工作日历",
     "calendar_day_cleared": "取消工作日历设置",
     "personal_key_rotated": "轮换个人信息密钥",
+    "case_processing": "办件开始办理", "case_correction_noticed": "补正告知",
+    "case_correction_received": "补正材料接收", "case_supply_received": "容缺材料接收",
+    "case_concluded": "办件办结", "case_delivered": "办件送达", "case_collected": "办件领取",
 }
 
 

@@ -40,6 +40,8 @@ TICKET_NOTE = TextField("备注", "note", limits.TICKET_NOTE_MAX)
 RATING_COMMENT = TextField("评价意见", "rating comment", limits.RATING_COMMENT_MAX, True)
 RATING_REASON = TextField("不满意原因", "rating reason", limits.RATING_REASON_MAX)
 FOLLOWUP_NOTE = TextField("说明", "note", limits.FOLLOWUP_NOTE_MAX, True)
+CASE_MATERIAL = TextField("材料名称", "material name", limits.MATERIAL_NAME_MAX)
+CASE_REASON = TextField("不予办结理由", "refusal reason", limits.FOLLOWUP_NOTE_MAX, True)
 
 #: every line break a keyboard, a paste or Qt may produce (NEL and LS/PS included)
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")

@@ -86,9 +86,10 @@ def _finish(ctx: HallContext, message_id: int, **values: Any) -> bool:
             .values(claimed_until=None, **values)).rowcount == 1
 
 
-def mark_sent(ctx: HallContext, message_id: int) -> bool:
+def mark_sent(ctx: HallContext, message_id: int, ack_id: str | None = None) -> bool:
+    """``ack_id``: the receiver's acknowledgement (the 好差评 platform's id), if any."""
     return _finish(ctx, message_id, state=SENT, sent_at=lambda scope: scope.now,
-                   last_error=None)
+                   last_error=None, ack_id=ack_id[:100] if ack_id else None)
 
 
 def mark_retry(ctx: HallContext, message_id: int, error: str, at: dt.datetime) -> bool:
@@ -147,17 +148,19 @@ def status(ctx: HallContext, channel: str | None = None) -> dict:
                 "next_due": due.isoformat() if due else None}
 
 
-def strip_before(scope: Scope, before: dt.datetime, keys: tuple[str, ...]) -> int:
-    """Day close: pending messages created before ``before`` are dropped, and ``keys``
-    (the sealed phone) are removed from every such message's payload."""
+def strip_before(scope: Scope, channel: str, before: dt.datetime,
+                 keys: tuple[str, ...]) -> int:
+    """Day close: ``channel``'s pending messages created before ``before`` are dropped,
+    and ``keys`` (the sealed phone) are removed from every such message's payload. Only
+    that channel's: a rating report waits out any outage, across days."""
     session = scope.session
+    mine = (Outbox.hall_id == scope.hall.id, Outbox.channel == channel,
+            Outbox.created_at < before)
     dropped = session.execute(update(Outbox).where(
-        Outbox.hall_id == scope.hall.id, Outbox.created_at < before,
-        Outbox.state == PENDING).values(state=DROPPED, claimed_until=None,
-                                         last_error="day closed")).rowcount
+        *mine, Outbox.state == PENDING).values(state=DROPPED, claimed_until=None,
+                                               last_error="day closed")).rowcount
     carrying = or_(*[cast(Outbox.payload, Text).like(f'%"{k}"%') for k in keys])
-    rows = session.scalars(select(Outbox).where(
-        Outbox.hall_id == scope.hall.id, Outbox.created_at < before, carrying)).all()
+    rows = session.scalars(select(Outbox).where(*mine, carrying)).all()
     for row in rows:
         if any(k in row.payload for k in keys):
             row.payload = {k: v for k, v in row.payload.items() if k not in keys}

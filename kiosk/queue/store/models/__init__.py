@@ -5,6 +5,9 @@ every change goes through a service function. Importing this package registers e
 table on ``Base.metadata`` (Alembic's env.py relies on that).
 """
 from kiosk.queue.store.models.base import NAMING, Base, BigId
+from kiosk.queue.store.models.cases import (
+    OPEN_CASE_STATES, CaseCounter, CaseFile, CaseMaterial, CaseState,
+)
 from kiosk.queue.store.models.followups import (
     AlertAck, Followup, FollowupState, FollowupStep, WorkCalendarDay,
 )
@@ -24,5 +27,6 @@ __all__ = [
     "MaterialForm", "Role", "Service", "Staff", "Window", "WindowState", "service_item",
     "window_service", "ACTIVE_STATES", "WAITING_STATES", "Appointment", "AppointmentState",
     "Event", "FirstInquiry", "Outcome", "Priority", "Rating", "Ticket", "TicketCounter",
-    "TicketState", "Outbox", "Reminder",
+    "TicketState", "Outbox", "Reminder", "OPEN_CASE_STATES", "CaseCounter", "CaseFile",
+    "CaseMaterial", "CaseState",
 ]

@@ -39,7 +39,8 @@ class Outbox(Base):
 
     __tablename__ = "outbox"
     __table_args__ = (UniqueConstraint("idem_key"),
-                      Index("ix_outbox_due", "channel", "state", "next_attempt_at"))
+                      Index("ix_outbox_due", "channel", "state", "next_attempt_at"),
+                      Index("ix_outbox_ticket", "channel", "ticket_id"))
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
     channel: Mapped[str] = mapped_column(String(20))  # "reminder", "province"
@@ -55,3 +56,5 @@ class Outbox(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime]
     sent_at: Mapped[dt.datetime | None]
+    #: the receiver's acknowledgement id (the 好差评 platform's, migration 0013)
+    ack_id: Mapped[str | None] = mapped_column(String(100))

@@ -1,0 +1,381 @@
+"""What is read about cases (办件): the 电子监察 page's model, one case, the citizen's
+办件查询, and the monthly 限时办结 report.
+
+Cards come from ``rules.case_clock``; the page stays fast over a million cases because
+it only touches open cases (index ix_case_file_due) and counts them grouped by due
+date in SQL, so the rule runs once per group, not once per case.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import secrets
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import and_, case as when, false, func, or_, select
+
+from kiosk.errors import InvalidInput, NotFound
+from kiosk.queue.rules import case_clock
+from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
+from kiosk.queue.store.models import (
+    OPEN_CASE_STATES, CaseFile, CaseMaterial, CaseState, Department, Item, Staff, Window,
+    WorkCalendarDay,
+)
+
+OPEN = [s.value for s in OPEN_CASE_STATES]
+CORRECTING = CaseState.CORRECTING.value
+STATE_ZH = {"accepted": "已受理", "processing": "办理中", "correcting": "待补正",
+            "concluded": "已办结", "delivered": "已送达", "collected": "已领取"}
+#: what the citizen's 办件查询 says for a wrong number and for wrong digits alike
+_NO_SUCH_CASE = ("办件编号或手机号后四位不正确，请核对后重试",
+                 "no case with this number and phone digits")
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseRow:
+    case_no: str
+    item: str
+    department: str
+    window: int | None
+    staff_no: str | None
+    state: str
+    applicant: str | None
+    accepted_day: dt.date
+    promised_date: dt.date
+    due_date: dt.date
+    card: str | None          # "yellow", "red" or None
+    supply_due: dt.date | None
+    supply_card: str | None   # 容缺 materials still owed
+
+
+@dataclasses.dataclass
+class Cards:
+    """Open cases and their cards for one department, window or clerk."""
+
+    open: int = 0
+    yellow: int = 0
+    red: int = 0
+    supply_yellow: int = 0
+    supply_red: int = 0
+    due_today: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Supervision:
+    rows: list[CaseRow]           # the filtered open cases, by due date (at most ``limit``)
+    matching: int                 # how many match the filters in all
+    total: Cards
+    by_department: dict[str, Cards]
+    by_window: dict[int, Cards]
+    by_staff: dict[str, Cards]
+
+
+class _Hall:
+    """One read's lookups: calendar, thresholds and the small tables, each one query."""
+
+    def __init__(self, scope: Scope) -> None:
+        session, hall_id = scope.session, scope.hall.id
+        self.scope, self.today = scope, scope.today
+        self.is_workday = case_clock.week_calendar(dict(session.execute(
+            select(WorkCalendarDay.day, WorkCalendarDay.is_workday)
+            .where(WorkCalendarDay.hall_id == hall_id)).all()))
+        get = scope.settings.get
+        self.thresholds = {"yellow_workdays": get("cases.yellow_workdays"),
+                           "yellow_share": get("cases.yellow_share")}
+        self.supply_days = get("cases.supply_later_workdays")
+        self.departments = {i: (code, name) for i, code, name in session.execute(
+            select(Department.id, Department.code, Department.name)
+            .where(Department.hall_id == hall_id))}
+        self.items = {i: (code, name) for i, code, name in session.execute(
+            select(Item.id, Item.code, Item.name).where(Item.hall_id == hall_id))}
+        self.windows = dict(session.execute(select(Window.id, Window.number)
+                                            .where(Window.hall_id == hall_id)).all())
+        self.staff = {i: (no, name) for i, no, name in session.execute(
+            select(Staff.id, Staff.staff_no, Staff.name).where(Staff.hall_id == hall_id))}
+        self._cards: dict[tuple, str | None] = {}
+
+    def card(self, due: dt.date, limit_days: int, paused: dt.date | None) -> str | None:
+        key = (due, limit_days, paused)
+        if key not in self._cards:
+            self._cards[key] = case_clock.card(self.is_workday, due=due, today=self.today,
+                                               limit_days=limit_days, paused_since=paused,
+                                               **self.thresholds)
+        return self._cards[key]
+
+    def supply_card(self, due: dt.date | None) -> str | None:
+        return None if due is None else self.card(due, self.supply_days, None)
+
+    def id_of(self, table: dict, wanted: Any, what: str) -> int:
+        for key, value in table.items():
+            if (value[0] if isinstance(value, tuple) else value) == wanted:
+                return key
+        raise InvalidInput(f"没有{what}“{wanted}”", f"no {what} {wanted!r}")
+
+
+def _filters(hall: _Hall, department, window, staff) -> list:
+    where = [CaseFile.hall_id == hall.scope.hall.id, CaseFile.state.in_(OPEN)]
+    if department is not None:
+        where.append(CaseFile.department_id == hall.id_of(hall.departments, department, "部门"))
+    if window is not None:
+        where.append(CaseFile.window_id == hall.id_of(hall.windows, window, "窗口"))
+    if staff is not None:
+        where.append(CaseFile.staff_id == hall.id_of(hall.staff, staff, "工号"))
+    return where
+
+
+def _card_sql(hall: _Hall, card: str, limits: set[int]):
+    """The SQL condition for cases showing ``card`` ("yellow", "red" or "any") today,
+    for the case or its 容缺 materials, from the same rules as ``_Hall.card``."""
+    today, running = hall.today, CaseFile.state != CORRECTING
+    red = or_(and_(running, CaseFile.due_date < today),
+              and_(CaseFile.state == CORRECTING, CaseFile.due_date < CaseFile.paused_since),
+              CaseFile.supply_due < today)
+    yellow_parts = []
+    for limit in sorted(limits):
+        until = case_clock.yellow_until(hall.is_workday, today, case_clock.yellow_margin(
+            limit, **hall.thresholds))
+        if until is not None:
+            yellow_parts.append(and_(running, CaseFile.promised_days == limit,
+                                     CaseFile.due_date.between(today, until)))
+    supply_until = case_clock.yellow_until(hall.is_workday, today, case_clock.yellow_margin(
+        hall.supply_days, **hall.thresholds))
+    if supply_until is not None:
+        yellow_parts.append(CaseFile.supply_due.between(today, supply_until))
+    yellow = or_(*yellow_parts) if yellow_parts else false()
+    return {"red": red, "yellow": yellow, "any": or_(red, yellow)}[card]
+
+
+def supervision(ctx: HallContext, *, department: str | None = None,
+                window: int | None = None, staff: str | None = None,
+                card: str | None = None, due_today: bool = False,
+                limit: int = 200) -> Supervision:
+    """电子监察: open cases with their 黄牌/红牌 (case and 容缺 materials) and the counts
+    by department, window and clerk. ``card``: "yellow", "red" or "any" (either, of
+    the case or its 容缺 materials); ``due_today``: only cases due today."""
+    if card not in (None, "yellow", "red", "any"):
+        raise InvalidInput(f"未知的预警类别：{card}", f"unknown card {card!r}")
+    with ctx.db.read() as session:
+        hall = _Hall(open_scope(ctx, session))
+        where = _filters(hall, department, window, staff)
+        groups = session.execute(
+            select(CaseFile.department_id, CaseFile.window_id, CaseFile.staff_id,
+                   CaseFile.promised_days, CaseFile.due_date, CaseFile.paused_since,
+                   CaseFile.supply_due, func.count())
+            .where(*where).group_by(CaseFile.department_id, CaseFile.window_id,
+                                    CaseFile.staff_id, CaseFile.promised_days,
+                                    CaseFile.due_date, CaseFile.paused_since,
+                                    CaseFile.supply_due)).all()
+        total, by_dep, by_win, by_staff = Cards(), defaultdict(Cards), defaultdict(Cards), \
+            defaultdict(Cards)
+        for dep, win, who, limit_days, due, paused, supply, count in groups:
+            marks = Counter({"open": count})
+            marks[hall.card(due, limit_days, paused) or "none"] += count
+            marks[f"supply_{hall.supply_card(supply)}"] += count
+            marks["due_today"] += count if due == hall.today else 0
+            targets = [total, by_dep[hall.departments[dep][0]]]
+            targets += [by_win[hall.windows[win]]] if win in hall.windows else []
+            targets += [by_staff[hall.staff[who][0]]] if who in hall.staff else []
+            for target in targets:
+                for name in ("open", "yellow", "red", "supply_yellow", "supply_red",
+                             "due_today"):
+                    setattr(target, name, getattr(target, name) + marks[name])
+        if card is not None:
+            where.append(_card_sql(hall, card, {g[3] for g in groups}))
+        if due_today:
+            where.append(CaseFile.due_date == hall.today)
+        matching = session.scalar(select(func.count()).select_from(CaseFile).where(*where))
+        cases = session.scalars(select(CaseFile).where(*where)
+                                .order_by(CaseFile.due_date, CaseFile.case_no).limit(limit))
+        rows = [_row(hall, c) for c in cases]
+        return Supervision(rows, matching, total, dict(by_dep), dict(by_win), dict(by_staff))
+
+
+def _row(hall: _Hall, case: CaseFile) -> CaseRow:
+    return CaseRow(
+        case.case_no, hall.items[case.item_id][1], hall.departments[case.department_id][1],
+        hall.windows.get(case.window_id), hall.staff.get(case.staff_id, (None,))[0],
+        case.state, case.applicant_masked, case.accepted_day, case.promised_date,
+        case.due_date, hall.card(case.due_date, case.promised_days, case.paused_since)
+        if case.state in OPEN else None, case.supply_due, hall.supply_card(case.supply_due))
+
+
+@dataclasses.dataclass(frozen=True)
+class MaterialRow:
+    name: str
+    reason: str             # "supply_later" (容缺) or "correction" (补正)
+    due_date: dt.date | None
+    received_at: dt.datetime | None
+    card: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseDetail:
+    row: CaseRow
+    kind: str
+    stopped_days: int
+    paused_since: dt.date | None
+    decision: str | None
+    refusal_reason: str | None
+    concluded_day: dt.date | None
+    workdays_used: int | None
+    materials: list[MaterialRow]
+
+
+def _find(session, scope: Scope, case_no: str) -> CaseFile | None:
+    return session.scalar(select(CaseFile).where(CaseFile.hall_id == scope.hall.id,
+                                                 CaseFile.case_no == case_no))
+
+
+def _materials(session, case: CaseFile) -> list[CaseMaterial]:
+    return list(session.scalars(select(CaseMaterial).where(CaseMaterial.case_id == case.id)
+                                .order_by(CaseMaterial.id)))
+
+
+def case_detail(ctx: HallContext, case_no: str) -> CaseDetail:
+    """One case with its materials owed or received, for the window and the manager."""
+    with ctx.db.read() as session:
+        hall = _Hall(open_scope(ctx, session))
+        case = _find(session, hall.scope, case_no)
+        if case is None:
+            raise NotFound(f"找不到办件 {case_no}", f"no case {case_no!r}", case_no=case_no)
+        materials = [MaterialRow(
+            m.name, m.reason, m.due_date, m.received_at,
+            hall.supply_card(m.due_date) if m.received_at is None else None)
+            for m in _materials(session, case)]
+        return CaseDetail(_row(hall, case), case.kind, case.stopped_days, case.paused_since,
+                          case.decision, case.refusal_reason, case.concluded_day,
+                          case.workdays_used, materials)
+
+
+@dataclasses.dataclass(frozen=True)
+class CitizenView:
+    """办件查询: what the applicant may see of their own case, nothing more."""
+
+    case_no: str
+    item: str
+    state: str               # in Chinese
+    promised_date: dt.date   # the date it is due now (moved on by a 补正)
+    missing: tuple[str, ...]
+
+
+def lookup_for_citizen(ctx: HallContext, case_no: str, phone_last_four: str) -> CitizenView:
+    """A citizen's case by 办件编号 and the phone's last four digits. A wrong number and
+    wrong digits get the same refusal, so guessing says nothing about which cases exist;
+    a case with no phone on file cannot be looked up this way."""
+    digits = (phone_last_four or "").strip()
+    if len(digits) != 4 or not digits.isdigit():
+        raise InvalidInput("请输入手机号后四位数字", "phone_last_four must be four digits")
+    with ctx.db.read() as session:
+        scope = open_scope(ctx, session)
+        case = _find(session, scope, (case_no or "").strip().upper())
+        known = case.phone_masked[-4:] if case is not None and case.phone_masked else "????"
+        if case is None or not secrets.compare_digest(known, digits):
+            raise NotFound(*_NO_SUCH_CASE)
+        missing = tuple(m.name for m in _materials(session, case) if m.received_at is None)
+        item = session.get(Item, case.item_id)
+        return CitizenView(case.case_no, item.name, STATE_ZH[case.state], case.due_date,
+                           missing)
+
+
+@dataclasses.dataclass
+class Rates:
+    """限时办结 figures for the cases concluded in a month (rates None when none were)."""
+
+    concluded: int = 0
+    on_time: int = 0
+    early: int = 0
+    late: int = 0
+    workdays: int = 0
+    #: still open now and overdue today, due on or before the month's last day
+    open_overdue: int = 0
+
+    @property
+    def on_time_rate(self) -> float | None:   # 按时办结率
+        return self.on_time / self.concluded if self.concluded else None
+
+    @property
+    def early_rate(self) -> float | None:     # 提前办结率
+        return self.early / self.concluded if self.concluded else None
+
+    @property
+    def average_workdays(self) -> float | None:
+        return self.workdays / self.concluded if self.concluded else None
+
+
+@dataclasses.dataclass(frozen=True)
+class MonthlyReport:
+    year: int
+    month: int
+    total: Rates
+    by_department: dict[str, Rates]
+    by_item: dict[str, Rates]
+    by_staff: dict[str, Rates]
+
+
+def monthly_report(ctx: HallContext, year: int, month: int) -> MonthlyReport:
+    """按时办结率 (concluded on or before the due date), 提前办结率 (before it), late and
+    still-open overdue cases, average working days used (补正 days left out); by
+    department, item and clerk."""
+    if not 1 <= month <= 12:
+        raise InvalidInput("月份应在 1 到 12 之间", f"bad month {month}")
+    first = dt.date(year, month, 1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    with ctx.db.read() as session:
+        hall = _Hall(open_scope(ctx, session))
+        hall_id = hall.scope.hall.id
+        done = session.execute(
+            select(CaseFile.department_id, CaseFile.item_id, CaseFile.staff_id, func.count(),
+                   func.sum(when((CaseFile.concluded_day <= CaseFile.due_date, 1), else_=0)),
+                   func.sum(when((CaseFile.concluded_day < CaseFile.due_date, 1), else_=0)),
+                   func.coalesce(func.sum(CaseFile.workdays_used), 0))
+            .where(CaseFile.hall_id == hall_id, CaseFile.concluded_day.between(first, last))
+            .group_by(CaseFile.department_id, CaseFile.item_id, CaseFile.staff_id)).all()
+        still_open = session.execute(
+            select(CaseFile.department_id, CaseFile.item_id, CaseFile.staff_id, func.count())
+            .where(CaseFile.hall_id == hall_id, CaseFile.state.in_(OPEN),
+                   CaseFile.due_date < min(last + dt.timedelta(days=1), hall.today),
+                   CaseFile.accepted_day <= last)
+            .group_by(CaseFile.department_id, CaseFile.item_id, CaseFile.staff_id)).all()
+    total, by_dep, by_item, by_staff = Rates(), defaultdict(Rates), defaultdict(Rates), \
+        defaultdict(Rates)
+
+    def targets(dep, item, who):
+        found = [total, by_dep[hall.departments[dep][0]], by_item[hall.items[item][0]]]
+        return found + ([by_staff[hall.staff[who][0]]] if who in hall.staff else [])
+
+    for dep, item, who, count, on_time, early, workdays in done:
+        for rates in targets(dep, item, who):
+            rates.concluded += count
+            rates.on_time += int(on_time)
+            rates.early += int(early)
+            rates.late += count - int(on_time)
+            rates.workdays += int(workdays)
+    for dep, item, who, count in still_open:
+        for rates in targets(dep, item, who):
+            rates.open_overdue += count
+    return MonthlyReport(year, month, total, dict(by_dep), dict(by_item), dict(by_staff))
+
+
+def case_list(ctx: HallContext, *, overdue: bool = False, due_within: int | None = None,
+              department: str | None = None, limit: int = 1000) -> list[CaseRow]:
+    """Open cases by due date for ``cases list``: the overdue ones and/or those due
+    within ``due_within`` working days (both: either); neither: every open case."""
+    with ctx.db.read() as session:
+        hall = _Hall(open_scope(ctx, session))
+        where = _filters(hall, department, None, None)
+        wanted = []
+        if overdue:
+            wanted.append(or_(and_(CaseFile.state != CORRECTING, CaseFile.due_date < hall.today),
+                              and_(CaseFile.state == CORRECTING,
+                                   CaseFile.due_date < CaseFile.paused_since)))
+        if due_within is not None:
+            if due_within < 0:
+                raise InvalidInput("天数不能为负数", "due_within must not be negative")
+            until = case_clock.add_workdays(hall.is_workday, hall.today, due_within)
+            wanted.append(CaseFile.due_date.between(hall.today, until))
+        if wanted:
+            where.append(or_(*wanted))
+        found = session.scalars(select(CaseFile).where(*where)
+                                .order_by(CaseFile.due_date, CaseFile.case_no).limit(limit))
+        return [_row(hall, c) for c in found]
