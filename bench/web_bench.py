@@ -276,6 +276,7 @@ def run(args) -> dict:
     from kiosk.queue.store.context import HallContext
     from kiosk.queue.store.db import Database
     from kiosk.web.app import create_app
+    from kiosk.web.serve import settle_gc
 
     pg_url = args.pg_url or (os.environ.get("KIOSK_TEST_PG_URL") if args.pg else None)
     folder = Path(tempfile.mkdtemp(prefix="kiosk-webbench-"))
@@ -301,6 +302,7 @@ def run(args) -> dict:
         hub._deliver = timed_deliver
         server = _Server(app)
         base = server.start()
+        settle_gc()  # as ``python -m kiosk web`` does once started
         tokens = [t.web_token for t in tickets]
 
         read_ms = _uncached_reads(ctx, tokens)
