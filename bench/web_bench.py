@@ -191,34 +191,6 @@ def _warm_up(base: str, tokens: list[str]) -> None:
     conn.close()
 
 
-class _Server:
-    def __init__(self, app) -> None:
-        import uvicorn
-
-        started = threading.Event()
-
-        class Server(uvicorn.Server):
-            async def startup(self, sockets=None):
-                await super().startup(sockets)
-                started.set()
-
-        self.started = started
-        self.server = Server(uvicorn.Config(app, host="127.0.0.1", port=0,
-                                            log_level="warning", access_log=False,
-                                            backlog=4096, timeout_graceful_shutdown=2))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def start(self) -> str:
-        self.thread.start()
-        if not self.started.wait(WAIT_S):
-            raise RuntimeError("the server did not start")
-        return f"http://127.0.0.1:{self.server.servers[0].sockets[0].getsockname()[1]}"
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(WAIT_S)
-
-
 def _spawn(job: dict) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, __file__, "--child"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, bufsize=1)
@@ -276,7 +248,7 @@ def run(args) -> dict:
     from kiosk.queue.store.context import HallContext
     from kiosk.queue.store.db import Database
     from kiosk.web.app import create_app
-    from kiosk.web.serve import settle_gc
+    from kiosk.web.serve import ThreadedServer, settle_gc
 
     pg_url = args.pg_url or (os.environ.get("KIOSK_TEST_PG_URL") if args.pg else None)
     folder = Path(tempfile.mkdtemp(prefix="kiosk-webbench-"))
@@ -300,7 +272,7 @@ def run(args) -> dict:
             handed.append(time.time())
 
         hub._deliver = timed_deliver
-        server = _Server(app)
+        server = ThreadedServer(app, wait_s=WAIT_S, backlog=4096)
         base = server.start()
         settle_gc()  # as ``python -m kiosk web`` does once started
         tokens = [t.web_token for t in tickets]

@@ -228,12 +228,16 @@ def cmd_outbox(args) -> int:
 
 def cmd_ratings(args) -> int:
     """好差评上报: each rating's delivery state, or the month against the platform's export."""
-    from kiosk.reports.rating_reports import reconcile_command, status_command
+    from kiosk.reports.rating_reports import (
+        backfill_command, reconcile_command, status_command,
+    )
 
     ctx = bootstrap.start(_options(args)).ctx
     try:
         if args.action == "reconcile":
             return reconcile_command(ctx, args.month, args.acks, args.column)
+        if args.action == "backfill":
+            return backfill_command(ctx, args.since)
         return status_command(ctx, args.month, args.state)
     finally:
         ctx.db.dispose()
@@ -246,6 +250,13 @@ def cmd_cases(args) -> int:
     from kiosk.queue.reads.cases import case_list
 
     ctx = bootstrap.start(_options(args)).ctx
+    if args.action == "notice":
+        from kiosk.reports.case_notice import notice_command
+
+        try:
+            return notice_command(ctx, args.case_no, pdf=args.pdf, printer=args.printer)
+        finally:
+            ctx.db.dispose()
     try:
         rows = case_list(ctx, overdue=args.overdue, due_within=args.due_within,
                          department=args.department)
@@ -335,8 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--once", action="store_true", help="deliver what is due, then exit")
     p.set_defaults(func=cmd_outbox)
 
-    p = sub.add_parser("ratings", help="好差评上报: report-status, or reconcile a month")
-    p.add_argument("action", choices=("report-status", "reconcile"))
+    p = sub.add_parser("ratings", help="好差评上报: report-status, reconcile a month, or "
+                       "backfill (report ratings given before reports existed)")
+    p.add_argument("action", choices=("report-status", "reconcile", "backfill"))
+    p.add_argument("--since", help="backfill: only ratings from this day (YYYY-MM-DD)")
     p.add_argument("--month", help="YYYY-MM (reconcile: required; report-status: that "
                    "month only)")
     p.add_argument("--acks", help="the platform's export: one id a line, or CSV with a "
@@ -346,8 +359,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="report-status: list only this state")
     p.set_defaults(func=cmd_ratings)
 
-    p = sub.add_parser("cases", help="办件: list open cases (overdue, due soon)")
-    p.add_argument("action", choices=("list",))
+    p = sub.add_parser("cases", help="办件: list open cases (overdue, due soon), or print "
+                       "a case's 受理通知书/补正告知书")
+    p.add_argument("action", choices=("list", "notice"))
+    p.add_argument("case_no", nargs="?", help="notice: the 办件编号")
+    p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="notice: write it as A4 PDF")
+    p.add_argument("--printer", action="store_true",
+                   help="notice: print it on this PC's ticket printer (printer.* settings)")
     p.add_argument("--overdue", action="store_true", help="overdue cases (红牌)")
     p.add_argument("--due-within", type=int, metavar="N",
                    help="cases due within N working days (with --overdue: either)")

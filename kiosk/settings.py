@@ -21,7 +21,9 @@ import dataclasses
 import json
 import logging
 import os
-from collections.abc import Mapping
+import re
+import string
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,8 @@ class Option:
     choices: tuple = ()
     minimum: float | None = None
     maximum: float | None = None
+    #: further rule on the parsed value: returns (zh, en) of what is wrong, or None
+    check: Callable[[Any], tuple[str, str] | None] | None = None
 
     def parse(self, raw: Any) -> Any:
         """Turn a stored or typed-in value into this option's type, or raise InvalidInput."""
@@ -72,6 +76,9 @@ class Option:
                 f"{self.name} must be <= {self.maximum}, not {value!r}",
                 option=self.name,
             )
+        if self.check is not None and (wrong := self.check(value)) is not None:
+            raise InvalidInput(f"设置“{self.label_zh}”无效：{wrong[0]}",
+                               f"invalid {self.name} {value!r}: {wrong[1]}", option=self.name)
         return value
 
 
@@ -97,6 +104,31 @@ def _coerce(kind: type, raw: Any) -> Any:
 
 
 OPTIONS: dict[str, Option] = {}
+
+#: a 办件编号 is typed on a kiosk's keypad (looked up in upper case) and printed in a
+#: QR code: upper-case letters, digits and -
+_CASE_NO = re.compile(r"[A-Z0-9-]{1,40}")
+
+
+def _case_number_problem(fmt: str) -> tuple[str, str] | None:
+    """What is wrong with a ``cases.number_format``, tried on the longest values."""
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(fmt) if name is not None}
+    except ValueError as exc:
+        return "格式写法有误，例如 {hall}{year}{seq:06d}", str(exc)
+    if "seq" not in fields:
+        return "必须包含 {seq}（流水号），否则编号会重复", "needs {seq}, or numbers repeat"
+    if fields - {"hall", "year", "seq"}:
+        return ("只能使用 {hall}、{year}、{seq}",
+                f"unknown fields {sorted(fields - {'hall', 'year', 'seq'})}")
+    try:
+        longest = fmt.format(hall="X" * 20, year=9999, seq=999_999_999)
+    except (ValueError, IndexError, KeyError) as exc:
+        return "格式写法有误，例如 {hall}{year}{seq:06d}", str(exc)
+    if not _CASE_NO.fullmatch(longest):
+        return ("编号只能由大写字母、数字和 - 组成，最长 40 位",
+                "numbers must be upper-case letters, digits and -, at most 40 characters")
+    return None
 
 
 def _declare(name, kind, default, description, label_zh, scope, **limits) -> None:
@@ -207,6 +239,10 @@ _declare("window.keys", str,
          '"start": "F9", "inquiry": "F10", "finish_and_call": "F11"}',
          "Keyboard shortcuts of the window client (JSON: action -> key)",
          "窗口快捷键", "machine")
+_declare("window.documents_dir", str, "",
+         "Folder where the window client saves the notices it prints as A4 PDF "
+         "(受理通知书 / 补正告知书); empty = 'documents' in this PC's data folder",
+         "通知书保存文件夹", "machine")
 _declare("display.mode", str, "hall", "hall: the big hall display; window: one window's screen",
          "显示屏模式", "machine", choices=("hall", "window"))
 _declare("display.portrait", bool, False, "Portrait screen", "竖屏", "machine")
@@ -317,7 +353,8 @@ _declare("followup.fix_days", int, 15, "Working days to fix a verified bad ratin
          "差评整改期限(工作日)", "hall", minimum=1)
 _declare("cases.number_format", str, "{hall}{year}{seq:06d}",
          "办件编号 format: {hall} (hall code, upper case), {year}, {seq} (per hall and "
-         "year when {year} is used, else per hall; gap-free)", "办件编号格式", "hall")
+         "year when {year} is used, else per hall; gap-free)", "办件编号格式", "hall",
+         check=_case_number_problem)
 _declare("cases.supply_later_workdays", int, 5,
          "Working days a 容缺受理 applicant has to bring the missing materials",
          "容缺材料补交期限(工作日)", "hall", minimum=1)
@@ -329,6 +366,14 @@ _declare("cases.yellow_share", int, 20,
          "黄牌 when this percent or less of the time limit is left (0 = off); with "
          "cases.yellow_workdays, whichever warns first wins", "黄牌预警(剩余时限%)", "hall",
          minimum=0, maximum=100)
+_declare("cases.lookup_tries", int, 5,
+         "Wrong 办件查询 tries (case number + phone's last four digits) allowed within "
+         "cases.lookup_minutes, per kiosk and, on the phone pages, per case number; "
+         "more are refused until the oldest is that old", "办件查询允许输错次数", "hall",
+         minimum=1, maximum=100)
+_declare("cases.lookup_minutes", int, 10,
+         "The window of cases.lookup_tries, in minutes", "办件查询输错计数时长(分钟)",
+         "hall", minimum=1, maximum=1440)
 _declare("reminders.enabled", bool, True,
          "Whether the kiosk offers 到号短信提醒 after a ticket (turn off when the hall "
          "has no SMS or WeChat sender)", "自助机提供到号提醒", "hall")

@@ -24,6 +24,22 @@ def test_values_are_parsed_and_limits_enforced():
     assert hall.get("queue.recall_max") == 3 and "queue.recall_max" in hall.rejected
 
 
+@pytest.mark.parametrize("fmt, words", [
+    ("{hall}{year}", "必须包含 {seq}"),
+    ("{hall}{month}{seq}", "只能使用"),
+    ("{hall}{seq:06", "格式写法有误"),
+    ("{hall}/{year}/{seq:06d}", "大写字母、数字和 -"),
+    ("bj{year}{seq:06d}", "大写字母、数字和 -"),
+    ("{hall}{year}{seq:040d}", "最长 40 位"),
+])
+def test_a_case_number_format_that_cannot_give_good_numbers_is_refused(fmt, words):
+    option = OPTIONS["cases.number_format"]
+    with pytest.raises(InvalidInput) as err:
+        option.parse(fmt)
+    assert words in err.value.message_zh and "办件编号格式" in err.value.message_zh
+    assert option.parse("SP-{year}-{seq:07d}") == "SP-{year}-{seq:07d}"
+
+
 def test_options_of_the_other_scope_or_unknown_are_ignored():
     settings = Settings(machine={"queue.recall_max": 9, "no.such": 1})
     assert settings.get("queue.recall_max") == 3

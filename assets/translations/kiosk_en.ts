@@ -2,6 +2,163 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>CaseLookupScreen</name>
+    <message>
+        <source>办件查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入受理通知书上的办件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入申请时留下的手机号码后四位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核对手机号，只有申请人本人能查看办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新输入办件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号由字母和数字组成，如 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件编号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseQuery</name>
+    <message>
+        <source>请输入手机号码后四位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>输错次数过多，本机暂停办件查询 %1 分钟，可到服务台咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再输错 %1 次，本机将暂停办件查询 %2 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在查询办件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseResultScreen</name>
+    <message>
+        <source>尚需补交的材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如有疑问，请携带受理通知书到服务台咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查询其他办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成，返回首页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件编号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理事项：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前状态：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺办结日期：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您的申请已受理，正在等待办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您的申请正在办理中。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请按补正告知书补交材料；补正期间暂停计时，材料补齐后承诺办结日期顺延。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您的申请已办结，请按通知领取结果或等待送达。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理结果已送达。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理结果已领取。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1年%2月%3日 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckInScreen</name>
     <message>
         <source>预约签到取号</source>
@@ -432,6 +589,10 @@
     </message>
     <message>
         <source>预约签到取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件查询（查进度）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -933,6 +1094,293 @@
     </message>
 </context>
 <context>
+    <name>ManagerCases</name>
+    <message>
+        <source>红牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>黄牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在左侧（或上方）列表中选择一件办件查看详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺办结日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应办结日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补正停止计时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所欠材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（%1 起停止计时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>准予</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不予</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，用时 %1 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；理由：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺后补</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已收到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未收到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所欠材料（%1 项未收到）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部在办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺材料逾期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>双击一行，按其筛选在办办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在办办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按经办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件监察（限时办结）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>■ 红牌：已超期或容缺材料逾期；▲ 黄牌：临近期限；补正期间停止计时。阈值在“设置”页修改，红牌同时记入“告警”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1号 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日到期（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在办 %1 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺逾期 %1 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日到期 %1 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>环节超时 %1 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（列表显示前 %1 件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有在办的办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ManagerCatalog</name>
     <message>
         <source>即办</source>
@@ -1241,11 +1689,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>办件监察</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>统计报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>差评跟踪</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>好差评</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1771,6 +2227,273 @@
     </message>
 </context>
 <context>
+    <name>ManagerRatings</name>
+    <message>
+        <source>平台响应超时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接不上平台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平台应答（HTTP %1）中没有回执编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平台拒收（HTTP %1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办一件事通常要几分钟，同一设备 %1 秒内收到 %2 个及以上“非常满意”，不像是多位群众分别评价，请核实是否有人代评（刷好评）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结 %1 天及以上才评价。群众一般在办结时评价，事隔多日的评价可能不是本人所评，或是被要求补评，请核实。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>疑似刷好评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>迟到评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>为何标记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>以下评价不一定有问题，只是值得核实；判定标准在“设置”中调整（刷好评判定时间窗、条数，迟到评价天数）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该月有 %1 处值得核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该月没有发现异常评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择平台回执文件并对账…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>默认第一列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号票</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上报状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回执 / 原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平台回执编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV 中回执编号所在列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平台没有的评价（本地有，回执中没有）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本地没有的回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从省好差评平台导出本月的评价回执（每行一个编号，或带表头的 CSV），与本大厅本月的评价逐条核对：编号可以是平台回执编号或本地评价编号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未对账。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月份已改变，请选择该月的平台回执文件重新对账。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择平台导出的回执文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回执文件 (*.csv *.txt);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（%2）：本地评价 %3 条，平台已确认 %4 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；平台没有的 %1 条，本地没有的回执 %2 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；双方一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（每边只列出前 %1 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评价器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手机扫码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尝试次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上报时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平台回执 / 原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新上报所选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月度对账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>异常评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>好差评上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每条评价都要上报省一体化政务服务平台。失败的多是平台拒收（如事项编码不符）：在“设置”中改正后点“重新上报”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 条评价：%2 %3 条，%4 %5 条，%6 %7 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该月失败的全部重新上报（%1 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（只列出最新 %1 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1年%2月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选中一行查看上报详情。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 号（评价编号 %2）：%3，已尝试 %4 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，%1评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，%1 上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，平台回执 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失败原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次出错</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已重新排队上报 %1 条评价，稍后在此查看结果。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ManagerReports</name>
     <message>
         <source>导出 Excel…</source>
@@ -1825,6 +2548,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>点击“统计”后显示所选区间各月的限时办结情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>口径：按办结月份统计；按时办结 = 在应办结日期（含补正顺延）当日或之前办结；提前办结 = 在应办结日期之前办结；超期未办结 = 月末（本月为今天）仍未办结且已超期；平均用时为受理到办结的工作日数，不含补正停止计时的天数；无分母时显示“—”。导出的 Excel 和 PDF 含各月全部分组。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>按%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1854,6 +2589,10 @@
     </message>
     <message>
         <source>月度登记表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>限时办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2840,6 +3579,337 @@
     </message>
 </context>
 <context>
+    <name>WindowCases</name>
+    <message>
+        <source>确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补正告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发出补正告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一次性告知：请把需要补正的材料一次勾选齐全，告知后材料补齐前不能再次告知。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他材料（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>目录外需补正的材料名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补正告知：办件 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不予办结的理由（不予时必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：经现场核查，经营场所不符合要求</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结：办件 {no}（↑↓ 或数字键选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>准予（批准）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不予（写明理由）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>红牌（已超过期限）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>黄牌（临近期限）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>红牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>黄牌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（{day} 起补正停表）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（补正停表 {n} 个工作日，已顺延）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已收到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未收到，{day} 前补交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未收到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{step} · {day} 到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>准予（{day}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不予（{day}）：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>预警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办结结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入办件编号查询，或从左侧列表选择办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>承诺件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>即办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} 前补齐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 号窗口 · 工号 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺材料接收：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>环节完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>补正材料接收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺材料接收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>送达</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} 办结，待送达或领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} 到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺{card}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>返回叫号（Esc）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>输入办件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本窗口的办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印通知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件 · {window}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入办件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{move}：办件 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认开始办理该办件？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认当前办理环节已完成？下一环节（如有）从今天开始计时。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认补正材料已全部收到？办件恢复计时，期限按停表的工作日顺延。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认已收到容缺材料：{name}？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认办理结果已送达申请人？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认申请人已在窗口领取办理结果？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认后记入电子监察，不能撤销。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺材料接收：办件 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接中断，恢复后才能操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一个操作尚未完成，请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成通知书……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办件 {no}：{move}完成，当前状态：{state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作失败，请重试或联系管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知书已保存：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读取失败，请重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本窗口在办 {n} 件（▲ 黄牌 {y} · ■ 红牌 {r}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本窗口暂无在办的办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WindowForms</name>
     <message>
         <source>办结</source>
@@ -2862,11 +3932,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>容缺受理（勾选后补的材料）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>办结：选择办理结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>确认办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请人手机号（可不填；群众凭办件编号和手机号后四位查询进度）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 13812345678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>后补的材料（勾选群众缺少的）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺受理 {code}：受理登记（回车确认）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理 {code}：受理登记（回车确认）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，确认后叫下一位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2960,10 +4058,6 @@
     </message>
     <message>
         <source>如：去档案室调档</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>容缺受理（材料后补，备注写明）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3161,6 +4255,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>办件管理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>指定叫号：输入号码</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3206,6 +4304,10 @@
     </message>
     <message>
         <source>上一个操作尚未完成，请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺受理：请勾选群众后补的材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3422,6 +4524,14 @@
     </message>
     <message>
         <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；已登记办件，办件编号 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，承诺办结日期 {date}（可在“办件”中打印受理通知书）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kiosk.printing.blocks import Block, Gap, Qr, Rule, Text
+from kiosk.printing.case_notice import CaseNoticeSlip, case_notice_blocks
 from kiosk.printing.slips import (
     LocalTime,
     Material,
@@ -36,6 +37,8 @@ def layout(slip: Slip) -> list[Block]:
         return notice_blocks(slip)
     if isinstance(slip, TestPage):
         return print_test_blocks(slip)
+    if isinstance(slip, CaseNoticeSlip):
+        return case_notice_blocks(slip)
     raise TypeError(f"cannot lay out {type(slip).__name__}")
 
 

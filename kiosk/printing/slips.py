@@ -11,6 +11,8 @@ import dataclasses
 import datetime as dt
 from typing import NamedTuple
 
+from kiosk.printing.case_notice import CaseNoticeSlip
+
 DEFAULT_TICKET_FOOTER = "过号请到窗口重新排队；请保管好此票"
 
 #: ``issued_at_local`` / ``printed_at_local``: a preformatted string, or a datetime
@@ -98,4 +100,4 @@ class TestPage:
     printed_at_local: LocalTime
 
 
-Slip = TicketSlip | NoticeSlip | TestPage
+Slip = TicketSlip | NoticeSlip | TestPage | CaseNoticeSlip

@@ -79,6 +79,7 @@ def run(args, app_argv: list[str]) -> int:
     from kiosk import bootstrap
     from kiosk.queue.reads import hall as hall_reads
     from kiosk.reports import pdf, registers, report as report_mod, xlsx
+    from kiosk.reports.case_report import case_report
     from kiosk.reports.cjkfont import find_cjk_font
 
     options = build_parser().parse_args(app_argv)
@@ -98,7 +99,8 @@ def run(args, app_argv: list[str]) -> int:
             print(file=sys.stderr)
             print(f"xlsx: {options.xlsx}")
         if options.pdf:
-            pdf.write_report(options.pdf, result, font=font)
+            cases = case_report(ctx, start=start, end=end, by=OPERATOR)
+            pdf.write_report(options.pdf, result, font=font, cases=cases)
             print(f"pdf: {options.pdf}")
         if options.registers:
             year, month = options.registers

@@ -1,7 +1,9 @@
 """PDF exports (fpdf2) with an embedded Chinese font: the report table and the registers.
 
 The report is A4 landscape, one row per group and the total, every page headed by the
-column titles and numbered; registers are A4 portrait in the paper form's columns.
+column titles and numbered, then (when given) its 限时办结 section on pages of its own:
+each month by department, item and clerk; registers are A4 portrait in the paper form's
+columns.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from fpdf import FPDF
 from fpdf.enums import TextEmphasis, WrapMode
 from fpdf.fonts import FontFace
 
+from kiosk.reports.case_report import CASE_FIGURES, CaseGroup, CaseReport, format_figure
 from kiosk.reports.cjkfont import FontChoice, find_cjk_font
 from kiosk.reports.registers import Register
 from kiosk.reports.report import GROUPINGS, Report
@@ -62,8 +65,9 @@ def _heading(document: _Document, title: str, subtitle: str) -> None:
 
 
 def write_report(path: str | os.PathLike, report: Report, *,
-                 font: FontChoice | None = None) -> Path:
-    """The report's figures as a table; durations in minutes, rates in percent."""
+                 font: FontChoice | None = None, cases: CaseReport | None = None) -> Path:
+    """The report's figures as a table; durations in minutes, rates in percent; then
+    the 限时办结 section when ``cases`` is given."""
     font = font or find_cjk_font()
     document = _Document("L", font, f"{report.hall_name} {report.period_zh}")
     _heading(document, report.title_zh, f"统计区间：{report.period_zh}    生成时间："
@@ -90,7 +94,42 @@ def write_report(path: str | os.PathLike, report: Report, *,
                         "90% 为最近秩第 90 百分位；参评率 = 已评 / 办结；满意率 = (非常满意 + 满意) / 已评；"
                         "好评率 = (非常满意 + 满意 + 基本满意) / 已评；未评率 = (办结 - 已评) / 办结；"
                         "差评 = 不满意 + 非常不满意。", wrapmode=WrapMode.CHAR)
+    if cases is not None:
+        _cases(document, report, cases)
     return _save(document, path)
+
+
+def _cases(document: _Document, report: Report, cases: CaseReport) -> None:
+    """限时办结 on a new page: per month, one table by department, item and clerk."""
+    _heading(document, cases.title_zh, f"统计区间：{report.period_zh}（按办结月份）")
+    label_width = 80
+    widths = (label_width, *([(document.epw - label_width) / len(CASE_FIGURES)]
+                             * len(CASE_FIGURES)))
+    for month in cases.months:
+        document.set_font(FAMILY, size=11)
+        document.cell(0, 7, month.title_zh, new_x="LMARGIN", new_y="NEXT")
+        document.set_font(FAMILY, size=7)
+        for header, groups in month.sections:
+            with document.table(col_widths=widths, text_align="CENTER", line_height=4,
+                                headings_style=HEADING, wrapmode=WrapMode.CHAR,
+                                padding=0.8) as table:
+                heading = table.row()
+                heading.cell(header)
+                for figure in CASE_FIGURES:
+                    heading.cell(figure.header_zh)
+                for group in (*groups, CaseGroup(None, "合计", month.total)):
+                    style = TOTAL if group.key is None else None
+                    line = table.row()
+                    line.cell(group.label, align="LEFT", style=style)
+                    for figure in CASE_FIGURES:
+                        line.cell(format_figure(figure, group.value(figure)), style=style)
+            document.ln(2)
+    document.set_font(FAMILY, size=7)
+    document.multi_cell(0, 4, "说明：按办结月份统计；按时办结 = 在应办结日期（含补正顺延）当日或之前办结；"
+                        "提前办结 = 在应办结日期之前办结；按时办结率 = 按时办结数 / 办结数；"
+                        "提前办结率 = 提前办结数 / 办结数；超期未办结 = 月末（本月为今天）仍未办结且已超期；"
+                        "平均用时为受理到办结的工作日数，不含补正停止计时的天数。",
+                        wrapmode=WrapMode.CHAR)
 
 
 def write_register(path: str | os.PathLike, register: Register, *,

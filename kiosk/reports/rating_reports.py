@@ -31,9 +31,18 @@ def month(text: str | None) -> tuple[int, int]:
     return first.year, first.month
 
 
+def _header(line: str, column: str | None) -> bool:
+    """The first line of a one-column export names its column: ``column``, or words in
+    Chinese (回执编号), which no platform id holds."""
+    line = line.strip()
+    return line == column or any("\u4e00" <= c <= "\u9fff" for c in line)
+
+
 def read_acks(text: str, column: str | None = None) -> list[str]:
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines or "," not in lines[0]:
+        if lines and _header(lines[0], column):
+            lines = lines[1:]
         return [line.strip() for line in lines]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
     name = column or reader.fieldnames[0]
@@ -41,6 +50,23 @@ def read_acks(text: str, column: str | None = None) -> list[str]:
         raise InvalidInput(f"回执文件中没有“{name}”列",
                            f"no column {name!r} in {reader.fieldnames}")
     return [row[name].strip() for row in reader if (row[name] or "").strip()]
+
+
+def acks_from_file(path: str | Path, column: str | None = None) -> list[str]:
+    """The ids of the platform's export file, UTF-8 (with or without BOM) or, as a
+    spreadsheet saved on a Chinese Windows PC writes it, GB 18030."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"无法读取回执文件：{Path(path).name}",
+                           f"cannot read {path}: {exc}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return read_acks(data.decode(encoding), column)
+        except UnicodeDecodeError:
+            continue
+    raise InvalidInput("回执文件不是文本文件（应为每行一个编号，或 CSV）",
+                       f"{path} is neither UTF-8 nor GB 18030 text")
 
 
 def _line(row) -> str:
@@ -70,7 +96,7 @@ def reconcile_command(ctx: HallContext, month_text: str | None, acks: str | None
     year, number = month(month_text)
     if not acks:
         raise InvalidInput("请用 --acks 指定平台导出的回执文件", "--acks FILE is required")
-    ids = read_acks(Path(acks).read_text(encoding="utf-8-sig"), column)
+    ids = acks_from_file(acks, column)
     result = reconcile(ctx, year, number, ids)
     print(json.dumps({"month": result.month, "ratings": result.ratings,
                       "matched": result.matched,
@@ -81,3 +107,18 @@ def reconcile_command(ctx: HallContext, month_text: str | None, acks: str | None
     for ack in result.unknown_here:
         print(f"unknown here: {ack}")
     return 0 if not result.missing_there and not result.unknown_here else 2
+
+
+def backfill_command(ctx: HallContext, since_text: str | None) -> int:
+    """Queue the reports of ratings given before reports existed (migration 0013)."""
+    from kiosk.queue.actions.rating_backfill import backfill_reports
+
+    try:
+        since = dt.date.fromisoformat(since_text) if since_text else None
+    except ValueError:
+        raise InvalidInput("日期应写作 2026-11-01",
+                           f"not a day like 2026-11-01: {since_text!r}") from None
+    queued = backfill_reports(ctx, since=since)
+    print(f"queued {queued} rating report(s); `python -m kiosk outbox deliver "
+          f"--channel province` or the hall's deliverer sends them")
+    return 0

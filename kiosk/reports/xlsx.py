@@ -1,7 +1,8 @@
 """Excel exports (openpyxl; the ticket-by-ticket sheet streamed by ``xlsxsheet``).
 
-A report workbook has three sheets: 汇总 (the grouped figures and the total), 明细 (one
-row per ticket) and 说明 (what each figure means). Numbers stay numbers: minutes as
+A report workbook has four sheets: 汇总 (the grouped figures and the total), 限时办结
+(cases by department, item and clerk for each month of the range, see ``case_report``),
+明细 (one row per ticket) and 说明 (what each figure means). Numbers stay numbers: minutes as
 decimals, rates as percentages, times as spreadsheet dates. The file is written under a
 temporary name and renamed at the end, so a cancelled or failed export leaves nothing.
 ``progress(done, total)`` is called every 500 detail rows; returning False cancels.
@@ -21,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from kiosk.errors import KioskError
 from kiosk.queue.store.context import HallContext
 from kiosk.reports import details as details_mod, xlsxsheet
+from kiosk.reports.case_report import CASE_FIGURES, CaseGroup, CaseReport, case_report
 from kiosk.reports.registers import Register
 from kiosk.reports.report import Report, ReportRow
 from kiosk.reports.stats import FIGURES, LEVEL_HEADERS
@@ -94,6 +96,33 @@ def _summary(book: Workbook, report: Report) -> None:
         sheet.append(cells)
 
 
+CASES = "限时办结"
+CASE_FORMATS = {"rate": "0.0%", "days": "0.0"}
+
+
+def _cases(book: Workbook, cases: CaseReport) -> None:
+    """限时办结: per month, a table by department, item and clerk, each with its total."""
+    sheet = book.create_sheet(CASES)
+    _widths(sheet, [34] + [12] * len(CASE_FIGURES))
+    sheet.append([_cell(sheet, cases.title_zh, TITLE)])
+    for month in cases.months:
+        sheet.append([])
+        sheet.append([_cell(sheet, month.title_zh, TITLE)])
+        for header, groups in month.sections:
+            sheet.append([_cell(sheet, h, BOLD, wrap=True)
+                          for h in (header, *(f.header_zh for f in CASE_FIGURES))])
+            for group in (*groups, CaseGroup(None, "合计", month.total)):
+                font = BOLD if group.key is None else None
+                sheet.append([_cell(sheet, group.label, font)] + [
+                    _cell(sheet, group.value(f), font, CASE_FORMATS.get(f.kind))
+                    for f in CASE_FIGURES])
+            sheet.append([])
+    sheet.append([_cell(sheet, "口径", BOLD)])
+    for figure in CASE_FIGURES:
+        sheet.append([figure.header_zh, figure.definition_zh])
+    sheet.append(["比率", "分母为 0 时留空，不计为 0"])
+
+
 GROUP_HEADER = {"hall": "大厅", "department": "部门", "item": "事项", "window": "窗口",
                 "clerk": "工作人员"}
 
@@ -131,8 +160,10 @@ def _details_head(book: Workbook) -> None:
 
 def write_report(path: str | os.PathLike, report: Report,
                  details: Iterable[details_mod.TicketDetail] | None = None,
-                 details_total: int = 0, progress: Progress | None = None) -> Path:
-    """Write the workbook; ``details`` (optional) streams the 明细 rows."""
+                 details_total: int = 0, progress: Progress | None = None,
+                 cases: CaseReport | None = None) -> Path:
+    """Write the workbook; ``details`` (optional) streams the 明细 rows, ``cases``
+    (optional) is the 限时办结 sheet."""
     path = Path(path)
     temp = path.with_name(path.name + ".part")
     book = Workbook(write_only=True)
@@ -144,6 +175,8 @@ def write_report(path: str | os.PathLike, report: Report,
     done = 0
     try:
         _summary(book, report)
+        if cases is not None:
+            _cases(book, cases)
         if details is not None:
             _details_head(book)
         _notes(book)
@@ -165,17 +198,21 @@ def write_report(path: str | os.PathLike, report: Report,
 
 def export_report(ctx: HallContext, report: Report, path: str | os.PathLike, *,
                   by: str | None, details: bool = True,
-                  progress: Progress | None = None) -> Path:
-    """The report and, with ``details``, every ticket of its range. ``progress(done,
-    total)`` is called every few hundred rows; return False from it to cancel."""
+                  progress: Progress | None = None,
+                  cases: CaseReport | None = None) -> Path:
+    """The report, its range's 限时办结 (``cases``, read here when not given) and, with
+    ``details``, every ticket of its range. ``progress(done, total)`` is called every
+    few hundred rows; return False from it to cancel."""
+    if cases is None:
+        cases = case_report(ctx, start=report.start, end=report.end, by=by)
     if not details:
-        return write_report(path, report, progress=progress)
+        return write_report(path, report, progress=progress, cases=cases)
     total = details_mod.count_tickets(ctx, start=report.start, end=report.end, by=by)
     if progress is not None and progress(0, total) is False:
         raise ExportCancelled()
     rows = details_mod.ticket_details(ctx, start=report.start, end=report.end, by=by)
     try:
-        return write_report(path, report, rows, total, progress)
+        return write_report(path, report, rows, total, progress, cases)
     finally:
         rows.close()
 

@@ -8,6 +8,7 @@ single feed subscription per process (``feed_hub.FeedHub``). Core calls block
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import importlib
 import logging
 import pkgutil
@@ -27,6 +28,7 @@ from starlette.staticfiles import StaticFiles
 
 from kiosk.errors import KioskError, NotFound
 from kiosk.fonts import SHIPPED_DIR
+from kiosk.queue.rules.lookup_tries import WrongTries
 from kiosk.queue.store.context import HallContext
 from kiosk.settings import Settings
 from kiosk.web import pages, routes
@@ -132,5 +134,8 @@ def create_app(ctx: HallContext, *, settings: Mapping[str, Any] | None = None,
     app.state.hall_name = ""
     app.state.csrf_secret = secrets.token_bytes(32)
     app.state.phone_secret = secrets.token_bytes(32)
+    #: wrong 办件查询 digits per case number (limits: the hall's, read with each lookup)
+    app.state.case_tries = WrongTries(options.get("cases.lookup_tries"), dt.timedelta(
+        minutes=options.get("cases.lookup_minutes")), clock=ctx.clock.now)
     return app
 

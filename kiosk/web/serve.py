@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 
 from kiosk.errors import KioskError
 from kiosk.queue.store.context import HallContext
@@ -92,3 +93,35 @@ def settle_gc() -> None:
 
 def _shown(host: str) -> str:
     return f"[{host}]" if ":" in host else host
+
+
+class ThreadedServer:
+    """uvicorn in a thread of this process, on a free port of 127.0.0.1, that says when
+    it listens (an Event, no polling): for the tests and the benchmark."""
+
+    def __init__(self, app, *, wait_s: float = 30, **options) -> None:
+        import uvicorn
+
+        started = threading.Event()
+
+        class Server(uvicorn.Server):
+            async def startup(self, sockets=None):
+                await super().startup(sockets)
+                started.set()
+
+        self.started, self.wait_s = started, wait_s
+        self.server = Server(uvicorn.Config(app, host="127.0.0.1", port=0,
+                                            log_level="warning", access_log=False,
+                                            timeout_graceful_shutdown=2, **options))
+        self.thread = threading.Thread(target=self.server.run, name="web", daemon=True)
+
+    def start(self) -> str:
+        """Starts serving; returns the base URL."""
+        self.thread.start()
+        if not self.started.wait(self.wait_s) or not self.server.started:
+            raise RuntimeError("the web server did not start")
+        return f"http://127.0.0.1:{self.server.servers[0].sockets[0].getsockname()[1]}"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(self.wait_s)

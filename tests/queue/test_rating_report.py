@@ -179,6 +179,22 @@ def test_the_platform_export_as_lines_or_csv():
     assert read_acks("P-1\n\n P-2 \n") == ["P-1", "P-2"]
     assert read_acks("回执编号,评价时间\nP-1,2026-11-23\nP-2,2026-11-24\n") == ["P-1", "P-2"]
     assert read_acks("a,回执编号\nx,P-7\n", "回执编号") == ["P-7"]
+    # one column under its header: the header is no id
+    assert read_acks("回执编号\nP-1\nP-2\n") == ["P-1", "P-2"]
+    assert read_acks("ack_id\nP-1\n", "ack_id") == ["P-1"]
+
+
+def test_the_platform_export_file_in_utf8_or_gb18030(tmp_path):
+    from kiosk.errors import InvalidInput
+    from kiosk.reports.rating_reports import acks_from_file
+
+    text = "回执编号,评价时间\nP-1,2026-11-23\n"
+    for name, encoding in (("utf8.csv", "utf-8-sig"), ("excel.csv", "gb18030")):
+        (tmp_path / name).write_bytes(text.encode(encoding))
+        assert acks_from_file(tmp_path / name) == ["P-1"]
+    with pytest.raises(InvalidInput) as refusal:
+        acks_from_file(tmp_path / "none.csv")
+    assert refusal.value.message_zh == "无法读取回执文件：none.csv"
 
 
 def test_the_ratings_commands(sqlite_ctx, clock, capsys, tmp_path):
@@ -203,3 +219,46 @@ def test_the_ratings_commands(sqlite_ctx, clock, capsys, tmp_path):
         "month": "2026-11", "ratings": 2, "matched": 1, "missing_there": 1,
         "unknown_here": 1}
     assert "unknown here: P-9" in out and "missing there:" in out
+
+
+def test_a_manager_reports_failed_ratings_again(ctx, clock):
+    from kiosk.errors import IllegalTransition, NotFound, NotPermitted
+    from kiosk.queue.actions.rating_report import requeue
+    from kiosk.queue.store.models import Event
+
+    tickets = finished(ctx, n=3)
+    for ticket in tickets:
+        rating.rate(ctx, ticket_id=ticket.id, level=5)
+    sent, refused, waiting = [rating_id(ctx, t.id) for t in tickets]
+    deliver(ctx, clock, ["ack:P-1", "fail:platform answered HTTP 400: 事项编码不存在", None])
+    with pytest.raises(IllegalTransition) as refusal:
+        requeue(ctx, [refused, sent], by="9001")  # all or none
+    assert refusal.value.message_zh == \
+        f"{tickets[0].code} 号的评价已上报（平台回执 P-1），无需重新上报"
+    with pytest.raises(IllegalTransition) as refusal:
+        requeue(ctx, [waiting], by="9001")
+    assert "正在上报" in refusal.value.message_zh
+    with pytest.raises(NotFound):
+        requeue(ctx, [waiting + 100], by="9001")
+    with pytest.raises(NotPermitted):
+        requeue(ctx, [refused], by=clerk_no(1))
+    assert [r.rating_id for r in report_states(ctx, state="failed")] == [refused]
+
+    clock.advance(minutes=5)
+    assert requeue(ctx, [refused], by="9001", request_id="r-1") == (refused,)
+    assert requeue(ctx, [refused], by="9001", request_id="r-1") == (refused,)  # replayed
+    row = {r.rating_id: r for r in report_states(ctx)}[refused]
+    assert (row.state_zh, row.attempts, row.reason) == ("未上报", 0, None)
+    with ctx.db.read() as session:
+        events = [(e.actor, e.payload["rating_ids"], e.payload["codes"])
+                  for e in session.scalars(select(Event).where(
+                      Event.action == "rating_report_requeued"))]
+    assert events == [
+        ("staff:9001", [refused], [tickets[1].code])]
+    # due at once, with its own key: the next round sends it
+    claimed = outbox.claim(ctx, "province", limit=10, lease=dt.timedelta(minutes=1))
+    claimed = {m.idem_key: m for m in claimed}
+    assert set(claimed) == {idem_key(refused), idem_key(waiting)}
+    assert claimed[idem_key(refused)].attempts == 1
+    outbox.mark_sent(ctx, claimed[idem_key(refused)].id, "P-2")
+    assert {r.rating_id: r.state_zh for r in report_states(ctx)}[refused] == "已上报"

@@ -29,7 +29,7 @@ def test_xlsx_holds_the_figures_and_every_ticket(sqlite_sim_ctx, tmp_path):
     path = xlsx.export_report(sqlite_sim_ctx, result, tmp_path / "r.xlsx", by="9001",
                               progress=lambda done, total: calls.append((done, total)))
     book = openpyxl.load_workbook(path, read_only=True)
-    assert book.sheetnames == ["汇总", "明细", "说明"]
+    assert book.sheetnames == ["汇总", "限时办结", "明细", "说明"]
     summary = list(book["汇总"].iter_rows(values_only=True))
     assert summary[0][0] == "示例市政务服务中心 按窗口统计报表"
     header = summary[2]

@@ -15,6 +15,21 @@ import threading
 import traceback
 
 import pytest
+from pytestqt.qtbot import QtBot
+
+#: how long a GUI test waits by default for a screen to settle. A wait ends as soon as
+#: its condition holds, so this only decides when to give up: pytest-qt's 5 s was not
+#: enough on a loaded 2-core CI machine (a worker's read queued behind a feed batch
+#: and an argon2 check), and a wait that gives up early is a flaky test, not a finding.
+PATIENT_WAIT_MS = 20_000
+_wait_until = QtBot.waitUntil
+
+
+def _patient_wait_until(self, callback, *, timeout: int = PATIENT_WAIT_MS) -> None:
+    _wait_until(self, callback, timeout=timeout)
+
+
+QtBot.waitUntil = _patient_wait_until
 
 #: Start-up code that may read the database before the event loop runs: each app's
 #: ``run`` (``start`` for the window client), which calls ``kiosk.bootstrap.start`` to

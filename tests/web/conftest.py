@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+
+from kiosk.web.serve import ThreadedServer
 
 CHROMIUM = os.environ.get("KIOSK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
@@ -54,38 +55,6 @@ class LiveWeb:
         return self.base_url + path
 
 
-class _Server:
-    """uvicorn.Server that says when it is listening (an Event, no polling sleeps)."""
-
-    def __init__(self, app) -> None:
-        import uvicorn
-
-        started = threading.Event()
-
-        class Server(uvicorn.Server):
-            async def startup(self, sockets=None):
-                await super().startup(sockets)
-                started.set()
-
-        self.started = started
-        self.server = Server(uvicorn.Config(app, host="127.0.0.1", port=0,
-                                            log_level="warning", access_log=False,
-                                            lifespan="on", timeout_graceful_shutdown=2))
-        self.thread = threading.Thread(target=self.server.run, name="live-web",
-                                       daemon=True)
-
-    def start(self) -> str:
-        self.thread.start()
-        if not self.started.wait(WAIT_S) or not self.server.started:
-            raise RuntimeError("the web server did not start")
-        port = self.server.servers[0].sockets[0].getsockname()[1]
-        return f"http://127.0.0.1:{port}"
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(WAIT_S)
-
-
 @pytest.fixture
 def live_web(ctx):
     """The web service over ``ctx`` on 127.0.0.1, following the feed like production."""
@@ -93,7 +62,7 @@ def live_web(ctx):
 
     app = create_app(ctx, settings={"web.rate_per_minute": 0,
                                     "web.form_rate_per_minute": 0})
-    server = _Server(app)
+    server = ThreadedServer(app, wait_s=WAIT_S, lifespan="on")
     base = server.start()
     yield LiveWeb(base, ctx, app)
     server.stop()

@@ -2,6 +2,8 @@
 main screen, wired to the event feed and the action runner."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
@@ -9,13 +11,15 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from kiosk.queue.actions import windows
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.reads.window import window_choices
-from kiosk.settings import Settings
+from kiosk.settings import Settings, default_data_dir
 from kiosk.ui.i18n import translate
 from window_client.clerk.action_bar import ActionBar
+from window_client.clerk.cases_panel import CasesPage
 from window_client.banner import ConnectionBanner, ConnectionState
 from window_client.clerk.keys import key_map
 from window_client.clerk.login_page import LoginPage
 from window_client.clerk.main_screen import MainScreen
+from window_client.clerk.texts import window_title
 from kiosk.ui.runner import ActionRunner
 from window_client.style import STYLE
 
@@ -41,9 +45,17 @@ class WindowClient(QWidget):
         layout.addWidget(self.stack, 1)
         self.login_page = LoginPage(fixed_window)
         self.actions = ActionBar(key_map(settings))
+        # before the main screen's own slot: a queue key pressed on the 办件 page acts
+        # on the main screen, which shows first
+        self.actions.action_requested.connect(lambda _action: self._show_main())
         self.main = MainScreen(ctx, runner, self.actions)
+        self.cases = CasesPage(ctx, runner, documents_dir(settings))
         self.stack.addWidget(self.login_page)
         self.stack.addWidget(self.main)
+        self.stack.addWidget(self.cases)
+        self.main.cases_requested.connect(self._show_cases)
+        self.main.case_registered.connect(self.cases.show_case_no)
+        self.cases.back_requested.connect(self._show_main)
         self.actions.install_shortcuts(self)
         self.connection = ConnectionState(runner, feed, self)
         self.connection.changed.connect(self._on_connection)
@@ -62,10 +74,27 @@ class WindowClient(QWidget):
 
     @property
     def signed_in(self) -> bool:
-        return self.stack.currentWidget() is self.main and bool(self.main.window_number)
+        return self.stack.currentWidget() is not self.login_page \
+            and bool(self.main.window_number)
+
+    def _show_cases(self) -> None:
+        window = self.main.window_view
+        if not self.signed_in or window is None:
+            return
+        self.main.close_form()
+        self.stack.setCurrentWidget(self.cases)
+        self.cases.begin(window.number, self.main.staff_no,
+                         window_title(window.number, window.name))
+
+    def _show_main(self) -> None:
+        if self.stack.currentWidget() is self.cases:
+            self.cases.close_form()
+            self.stack.setCurrentWidget(self.main)
+            self.main.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_connection(self, online: bool) -> None:
         self.main.set_online(online)
+        self.cases.set_online(online)
         self._show_banner()
         if online:
             self._refresh()
@@ -75,13 +104,19 @@ class WindowClient(QWidget):
         self.banner.show_state(online, pending_action=self.runner.busy and not online)
 
     def _on_events(self, events: list) -> None:
+        if self.stack.currentWidget() is self.cases and any(
+                e.action.startswith("case_") or e.action == "service_finished"
+                for e in events):
+            self.cases.refresh()    # a case moved or was registered, maybe elsewhere
         if self.signed_in and events and events[-1].id <= self.main.covered_event_id:
             return          # only our own action's events: its refresh covers them
-        self._refresh()
+        self._refresh(cases=False)
 
-    def _refresh(self) -> None:
+    def _refresh(self, cases: bool = True) -> None:
         if self.signed_in:
             self.main.refresh()
+            if cases and self.stack.currentWidget() is self.cases:
+                self.cases.refresh()
         else:
             self.runner.read("window_choices", window_choices, self.ctx)
 
@@ -126,6 +161,7 @@ class WindowClient(QWidget):
 
     def _back_to_login(self, message: str) -> None:
         self.main.window_number = 0
+        self.cases.reset()
         self.stack.setCurrentWidget(self.login_page)
         self.login_page.reset(message)
         self.runner.read("window_choices", window_choices, self.ctx)
@@ -141,3 +177,10 @@ class WindowClient(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
+
+
+def documents_dir(settings: Settings) -> Path:
+    """Where printed notices (A4 PDF) are saved: ``window.documents_dir`` or the data
+    folder's documents."""
+    chosen = settings.get("window.documents_dir")
+    return Path(chosen).expanduser() if chosen else default_data_dir() / "documents"

@@ -13,7 +13,7 @@ from kiosk.queue.reads.window import WindowScreen
 from kiosk.queue.snapshots import TicketView
 from kiosk.queue.actions.windows import PAUSE_REASONS
 from kiosk.ui.i18n import translate
-from window_client.clerk.forms_base import ChoiceList, FormPanel
+from window_client.clerk.forms_base import CheckList, ChoiceList, FormPanel
 from window_client.clerk.texts import window_title
 
 NOTE_MAX = 500
@@ -26,8 +26,12 @@ def outcome_choices() -> list[tuple[str, str]]:
         (translate("WindowForms", "一次性告知（补正材料）"), "notice_given"),
         (translate("WindowForms", "咨询"), "consultation"),
         (translate("WindowForms", "不予受理"), "rejected"),
-        (translate("WindowForms", "容缺受理（材料后补，备注写明）"), "supply_later"),
+        (translate("WindowForms", "容缺受理（勾选后补的材料）"), "supply_later"),
     ]
+
+
+#: the outcomes that register a case (办件), which may carry the applicant's mobile
+CASE_OUTCOMES = ("accepted", "supply_later")
 
 
 def _note_field(placeholder: str) -> QLineEdit:
@@ -38,7 +42,10 @@ def _note_field(placeholder: str) -> QLineEdit:
 
 
 class FinishForm(FormPanel):
-    """办结: the outcome (受理 offered first for promised items) and an optional note."""
+    """办结: the outcome (受理 offered first for promised items) and an optional note.
+    受理 and 容缺受理 take a second step, 受理登记: the applicant's mobile (办件查询 needs
+    its last four digits) and, for 容缺受理, the materials that will follow. A step of
+    its own, so each step fits a 768 px high screen without scrolling."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("WindowForms", "办结：选择办理结果"),
@@ -49,22 +56,74 @@ class FinishForm(FormPanel):
         self.note = self.add_row(translate("WindowForms", "备注"),
                                  _note_field(translate("WindowForms", "可不填，如：缺营业执照复印件")),
                                  inline=True)
+        self.phone = self.add_row(
+            translate("WindowForms", "申请人手机号（可不填；群众凭办件编号和手机号后四位查询进度）"),
+            QLineEdit())
+        self.phone.setMaxLength(20)
+        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.phone.setPlaceholderText(translate("WindowForms", "如 13812345678"))
+        self.missing = self.add_row(translate("WindowForms", "后补的材料（勾选群众缺少的）"),
+                                    CheckList())
+        self.code = ""
+        self.and_call = False
+        self.item_kind: str | None = None
+        #: True on the second step (受理登记)
+        self.case_step = False
 
-    def prepare(self, code: str, item_kind: str | None, *, and_call: bool = False) -> None:
-        """``and_call``: confirming also calls the next ticket (办结并叫号)."""
-        title = (translate("WindowForms", "办结 {code} 并叫下一位：选择结果（↑↓ 或数字键）")
-                 if and_call else translate("WindowForms", "办结 {code}：选择结果（↑↓ 或数字键）"))
-        self.title.setText(title.format(code=code))
+    def prepare(self, code: str, item_kind: str | None, *, and_call: bool = False,
+                supply_later: tuple[str, ...] = ()) -> None:
+        """``and_call``: confirming also calls the next ticket (办结并叫号);
+        ``supply_later``: the item's materials that may follow (all ticked at first)."""
+        self.code, self.and_call, self.item_kind = code, and_call, item_kind
+        self.missing.set_items(supply_later)
         self.outcomes.set_choices(outcome_choices())
         self.outcomes.select_value("accepted" if item_kind == "promised" else "completed")
+        self.phone.clear()
         self.note.clear()
+        self._show_step(False)
+
+    def advance(self) -> bool:
+        """Confirming the outcome 受理 / 容缺受理 goes on to 受理登记 (True) instead of
+        finishing; on that step (or for another outcome) it finishes (False)."""
+        outcome = self.outcomes.value()
+        if self.case_step or outcome not in CASE_OUTCOMES or self.item_kind != "promised" \
+                or (outcome == "supply_later" and not self.missing.boxes):
+            return False        # nothing to register: the core says why it refuses
+        self._show_step(True)
+        self.phone.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _show_step(self, case_step: bool) -> None:
+        self.case_step = case_step
+        for widget in (self.outcomes, self.note):
+            self.set_row_visible(widget, not case_step)
+        self.set_row_visible(self.phone, case_step)
+        self.set_row_visible(self.missing, case_step
+                             and self.outcomes.value() == "supply_later")
+        if case_step and self.outcomes.value() == "supply_later":
+            title = translate("WindowForms", "容缺受理 {code}：受理登记（回车确认）")
+        elif case_step:
+            title = translate("WindowForms", "受理 {code}：受理登记（回车确认）")
+        elif self.and_call:
+            title = translate("WindowForms", "办结 {code} 并叫下一位：选择结果（↑↓ 或数字键）")
+        else:
+            title = translate("WindowForms", "办结 {code}：选择结果（↑↓ 或数字键）")
+        if case_step and self.and_call:
+            title += translate("WindowForms", "，确认后叫下一位")
+        self.title.setText(title.format(code=self.code))
 
     def first_field(self) -> QWidget:
         return self.outcomes
 
     def values(self) -> dict:
         note = self.note.text().strip()
-        return {"outcome": self.outcomes.value(), "note": note or None}
+        outcome = self.outcomes.value()
+        values = {"outcome": outcome, "note": note or None}
+        if outcome == "supply_later" and self.missing.boxes:
+            values["missing_materials"] = self.missing.checked()
+        if outcome in CASE_OUTCOMES and self.phone.text().strip():
+            values["applicant_phone"] = self.phone.text().strip()
+        return values
 
 
 class TransferForm(FormPanel):

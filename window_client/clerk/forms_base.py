@@ -8,11 +8,12 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QAbstractScrollArea, QCheckBox, QFrame, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from kiosk.ui.i18n import translate
+from window_client.clerk.panels import WrapLabel
 from window_client.style import BUTTON_MIN_H, TOUCH_MIN_H
 
 CONFIRM_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -111,6 +112,59 @@ class ChoiceList(QListWidget):
         super().keyPressEvent(event)
 
 
+class _CheckLabel(WrapLabel):
+    """A check box's words, wrapped (a long material name is never clipped); touching
+    them ticks the box as touching the box does."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self._box = box
+
+    def mousePressEvent(self, event) -> None:
+        self._box.toggle()
+
+
+class CheckList(QWidget):
+    """Touch-sized check boxes, one a line (materials to tick); Space toggles the one
+    with the focus, Tab moves between them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes: list[QCheckBox] = []
+        self._rows: list[QWidget] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self.setStyleSheet(f"QCheckBox {{ min-height: {TOUCH_MIN_H}px; }}"
+                           " QCheckBox::indicator { width: 28px; height: 28px; }")
+
+    def set_items(self, names, checked: bool = True) -> None:
+        for row in self._rows:
+            self._layout.removeWidget(row)
+            row.deleteLater()
+        self.boxes, self._rows = [], []
+        for name in names:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            box = QCheckBox()
+            box.setProperty("value", name)
+            box.setAccessibleName(name)
+            box.setChecked(checked)
+            line.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            line.addWidget(_CheckLabel(name, box), 1)
+            self._layout.addWidget(row)
+            self.boxes.append(box)
+            self._rows.append(row)
+        self.updateGeometry()
+
+    def names(self) -> list[str]:
+        return [box.property("value") for box in self.boxes]
+
+    def checked(self) -> list[str]:
+        return [box.property("value") for box in self.boxes if box.isChecked()]
+
+
 class FormPanel(QFrame):
     """Base of the action forms: a title, a body the subclass fills, confirm/cancel.
     The body scrolls when the screen is short, so its rows never draw over each other;
@@ -124,6 +178,7 @@ class FormPanel(QFrame):
     def __init__(self, title: str, confirm_text: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("form")
+        self._captions: dict[QWidget, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
@@ -165,11 +220,18 @@ class FormPanel(QFrame):
             caption.setWordWrap(not inline)
             caption.setBuddy(widget)
             row.addWidget(caption)
+            self._captions[widget] = caption
         row.addWidget(widget, 1) if inline else row.addWidget(widget)
         if inline:
             self.body.addLayout(row)
         widget.installEventFilter(self)
         return widget
+
+    def set_row_visible(self, widget: QWidget, visible: bool) -> None:
+        """Show or hide a row added by ``add_row``, its caption with it."""
+        widget.setVisible(visible)
+        if widget in self._captions:
+            self._captions[widget].setVisible(visible)
 
     def first_field(self) -> QWidget | None:
         """The widget that takes the keyboard when the form opens."""

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout,
+    QWidget,
 )
 
 from kiosk.queue.actions import calling, inquiry, priority_check, serving, windows
 from kiosk.queue.rules.at_counter import no_show_too_soon
 
-from kiosk.queue.reads import window as window_reads
+from kiosk.queue.reads import cases as case_reads, window as window_reads
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.snapshots import ActionResult, TicketView, WindowView
 from kiosk.queue.reads.window import WindowScreen
@@ -25,7 +26,10 @@ from window_client.clerk.forms import (
 from window_client.clerk.forms_base import FormPanel
 from window_client.clerk.panels import FiguresPanel, QueuePanel, TicketPanel, local_hm
 from kiosk.ui.runner import ActionRunner
-from window_client.clerk.texts import action_message, disabled_reasons, window_title
+from window_client.clerk.texts import (
+    action_message, disabled_reasons, promise_text, window_title,
+)
+from window_client.style import TOUCH_MIN_H
 
 #: actions this screen submits (sign_in and sign_out belong to the client)
 SCREEN_ACTIONS = {"call_next", "recall", "start", "no_show", "finish", "finish_and_call",
@@ -52,6 +56,10 @@ class MainScreen(QWidget):
     ticket_shown = Signal(str)
     #: someone else holds this window now, or it was closed (message for the login page)
     window_lost = Signal(str)
+    #: the clerk asked for the 办件 page
+    cases_requested = Signal()
+    #: a finish registered this case (办件编号)
+    case_registered = Signal(str)
 
     def __init__(self, ctx: HallContext, runner: ActionRunner, actions: ActionBar,
                  parent: QWidget | None = None) -> None:
@@ -67,6 +75,8 @@ class MainScreen(QWidget):
         self._online = True
         self._form_action: str | None = None
         self._why: dict[str, str] = {}
+        #: (办件编号, the finish's message) until the case's promised date is read
+        self._case_message: tuple[str, str] | None = None
         #: events up to this id are already on screen (the refresh after our own action
         #: started after it committed), so their feed batch needs no refresh of its own
         self.covered_event_id = 0
@@ -92,8 +102,16 @@ class MainScreen(QWidget):
         self.header.setObjectName("heading")
         self.header.setWordWrap(True)
         layout.addWidget(self.header)
+        # beside the message, whose height it shares: a 768 px screen keeps its rows
+        self.cases_button = QPushButton(translate("WindowMain", "办件管理"))
+        self.cases_button.setMinimumHeight(TOUCH_MIN_H)
+        self.cases_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cases_button.clicked.connect(self.cases_requested)
         self.message = MessageArea()
-        layout.addWidget(self.message)
+        top = QHBoxLayout()
+        top.addWidget(self.message, 1)
+        top.addWidget(self.cases_button)
+        layout.addLayout(top)
         # The ticket in hand keeps the left column whole. The right column shows the
         # queues and today's figures, or, while one is open, the action's form in their
         # place: a form never squeezes the ticket's details, and the ticket stays in view
@@ -172,11 +190,19 @@ class MainScreen(QWidget):
             self._runner.read("window_screen", window_reads.window_screen, self._ctx,
                               self.window_number, NEXT_UP)
 
+    @property
+    def window_view(self) -> WindowView | None:
+        """The signed-in window as last read."""
+        return self._window
+
     def set_online(self, online: bool) -> None:
         self._online = online
         self._update_actions()
 
     def _on_read(self, name: str, screen) -> None:
+        if name == "registered_case":
+            self._show_promise(screen)
+            return
         if name != "window_screen" or not self.window_number \
                 or screen.window.number != self.window_number:
             return
@@ -297,7 +323,11 @@ class MainScreen(QWidget):
         form = self._form_of[action]
         code = self._current.code if self._current else ""
         if action in ("finish", "finish_and_call"):
-            form.prepare(code, self._item_kind, and_call=action == "finish_and_call")
+            screen = self._screen
+            same = bool(screen and screen.current and self._current
+                        and screen.current.id == self._current.id)
+            form.prepare(code, self._item_kind, and_call=action == "finish_and_call",
+                         supply_later=screen.current_supply_later if same else ())
         elif action == "transfer":
             form.prepare(code, self._screen)
         elif action == "no_show":
@@ -325,11 +355,15 @@ class MainScreen(QWidget):
             self.message.show_error(self._why[action])
             return
         where = {"window": self.window_number, "staff_no": self.staff_no}
-        if action == "finish":
-            self._submit(action, serving.finish, **where, **self.finish_form.values())
-        elif action == "finish_and_call":
-            self._submit(action, serving.finish_and_call_next, **where,
-                         **self.finish_form.values())
+        if action in ("finish", "finish_and_call"):
+            if self.finish_form.advance():
+                return                       # 受理: on to 受理登记 first
+            values = self.finish_form.values()
+            if values.get("missing_materials") == []:
+                self.message.show_error(translate("WindowMain", "容缺受理：请勾选群众后补的材料"))
+                return
+            fn = serving.finish if action == "finish" else serving.finish_and_call_next
+            self._submit(action, fn, **where, **values)
         elif action == "transfer":
             values = self.transfer_form.values()
             if "to_prefix" not in values and "to_window" not in values:
@@ -398,11 +432,24 @@ class MainScreen(QWidget):
             self._show_window()
         tone, text = action_message(action, result)
         self.message.show_done(text) if tone == "done" else self.message.show_info(text)
+        self._case_message = None
+        case_no = result.case_no if isinstance(result, ActionResult) else None
+        if case_no:
+            self._case_message = (case_no, text)
+            self._runner.read("registered_case", case_reads.case_detail, self._ctx, case_no)
+            self.case_registered.emit(case_no)
         self.refresh()
+
+    def _show_promise(self, detail: case_reads.CaseDetail) -> None:
+        """The finish's message, with the new case's promised date once read."""
+        if self._case_message and self._case_message[0] == detail.row.case_no:
+            self.message.show_done(self._case_message[1] + promise_text(detail))
+            self._case_message = None
 
     def _on_failed(self, action: str, error) -> None:
         if action not in SCREEN_ACTIONS:
             return
+        self._case_message = None
         if action == "no_show" and getattr(error, "details", {}).get("needs_confirmation"):
             self._open_form("no_show")         # the core's guard: ask, as for a fresh call
             self.refresh()

@@ -29,10 +29,10 @@ def action_message(action: str, result) -> tuple[str, str]:
     if action == "finish_and_call" and isinstance(result, ActionResult):
         if result.finished is None:      # nobody waited: only the finish happened
             return "done", translate("WindowMain", "{code} 已办结，当前没有等候的号码").format(
-                code=code) + _replayed(result)
+                code=code) + case_text(result) + _replayed(result)
         return "done", translate("WindowMain", "{done} 已办结，请群众评价；已叫号：{code}"
                                  ).format(done=result.finished.code, code=code) \
-            + _replayed(result)
+            + case_text(result) + _replayed(result)
     texts = {
         "call_next": translate("WindowMain", "已叫号：{code}"),
         "call_number": translate("WindowMain", "已叫号：{code}"),
@@ -54,7 +54,20 @@ def action_message(action: str, result) -> tuple[str, str]:
         n=ticket.recall_count if ticket else (result if isinstance(result, int) else ""),
         outcome=translate("Outcome", OUTCOME_ZH.get(ticket.outcome or "", "")) if ticket
         else "")
-    return "done", text + _replayed(result)
+    return "done", text + case_text(result) + _replayed(result)
+
+
+def case_text(result) -> str:
+    """The 办件编号 a finish registered, said after the finish's own words."""
+    if isinstance(result, ActionResult) and result.case_no:
+        return translate("WindowMain", "；已登记办件，办件编号 {no}").format(no=result.case_no)
+    return ""
+
+
+def promise_text(detail) -> str:
+    """The new case's promised date, added once it is read (a case's ``CaseDetail``)."""
+    return translate("WindowMain", "，承诺办结日期 {date}（可在“办件”中打印受理通知书）").format(
+        date=detail.row.promised_date.isoformat())
 
 
 def _replayed(result) -> str:

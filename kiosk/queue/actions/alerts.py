@@ -20,6 +20,11 @@ Rules (thresholds from settings):
 * ``setting_invalid``: a stored hall option this release skips (unknown or not a valid
   value, see ``kiosk.settings``); key ``setting:<name>:<digest of the value>``; raised
   at the start of each hall day while the row stays as it is.
+* ``case_overdue`` / ``supply_overdue`` (办件红牌): per department, open cases past
+  their due date (a 补正 case: past it on the notice day) / 容缺 materials past
+  theirs; key ``case:overdue:<department>`` / ``case:supply:<department>``; raised at
+  the midnight the newest of them turned red, so a case turning red after an
+  acknowledgement raises it again, as a ticket crossing the wait threshold does.
 """
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from kiosk.clock import at_hall_time
 from kiosk.errors import InvalidInput
@@ -36,19 +41,20 @@ from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import append_event, prior_event, staff_actor
 from kiosk.queue.store.lookup import require_manager, require_role
 from kiosk.queue.store.models import (
-    WAITING_STATES, AlertAck, Event, Rating, Role, Service, Staff, Ticket, Window,
-    WindowState,
-    window_service,
+    OPEN_CASE_STATES, WAITING_STATES, AlertAck, CaseFile, CaseState, Department, Event,
+    Rating, Role, Service, Staff, Ticket, Window, WindowState, window_service,
 )
 
 KINDS = ("wait", "pause_overdue", "unstaffed", "bad_rating", "printer_fault",
-         "speech_fault", "clock_skew", "setting_invalid")
+         "speech_fault", "clock_skew", "setting_invalid", "case_overdue", "supply_overdue")
 KIND_ZH = {"wait": "等候超时", "pause_overdue": "暂停超时", "unstaffed": "窗口无人",
            "bad_rating": "差评", "printer_fault": "打印机故障", "speech_fault": "语音故障",
-           "clock_skew": "时钟偏差", "setting_invalid": "大厅设置无效"}
+           "clock_skew": "时钟偏差", "setting_invalid": "大厅设置无效",
+           "case_overdue": "办件超期", "supply_overdue": "容缺材料逾期"}
 LEVELS = {"wait": "warning", "pause_overdue": "warning", "unstaffed": "warning",
           "bad_rating": "critical", "printer_fault": "critical", "speech_fault": "critical",
-          "clock_skew": "warning", "setting_invalid": "warning"}
+          "clock_skew": "warning", "setting_invalid": "warning",
+          "case_overdue": "critical", "supply_overdue": "warning"}
 DEVICE_KINDS = {"printer": "printer_fault", "speech": "speech_fault",
                 "clock": "clock_skew"}
 
@@ -214,6 +220,36 @@ def _setting_alerts(scope: Scope) -> list[Alert]:
     return alerts
 
 
+def _case_alerts(scope: Scope) -> list[Alert]:
+    """办件红牌 per department: the rule of ``rules.case_clock.card`` for red, in SQL
+    over the open cases (ix_case_file_due, ix_case_file_supply)."""
+    today, correcting = scope.today, CaseState.CORRECTING.value
+    base = (CaseFile.hall_id == scope.hall.id,
+            CaseFile.state.in_([s.value for s in OPEN_CASE_STATES]))
+    late_case = or_(and_(CaseFile.state != correcting, CaseFile.due_date < today),
+                    and_(CaseFile.state == correcting,
+                         CaseFile.due_date < CaseFile.paused_since))
+    alerts = []
+    for kind, key, due, late, what in (
+            ("case_overdue", "overdue", CaseFile.due_date, late_case,
+             ("件办件超期未办结", "cases overdue")),
+            ("supply_overdue", "supply", CaseFile.supply_due, CaseFile.supply_due < today,
+             ("件办件的容缺材料逾期未补齐", "cases with supply-later materials overdue"))):
+        rows = scope.session.execute(
+            select(Department.code, Department.name, func.count(), func.min(due),
+                   func.max(due))
+            .join(Department, Department.id == CaseFile.department_id)
+            .where(*base, late).group_by(Department.code, Department.name)
+            .order_by(Department.code)).all()
+        for code, name, count, oldest, newest in rows:
+            alerts.append(_alert(
+                kind, f"case:{key}:{code}",
+                at_hall_time(newest + dt.timedelta(days=1), dt.time(0), scope.hall.timezone),
+                f"{name}：{count} {what[0]}（红牌），最早于 {oldest:%Y-%m-%d} 到期",
+                f"{code}: {count} {what[1]}, the oldest due {oldest}"))
+    return alerts
+
+
 def evaluate(ctx: HallContext, *, by: str,
              include_acknowledged: bool = False) -> list[Alert]:
     """The alerts in force now, most severe and newest first, for ``by`` (a manager or
@@ -229,7 +265,7 @@ def in_force(scope: Scope, include_acknowledged: bool = False) -> list[Alert]:
     count the alerts in the same snapshot)."""
     alerts = (_wait_alerts(scope) + _pause_alerts(scope) + _unstaffed_alerts(scope)
               + _bad_rating_alerts(scope) + _device_alerts(scope)
-              + _setting_alerts(scope))
+              + _setting_alerts(scope) + _case_alerts(scope))
     acks = {key: (at, staff_no) for key, at, staff_no in scope.session.execute(
         select(AlertAck.key, AlertAck.acknowledged_at, Staff.staff_no)
         .join(Staff, Staff.id == AlertAck.staff_id)
@@ -253,7 +289,7 @@ def acknowledge(ctx: HallContext, key: str, *, by: str,
     before is replayed, not repeated."""
     key = (key or "").strip()
     if not key or len(key) > 120 or key.split(":", 1)[0] not in (
-            "wait", "pause", "unstaffed", "bad_rating", "device", "setting"):
+            "wait", "pause", "unstaffed", "bad_rating", "device", "setting", "case"):
         raise InvalidInput("无效的告警标识", f"not an alert key: {key!r}")
     with ctx.db.write() as session:
         scope = open_scope(ctx, session)

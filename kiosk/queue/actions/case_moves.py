@@ -1,8 +1,9 @@
 """Moving a case (办件) through its states after 受理: one write transaction and one
 event per move, each checked against ``MOVES``, the one table of allowed transitions.
 
-Items' 办理程序 in the catalog are plain step names without time limits, so there is no
-per-step tracking yet: 办理中 is one state.
+An item may name 办理环节 with their own time limits (catalog ``case_steps``): 开始办理
+starts the first, each 环节完成 ends one and starts the next, each due its days after
+it started; a 补正 moves the running step's due date on like the case's.
 """
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from kiosk.queue.rules.text_input import CASE_MATERIAL, CASE_REASON, clean_text
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.events import append_event, prior_event, staff_actor
 from kiosk.queue.store.lookup import require_role
-from kiosk.queue.store.models import CaseFile, CaseMaterial, CaseState, Role
+from kiosk.queue.store.models import (
+    CASE_STATE_ZH, CaseFile, CaseMaterial, CaseState, CaseStep, Item, Role,
+)
 
 S = CaseState
 #: move -> (the states it may start from, the state it leaves; None: unchanged)
@@ -30,14 +33,14 @@ MOVES: dict[str, tuple[frozenset[CaseState], CaseState | None]] = {
     "case_correction_noticed": (frozenset({S.ACCEPTED, S.PROCESSING}), S.CORRECTING),
     "case_correction_received": (frozenset({S.CORRECTING}), S.PROCESSING),
     "case_supply_received": (frozenset({S.ACCEPTED, S.PROCESSING, S.CORRECTING}), None),
+    "case_step_done": (frozenset({S.PROCESSING}), None),
     "case_concluded": (frozenset({S.ACCEPTED, S.PROCESSING}), S.CONCLUDED),
     "case_delivered": (frozenset({S.CONCLUDED}), S.DELIVERED),
     "case_collected": (frozenset({S.CONCLUDED}), S.COLLECTED),
 }
-STATE_ZH = {S.ACCEPTED: "已受理", S.PROCESSING: "办理中", S.CORRECTING: "补正中",
-            S.CONCLUDED: "已办结", S.DELIVERED: "已送达", S.COLLECTED: "已领取"}
 MOVE_ZH = {"case_processing": "开始办理", "case_correction_noticed": "补正告知",
            "case_correction_received": "补正材料接收", "case_supply_received": "容缺材料接收",
+           "case_step_done": "完成办理环节",
            "case_concluded": "办结", "case_delivered": "送达", "case_collected": "领取"}
 
 
@@ -61,7 +64,7 @@ def _check(case: CaseFile, move: str) -> CaseState | None:
     if move == "case_concluded" and state == S.CORRECTING:
         raise IllegalTransition("补正材料尚未收到，不能办结",
                                 f"case {case.case_no} waits for correction materials")
-    raise IllegalTransition(f"办件{STATE_ZH[state]}，不能{MOVE_ZH[move]}",
+    raise IllegalTransition(f"办件{CASE_STATE_ZH[state.value]}，不能{MOVE_ZH[move]}",
                             f"case {case.case_no} is {state.value}: cannot {move}")
 
 
@@ -108,8 +111,53 @@ def _owed(scope: Scope, case: CaseFile, reason: str) -> list[CaseMaterial]:
 
 @case_move("case_processing")
 def start_processing(scope: Scope, case: CaseFile) -> dict[str, Any]:
-    """受理 → 办理中."""
-    return {}
+    """受理 → 办理中, starting the item's first 办理环节 when it has any."""
+    return _begin_steps(scope, case)
+
+
+def _begin_steps(scope: Scope, case: CaseFile) -> dict[str, Any]:
+    """The case's steps from its item, the first one started (once per case)."""
+    if scope.session.scalar(select(CaseStep.id).where(CaseStep.case_id == case.id)
+                            .limit(1)) is not None:
+        return {}
+    specs = scope.session.get(Item, case.item_id).case_steps or []
+    steps = [CaseStep(case_id=case.id, seq=seq, name=spec["name"], days=spec["days"])
+             for seq, spec in enumerate(specs, start=1)]
+    scope.session.add_all(steps)
+    if not steps:
+        return {}
+    _start(scope, steps[0])
+    return {"step": steps[0].name, "step_due": steps[0].due_date.isoformat()}
+
+
+def _start(scope: Scope, step: CaseStep) -> None:
+    step.started_at = scope.now
+    step.due_date = case_clock.add_workdays(WorkCalendar.load(scope).is_workday,
+                                            scope.today, step.days)
+
+
+def _running_step(scope: Scope, case: CaseFile) -> CaseStep | None:
+    return scope.session.scalar(select(CaseStep).where(
+        CaseStep.case_id == case.id, CaseStep.started_at.is_not(None),
+        CaseStep.done_at.is_(None)))
+
+
+@case_move("case_step_done")
+def finish_step(scope: Scope, case: CaseFile) -> dict[str, Any]:
+    """环节完成: the running step is done, the next one (if any) starts today."""
+    step = _running_step(scope, case)
+    if step is None:
+        raise IllegalTransition("该办件没有进行中的办理环节",
+                                f"case {case.case_no} has no running step")
+    step.done_at = scope.now
+    late = scope.today > step.due_date
+    following = scope.session.scalar(select(CaseStep).where(
+        CaseStep.case_id == case.id, CaseStep.seq == step.seq + 1))
+    if following is None:
+        return {"step": step.name, "late": late, "next": None}
+    _start(scope, following)
+    return {"step": step.name, "late": late, "next": following.name,
+            "next_due": following.due_date.isoformat()}
 
 
 @case_move("case_correction_noticed")
@@ -137,8 +185,12 @@ def receive_correction(scope: Scope, case: CaseFile) -> dict[str, Any]:
     stopped = case_clock.stopped_workdays(calendar.is_workday, case.paused_since, scope.today)
     case.stopped_days += stopped
     case.due_date = case_clock.add_workdays(calendar.is_workday, case.due_date, stopped)
+    if (step := _running_step(scope, case)) is not None:
+        step.due_date = case_clock.add_workdays(calendar.is_workday, step.due_date, stopped)
     case.paused_since = None
-    return {"stopped_days": stopped, "due_date": case.due_date.isoformat()}
+    # a 补正 noticed straight after 受理 leads into 办理中 without 开始办理
+    return {"stopped_days": stopped, "due_date": case.due_date.isoformat(),
+            **_begin_steps(scope, case)}
 
 
 @case_move("case_supply_received")
@@ -172,6 +224,8 @@ def conclude(scope: Scope, case: CaseFile, *, approved: bool,
     case.refusal_reason = None if approved else reason
     case.concluded_at = scope.now
     case.concluded_day = scope.today
+    if (step := _running_step(scope, case)) is not None:
+        step.done_at = scope.now
     used = case_clock.workdays_between(calendar.is_workday, case.accepted_day, scope.today)
     case.workdays_used = max(0, used - case.stopped_days)
     return {"decision": case.decision, "reason": case.refusal_reason,

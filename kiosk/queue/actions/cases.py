@@ -5,12 +5,17 @@ outcome commit together or not at all. The lifecycle after that is ``case_moves`
 """
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import Integer, bindparam, select, text
 
 from kiosk.errors import InvalidInput
 from kiosk.queue.actions.calendar import WorkCalendar
+from kiosk.queue.actions.issuing import web_token
+from kiosk.queue.actions.keys import personal_keys
 from kiosk.queue.rules import case_clock
-from kiosk.queue.store.context import Scope
+from kiosk.queue.rules.personal import clean_mobile, keyed_hash, mask_phone
+from kiosk.queue.store.context import HallContext, Scope
 from kiosk.queue.store.models import (
     CaseFile, CaseMaterial, CaseState, ItemKind, Material, Outcome, Reminder,
     Ticket, Window,
@@ -24,6 +29,24 @@ _BUMP = text(
     "RETURNING last_number").columns(last_number=Integer)
 _PHONE = select(Reminder.phone_masked, Reminder.phone_hash).where(
     Reminder.ticket_id == bindparam("ticket_id"))
+
+
+@dataclasses.dataclass(frozen=True)
+class ApplicantPhone:
+    """The applicant's mobile as a case keeps it: masked (办件查询 checks its last four
+    digits) and keyed-hashed, as a reminder's phone is; never in clear."""
+
+    masked: str
+    hash: str
+
+
+def applicant_phone(ctx: HallContext, phone: str | None) -> ApplicantPhone | None:
+    """The mobile the clerk typed at 受理, cleaned and sealed before the transaction
+    (the key file is read outside it); None when left empty."""
+    if phone is None or not phone.strip():
+        return None
+    phone = clean_mobile(phone)
+    return ApplicantPhone(mask_phone(phone), keyed_hash(personal_keys(ctx), "phone", phone))
 
 
 def next_case_no(scope: Scope) -> str:
@@ -63,22 +86,25 @@ def supply_later_materials(ticket: Ticket, outcome: Outcome,
 
 
 def register_case(scope: Scope, ticket: Ticket, window: Window, outcome: Outcome,
-                  missing: list[Material]) -> CaseFile:
-    """The case a ticket finished as 受理 / 容缺受理 becomes, in the caller's transaction."""
+                  missing: list[Material], phone: ApplicantPhone | None = None) -> CaseFile:
+    """The case a ticket finished as 受理 / 容缺受理 becomes, in the caller's transaction.
+    ``phone``: typed by the clerk; else the reminder phone left on the ticket, if any."""
     item = ticket.item
     calendar = WorkCalendar.load(scope)
     today = scope.today
     promised = case_clock.promised_date(calendar.is_workday, today, item.promised_days)
-    phone = scope.session.execute(_PHONE, {"ticket_id": ticket.id}).first()
+    if phone is None:
+        left = scope.session.execute(_PHONE, {"ticket_id": ticket.id}).first()
+        phone = ApplicantPhone(*left) if left else None
     case = CaseFile(
         hall_id=scope.hall.id, case_no=next_case_no(scope), item_id=item.id,
         department_id=item.department_id, ticket_id=ticket.id, window_id=window.id,
         staff_id=window.staff_id, state=CaseState.ACCEPTED.value,
         kind=(ItemKind.INSTANT if item.promised_days == 0 else ItemKind.PROMISED).value,
         applicant_masked=ticket.holder_masked,
-        phone_masked=phone[0] if phone else None, phone_hash=phone[1] if phone else None,
+        phone_masked=phone.masked if phone else None, phone_hash=phone.hash if phone else None,
         accepted_at=scope.now, accepted_day=today, promised_days=item.promised_days,
-        promised_date=promised, due_date=promised, stopped_days=0)
+        promised_date=promised, due_date=promised, stopped_days=0, web_token=web_token())
     if missing:
         due = case_clock.add_workdays(calendar.is_workday, today,
                                       scope.settings.get("cases.supply_later_workdays"))

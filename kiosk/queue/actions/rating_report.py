@@ -23,17 +23,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 
 from sqlalchemy import select
 
 from kiosk.clock import hall_day
+from kiosk.errors import IllegalTransition, InvalidInput, NotFound
 from kiosk.queue.store import outbox
-from kiosk.queue.store.context import Scope
+from kiosk.queue.store.context import HallContext, Scope
+from kiosk.queue.store.context import scope as open_scope
+from kiosk.queue.store.events import append_event, prior_event, staff_actor
+from kiosk.queue.store.lookup import require_role
 from kiosk.queue.store.models import (
     CaseFile,
     Department,
     Item,
+    Outbox,
     Rating,
+    Role,
     Staff,
     Ticket,
     Window,
@@ -92,3 +99,41 @@ def queue_report(scope: Scope, rating: Rating, ticket: Ticket,
     }
     outbox.enqueue(scope, channel=CHANNEL, idem_key=idem_key(rating.id), payload=payload,
                    ticket_id=ticket.id)
+
+
+def requeue(ctx: HallContext, rating_ids: Iterable[int], *, by: str,
+            request_id: str | None = None) -> tuple[int, ...]:
+    """重新上报: the failed reports of ``rating_ids`` go to the platform again (managers
+    and admins; after the refusal's cause, a field mapping or an item code, is fixed).
+    All or none: a report that is not 失败 refuses the lot. Returns the rating ids."""
+    ids = sorted({int(i) for i in rating_ids})
+    if not ids:
+        raise InvalidInput("请先选择要重新上报的评价", "no rating to report again")
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        if (prior := prior_event(scope, request_id)) is not None:
+            return tuple(prior.payload["rating_ids"])
+        require_role(scope, by, Role.MANAGER, Role.ADMIN)
+        keys = {idem_key(i): i for i in ids}
+        rows = {keys[r.idem_key]: r for r in session.execute(
+            select(Outbox.id, Outbox.idem_key, Outbox.state, Outbox.ack_id, Ticket.code)
+            .outerjoin(Ticket, Ticket.id == Outbox.ticket_id)
+            .where(Outbox.hall_id == scope.hall.id, Outbox.channel == CHANNEL,
+                   Outbox.idem_key.in_(list(keys))).with_for_update(of=Outbox))}
+        for rating_id in ids:
+            row = rows.get(rating_id)
+            if row is None:
+                raise NotFound(f"评价 {rating_id} 没有上报记录",
+                               f"rating {rating_id} has no report", rating_id=rating_id)
+            if row.state == outbox.SENT:
+                raise IllegalTransition(
+                    f"{row.code} 号的评价已上报（平台回执 {row.ack_id or '无'}），无需重新上报",
+                    f"rating {rating_id} was delivered already")
+            if row.state == outbox.PENDING:
+                raise IllegalTransition(f"{row.code} 号的评价正在上报，无需重新上报",
+                                        f"rating {rating_id} is still being delivered")
+        outbox.requeue(scope, [rows[i].id for i in ids])
+        append_event(scope, staff_actor(by), "rating_report_requeued",
+                     payload={"rating_ids": ids, "codes": [rows[i].code for i in ids]},
+                     request_id=request_id)
+        return tuple(ids)

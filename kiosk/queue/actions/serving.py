@@ -7,6 +7,7 @@ import inspect
 from kiosk.errors import IllegalTransition, InvalidInput
 from kiosk.queue.actions import cases
 from kiosk.queue.actions.calling import call_ticket, current_ticket, pick_next
+from kiosk.queue.store.context import HallContext
 from kiosk.queue.store.lookup import service_by_prefix, ticket_by_id, window_by_number
 from kiosk.queue.store.models import ItemKind, Outcome, TicketState, WindowState
 from kiosk.queue.actions.results import result
@@ -25,14 +26,24 @@ def start(at: AtWindow) -> ActionResult:
     return result(event, ticket, at.window)
 
 
-@window_action
-def finish(at: AtWindow, *, outcome: str, note: str | None = None,
-           missing_materials: list[str] | None = None) -> ActionResult:
+def finish(ctx: HallContext, *, window: int, staff_no: str, outcome: str,
+           note: str | None = None, missing_materials: list[str] | None = None,
+           applicant_phone: str | None = None, request_id: str | None = None) -> ActionResult:
     """办结 the current ticket. Finishing a ticket that was only called counts its
     handling from the call. ``accepted`` (受理) is for promised items only;
     ``supply_later`` (容缺受理) also needs an item with materials that may follow
     (``missing_materials``: their names or ids; default all of them). Both register a
-    case (办件) in this transaction; the result's ``case_no`` names it."""
+    case (办件) in this transaction; the result's ``case_no`` names it.
+    ``applicant_phone`` (受理 only): the mobile the case is looked up by (办件查询)."""
+    return _finish(ctx, window=window, staff_no=staff_no, request_id=request_id,
+                   outcome=outcome, note=note, missing_materials=missing_materials,
+                   phone=cases.applicant_phone(ctx, applicant_phone))
+
+
+@window_action
+def _finish(at: AtWindow, *, outcome: str, note: str | None,
+            missing_materials: list[str] | None,
+            phone: cases.ApplicantPhone | None) -> ActionResult:
     try:
         result_kind = Outcome(outcome)
     except ValueError:
@@ -48,6 +59,9 @@ def finish(at: AtWindow, *, outcome: str, note: str | None = None,
         raise InvalidInput("该事项没有可容缺后补的材料，请选“受理”或“一次性告知”",
                            "no material of this item may be supplied later")
     missing = cases.supply_later_materials(ticket, result_kind, missing_materials)
+    if phone is not None and result_kind not in (Outcome.ACCEPTED, Outcome.SUPPLY_LATER):
+        raise InvalidInput("只有受理（或容缺受理）的办件需要登记申请人手机号",
+                           "an applicant phone goes with accepted / supply_later only")
     if ticket.started_at is None:
         ticket.started_at = ticket.called_at
     ticket.state = TicketState.FINISHED
@@ -58,7 +72,7 @@ def finish(at: AtWindow, *, outcome: str, note: str | None = None,
     at.window.current_ticket_id = None
     case = None
     if result_kind in (Outcome.ACCEPTED, Outcome.SUPPLY_LATER):
-        case = cases.register_case(at.scope, ticket, at.window, result_kind, missing)
+        case = cases.register_case(at.scope, ticket, at.window, result_kind, missing, phone)
     payload = {"code": ticket.code, "window": at.window.number, "outcome": result_kind.value,
                "handling_s": round((at.scope.now - ticket.started_at).total_seconds())}
     if case is not None:
@@ -68,21 +82,32 @@ def finish(at: AtWindow, *, outcome: str, note: str | None = None,
     return done if case is None else dataclasses.replace(done, case_no=case.case_no)
 
 
-@window_action
-def finish_and_call_next(at: AtWindow, *, outcome: str, note: str | None = None,
-                         missing_materials: list[str] | None = None) -> ActionResult:
-    """办结并叫号: finish the current ticket with ``outcome`` and call the next one, in one
-    transaction (one commit for the clerk's most frequent press). The result's
-    ``ticket`` is the one called (None when nobody waits) and ``finished`` the one
-    finished; the rating pad asks for the finished ticket's rating as after ``finish``.
+def finish_and_call_next(ctx: HallContext, *, window: int, staff_no: str, outcome: str,
+                         note: str | None = None, missing_materials: list[str] | None = None,
+                         applicant_phone: str | None = None,
+                         request_id: str | None = None) -> ActionResult:
+    """办结并叫号: finish the current ticket with ``outcome`` (as ``finish``) and call the
+    next one, in one transaction (one commit for the clerk's most frequent press). The
+    result's ``ticket`` is the one called (None when nobody waits) and ``finished`` the
+    one finished; the rating pad asks for the finished ticket's rating as after
+    ``finish``."""
+    return _finish_and_call_next(ctx, window=window, staff_no=staff_no,
+                                 request_id=request_id, outcome=outcome, note=note,
+                                 missing_materials=missing_materials,
+                                 phone=cases.applicant_phone(ctx, applicant_phone))
 
-    The next ticket is locked before anything changes, so the request id goes on the
+
+@window_action
+def _finish_and_call_next(at: AtWindow, *, outcome: str, note: str | None,
+                          missing_materials: list[str] | None,
+                          phone: cases.ApplicantPhone | None) -> ActionResult:
+    """The next ticket is locked before anything changes, so the request id goes on the
     press's last event: the call, or the finish when nobody waits."""
     current_ticket(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
     following = pick_next(at.scope, at.window)
     quiet = at if following is None else dataclasses.replace(at, request_id=None)
-    done = inspect.unwrap(finish)(quiet, outcome=outcome, note=note,
-                                  missing_materials=missing_materials)
+    done = inspect.unwrap(_finish)(quiet, outcome=outcome, note=note,
+                                   missing_materials=missing_materials, phone=phone)
     if following is None:
         return done
     finished = ticket_by_id(at.scope, done.ticket.id, for_update=False)

@@ -45,6 +45,13 @@ class Material(Entry):
     note: text(limits.MATERIAL_NOTE_MAX) | None = None
 
 
+class CaseStepSpec(Entry):
+    """One 办理环节 a case goes through after 受理, with its own time limit."""
+
+    name: text(limits.CASE_STEP_NAME_MAX)
+    days: Annotated[StrictInt, Field(ge=1, le=9999)]
+
+
 class Item(Entry):
     code: text(limits.ITEM_CODE_MAX, CODE_PATTERN)
     department: text(limits.DEPARTMENT_CODE_MAX)
@@ -60,6 +67,8 @@ class Item(Entry):
     sample_form: text(limits.GUIDE_TEXT_MAX)
     fees: text(limits.GUIDE_TEXT_MAX)
     contact: text(limits.ITEM_CONTACT_MAX) | None = None
+    #: 办理环节 with time limits, tracked by 电子监察 (within the promised days)
+    case_steps: Annotated[list[CaseStepSpec], Field(min_length=1, max_length=20)] | None = None
 
 
 class Hours(Entry):

@@ -22,6 +22,7 @@ FIELD_ZH = {
     "remind_ahead": "提前几位提醒", "remote_ticket": "远程取号",
     "remote_daily_per_phone": "每个手机每日远程取号数", "booking_share": "预约占限号比例",
     "booking_slot_minutes": "预约时段长度(分钟)", "booking_slot_capacity": "每时段预约人数",
+    "case_steps": "办理环节时限", "days": "时限（工作日）",
 }
 
 #: the field that names an entry of each list

@@ -127,3 +127,10 @@ def _days(rules: Rules, entry: str, item: dict) -> None:
     if item.get("kind") == "instant" and promised != 0:
         rules.add(entry, "promised_days", "即办件的承诺期限应为 0",
                   "an instant item has promised_days 0")
+    steps = item.get("case_steps") or []
+    total = sum(s.get("days") for s in steps if isinstance(s, dict)
+                and isinstance(s.get("days"), int) and not isinstance(s.get("days"), bool))
+    if total > promised:
+        rules.add(entry, "case_steps",
+                  f"各办理环节时限之和（{total} 个工作日）不能超过承诺期限（{promised} 个工作日）",
+                  f"case_steps take {total} working days, more than promised_days {promised}")

@@ -115,6 +115,8 @@ def _items(session: Session, hall: Hall, entries: list, departments: dict) -> di
         item.procedure = list(entry["procedure"])
         item.sample_form, item.fees = entry["sample_form"], entry["fees"]
         item.contact = entry.get("contact")
+        item.case_steps = [dict(step) for step in entry["case_steps"]] \
+            if entry.get("case_steps") else None
         item.sort, item.active = sort, True
         _materials(item, entry["materials"])
         session.add(item)
@@ -237,6 +239,8 @@ def _item_data(item: Item, dept_code: dict[int, str]) -> dict[str, Any]:
         data["materials"].append(material)
     if item.contact:
         data["contact"] = item.contact
+    if item.case_steps:
+        data["case_steps"] = [dict(step) for step in item.case_steps]
     return data
 
 

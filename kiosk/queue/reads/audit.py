@@ -35,12 +35,14 @@ ACTION_ZH = {
     "device_recovered": "设备恢复", "first_inquiry_recorded": "首问登记",
     "manager_signed_in": "管理端登录", "alert_acknowledged": "确认告警",
     "followups_opened": "差评立案", "followup_advanced": "差评跟进",
+    "rating_report_requeued": "好差评重新上报", "rating_reports_backfilled": "好差评补报",
     "rater_details_viewed": "查看评价人信息", "calendar_day_set": "设置工作日历",
     "calendar_day_cleared": "取消工作日历设置",
     "personal_key_rotated": "轮换个人信息密钥",
     "case_processing": "办件开始办理", "case_correction_noticed": "补正告知",
     "case_correction_received": "补正材料接收", "case_supply_received": "容缺材料接收",
-    "case_concluded": "办件办结", "case_delivered": "办件送达", "case_collected": "办件领取",
+    "case_step_done": "办理环节完成", "case_concluded": "办件办结",
+    "case_delivered": "办件送达", "case_collected": "办件领取",
 }
 
 

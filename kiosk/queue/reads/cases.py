@@ -19,14 +19,13 @@ from kiosk.errors import InvalidInput, NotFound
 from kiosk.queue.rules import case_clock
 from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
 from kiosk.queue.store.models import (
-    OPEN_CASE_STATES, CaseFile, CaseMaterial, CaseState, Department, Item, Staff, Window,
-    WorkCalendarDay,
+    CASE_STATE_ZH, OPEN_CASE_STATES, CaseFile, CaseMaterial, CaseState, CaseStep, Department,
+    Item, Staff, Window, WorkCalendarDay,
 )
 
 OPEN = [s.value for s in OPEN_CASE_STATES]
 CORRECTING = CaseState.CORRECTING.value
-STATE_ZH = {"accepted": "已受理", "processing": "办理中", "correcting": "待补正",
-            "concluded": "已办结", "delivered": "已送达", "collected": "已领取"}
+STATE_ZH = CASE_STATE_ZH
 #: what the citizen's 办件查询 says for a wrong number and for wrong digits alike
 _NO_SUCH_CASE = ("办件编号或手机号后四位不正确，请核对后重试",
                  "no case with this number and phone digits")
@@ -47,6 +46,9 @@ class CaseRow:
     card: str | None          # "yellow", "red" or None
     supply_due: dt.date | None
     supply_card: str | None   # 容缺 materials still owed
+    step: str | None = None          # the running 办理环节, if the item has steps
+    step_due: dt.date | None = None
+    step_card: str | None = None
 
 
 @dataclasses.dataclass
@@ -58,6 +60,8 @@ class Cards:
     red: int = 0
     supply_yellow: int = 0
     supply_red: int = 0
+    step_yellow: int = 0
+    step_red: int = 0
     due_today: int = 0
 
 
@@ -124,26 +128,42 @@ def _filters(hall: _Hall, department, window, staff) -> list:
     return where
 
 
-def _card_sql(hall: _Hall, card: str, limits: set[int]):
-    """The SQL condition for cases showing ``card`` ("yellow", "red" or "any") today,
-    for the case or its 容缺 materials, from the same rules as ``_Hall.card``."""
+#: a case's running 办理环节 (started, not done)
+_RUNNING_STEP = and_(CaseStep.case_id == CaseFile.id, CaseStep.started_at.is_not(None),
+                     CaseStep.done_at.is_(None))
+
+
+def _card_sql(hall: _Hall, card: str, limits: set[int], step_limits: set[int] = frozenset()):
+    """The SQL condition for cases showing ``card`` ("yellow", "red", "any" or
+    "supply_red") today, for the case, its running 办理环节 or its 容缺 materials, from
+    the same rules as ``_Hall.card``."""
     today, running = hall.today, CaseFile.state != CORRECTING
+    step_red = select(CaseStep.id).where(_RUNNING_STEP, or_(
+        and_(running, CaseStep.due_date < today),
+        and_(CaseFile.state == CORRECTING, CaseStep.due_date < CaseFile.paused_since)))
     red = or_(and_(running, CaseFile.due_date < today),
               and_(CaseFile.state == CORRECTING, CaseFile.due_date < CaseFile.paused_since),
-              CaseFile.supply_due < today)
+              CaseFile.supply_due < today, step_red.exists())
     yellow_parts = []
-    for limit in sorted(limits):
+    for limit in sorted(set(limits) | set(step_limits)):
         until = case_clock.yellow_until(hall.is_workday, today, case_clock.yellow_margin(
             limit, **hall.thresholds))
-        if until is not None:
+        if until is None:
+            continue
+        if limit in limits:
             yellow_parts.append(and_(running, CaseFile.promised_days == limit,
                                      CaseFile.due_date.between(today, until)))
+        if limit in step_limits:
+            yellow_parts.append(and_(running, select(CaseStep.id).where(
+                _RUNNING_STEP, CaseStep.days == limit,
+                CaseStep.due_date.between(today, until)).exists()))
     supply_until = case_clock.yellow_until(hall.is_workday, today, case_clock.yellow_margin(
         hall.supply_days, **hall.thresholds))
     if supply_until is not None:
         yellow_parts.append(CaseFile.supply_due.between(today, supply_until))
     yellow = or_(*yellow_parts) if yellow_parts else false()
-    return {"red": red, "yellow": yellow, "any": or_(red, yellow)}[card]
+    return {"red": red, "yellow": yellow, "any": or_(red, yellow),
+            "supply_red": CaseFile.supply_due < today}[card]
 
 
 def supervision(ctx: HallContext, *, department: str | None = None,
@@ -152,8 +172,9 @@ def supervision(ctx: HallContext, *, department: str | None = None,
                 limit: int = 200) -> Supervision:
     """电子监察: open cases with their 黄牌/红牌 (case and 容缺 materials) and the counts
     by department, window and clerk. ``card``: "yellow", "red" or "any" (either, of
-    the case or its 容缺 materials); ``due_today``: only cases due today."""
-    if card not in (None, "yellow", "red", "any"):
+    the case or its 容缺 materials), "supply_red" (容缺 materials overdue);
+    ``due_today``: only cases due today."""
+    if card not in (None, "yellow", "red", "any", "supply_red"):
         raise InvalidInput(f"未知的预警类别：{card}", f"unknown card {card!r}")
     with ctx.db.read() as session:
         hall = _Hall(open_scope(ctx, session))
@@ -180,24 +201,59 @@ def supervision(ctx: HallContext, *, department: str | None = None,
                 for name in ("open", "yellow", "red", "supply_yellow", "supply_red",
                              "due_today"):
                     setattr(target, name, getattr(target, name) + marks[name])
+        step_limits = _count_step_cards(session, hall, where, total, by_dep, by_win, by_staff)
         if card is not None:
-            where.append(_card_sql(hall, card, {g[3] for g in groups}))
+            where.append(_card_sql(hall, card, {g[3] for g in groups}, step_limits))
         if due_today:
             where.append(CaseFile.due_date == hall.today)
         matching = session.scalar(select(func.count()).select_from(CaseFile).where(*where))
         cases = session.scalars(select(CaseFile).where(*where)
                                 .order_by(CaseFile.due_date, CaseFile.case_no).limit(limit))
-        rows = [_row(hall, c) for c in cases]
+        cases = list(cases)
+        steps = _running_steps(session, [c.id for c in cases])
+        rows = [_row(hall, c, steps.get(c.id)) for c in cases]
         return Supervision(rows, matching, total, dict(by_dep), dict(by_win), dict(by_staff))
 
 
-def _row(hall: _Hall, case: CaseFile) -> CaseRow:
+def _count_step_cards(session, hall: _Hall, where: list, *targets_by) -> set[int]:
+    """Adds the running steps' cards to the counts; returns the steps' limits."""
+    total, by_dep, by_win, by_staff = targets_by
+    groups = session.execute(
+        select(CaseFile.department_id, CaseFile.window_id, CaseFile.staff_id, CaseStep.days,
+               CaseStep.due_date, CaseFile.paused_since, func.count())
+        .join(CaseStep, _RUNNING_STEP).where(*where)
+        .group_by(CaseFile.department_id, CaseFile.window_id, CaseFile.staff_id,
+                  CaseStep.days, CaseStep.due_date, CaseFile.paused_since)).all()
+    for dep, win, who, days, due, paused, count in groups:
+        mark = hall.card(due, days, paused)
+        if mark is None:
+            continue
+        targets = [total, by_dep[hall.departments[dep][0]]]
+        targets += [by_win[hall.windows[win]]] if win in hall.windows else []
+        targets += [by_staff[hall.staff[who][0]]] if who in hall.staff else []
+        for target in targets:
+            setattr(target, f"step_{mark}", getattr(target, f"step_{mark}") + count)
+    return {g[3] for g in groups}
+
+
+def _running_steps(session, case_ids: list[int]) -> dict[int, CaseStep]:
+    if not case_ids:
+        return {}
+    return {step.case_id: step for step in session.scalars(select(CaseStep).where(
+        CaseStep.case_id.in_(case_ids), CaseStep.started_at.is_not(None),
+        CaseStep.done_at.is_(None)))}
+
+
+def _row(hall: _Hall, case: CaseFile, step: CaseStep | None = None) -> CaseRow:
+    is_open = case.state in OPEN
     return CaseRow(
         case.case_no, hall.items[case.item_id][1], hall.departments[case.department_id][1],
         hall.windows.get(case.window_id), hall.staff.get(case.staff_id, (None,))[0],
         case.state, case.applicant_masked, case.accepted_day, case.promised_date,
         case.due_date, hall.card(case.due_date, case.promised_days, case.paused_since)
-        if case.state in OPEN else None, case.supply_due, hall.supply_card(case.supply_due))
+        if is_open else None, case.supply_due, hall.supply_card(case.supply_due),
+        step.name if step else None, step.due_date if step else None,
+        hall.card(step.due_date, step.days, case.paused_since) if step and is_open else None)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -206,6 +262,17 @@ class MaterialRow:
     reason: str             # "supply_later" (容缺) or "correction" (补正)
     due_date: dt.date | None
     received_at: dt.datetime | None
+    card: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class StepRow:
+    """One 办理环节 of a case: not started (no due date), running, or done."""
+
+    name: str
+    days: int
+    due_date: dt.date | None
+    done_at: dt.datetime | None
     card: str | None
 
 
@@ -220,6 +287,7 @@ class CaseDetail:
     concluded_day: dt.date | None
     workdays_used: int | None
     materials: list[MaterialRow]
+    steps: list[StepRow] = dataclasses.field(default_factory=list)
 
 
 def _find(session, scope: Scope, case_no: str) -> CaseFile | None:
@@ -243,9 +311,15 @@ def case_detail(ctx: HallContext, case_no: str) -> CaseDetail:
             m.name, m.reason, m.due_date, m.received_at,
             hall.supply_card(m.due_date) if m.received_at is None else None)
             for m in _materials(session, case)]
-        return CaseDetail(_row(hall, case), case.kind, case.stopped_days, case.paused_since,
+        steps = list(session.scalars(select(CaseStep).where(CaseStep.case_id == case.id)
+                                     .order_by(CaseStep.seq)))
+        running = next((st for st in steps if st.started_at and not st.done_at), None)
+        row = _row(hall, case, running)
+        step_rows = [StepRow(st.name, st.days, st.due_date, st.done_at,
+                             row.step_card if st is running else None) for st in steps]
+        return CaseDetail(row, case.kind, case.stopped_days, case.paused_since,
                           case.decision, case.refusal_reason, case.concluded_day,
-                          case.workdays_used, materials)
+                          case.workdays_used, materials, step_rows)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -257,6 +331,7 @@ class CitizenView:
     state: str               # in Chinese
     promised_date: dt.date   # the date it is due now (moved on by a 补正)
     missing: tuple[str, ...]
+    state_code: str = ""     # CaseState value: what screens choose their look by
 
 
 def lookup_for_citizen(ctx: HallContext, case_no: str, phone_last_four: str) -> CitizenView:
@@ -264,7 +339,7 @@ def lookup_for_citizen(ctx: HallContext, case_no: str, phone_last_four: str) -> 
     wrong digits get the same refusal, so guessing says nothing about which cases exist;
     a case with no phone on file cannot be looked up this way."""
     digits = (phone_last_four or "").strip()
-    if len(digits) != 4 or not digits.isdigit():
+    if len(digits) != 4 or not (digits.isascii() and digits.isdigit()):
         raise InvalidInput("请输入手机号后四位数字", "phone_last_four must be four digits")
     with ctx.db.read() as session:
         scope = open_scope(ctx, session)
@@ -272,10 +347,26 @@ def lookup_for_citizen(ctx: HallContext, case_no: str, phone_last_four: str) -> 
         known = case.phone_masked[-4:] if case is not None and case.phone_masked else "????"
         if case is None or not secrets.compare_digest(known, digits):
             raise NotFound(*_NO_SUCH_CASE)
-        missing = tuple(m.name for m in _materials(session, case) if m.received_at is None)
-        item = session.get(Item, case.item_id)
-        return CitizenView(case.case_no, item.name, STATE_ZH[case.state], case.due_date,
-                           missing)
+        return _citizen_view(session, case)
+
+
+def case_by_token(ctx: HallContext, token: str) -> CitizenView:
+    """A citizen's case by the token of the notice's QR link (the paper is the key)."""
+    token = (token or "").strip()
+    with ctx.db.read() as session:
+        scope = open_scope(ctx, session)
+        case = session.scalar(select(CaseFile).where(
+            CaseFile.hall_id == scope.hall.id, CaseFile.web_token == token)) if token else None
+        if case is None:
+            raise NotFound("找不到该办件，请核对通知书上的二维码", "no case with this token")
+        return _citizen_view(session, case)
+
+
+def _citizen_view(session, case: CaseFile) -> CitizenView:
+    missing = tuple(m.name for m in _materials(session, case) if m.received_at is None)
+    item = session.get(Item, case.item_id)
+    return CitizenView(case.case_no, item.name, STATE_ZH[case.state], case.due_date, missing,
+                       case.state)
 
 
 @dataclasses.dataclass

@@ -16,6 +16,9 @@ A ticket is read from the machine tag or link its QR code holds (``rules.ticket_
 a link names it by its web token, looked up here and then routed as the tag would be;
 its people ahead and wait are the estimate the kiosk showed when it was taken
 (``queue.position.queue_position``), read again now.
+
+A case notice's link (``<base>/c/<token>``) shows that case's 办件查询 view: the
+paper is the key, as on the phone page, so no phone digits are asked for.
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from kiosk.errors import NotFound
 # the wait estimate lives with issuing, which shows it first; the one read-side import
 # of an action module, allowed in setup.cfg (queue-parts contract)
 from kiosk.queue.position import queue_position
+from kiosk.queue.reads.cases import CitizenView, case_by_token
 from kiosk.queue.rules import limits, ticket_code
 from kiosk.queue.snapshots import TicketView
 from kiosk.queue.store.context import HallContext, Scope
@@ -110,7 +114,14 @@ class Unrecognised:
     message_en: str = "the scanned code is neither a booking code nor a ticket code"
 
 
-ScanRoute = CheckIn | TicketStatus | TicketNotValid | Unrecognised
+@dataclasses.dataclass(frozen=True)
+class CaseFound:
+    """A case notice's QR code: what the applicant may see of that case."""
+
+    view: CitizenView
+
+
+ScanRoute = CheckIn | TicketStatus | TicketNotValid | CaseFound | Unrecognised
 
 
 def route_scan(ctx: HallContext, text: str) -> ScanRoute:
@@ -124,6 +135,8 @@ def route_scan(ctx: HallContext, text: str) -> ScanRoute:
     named = ticket_code.parse(cleaned) or ticket_code.parse(cleaned.swapcase())
     if named is None:
         return Unrecognised()
+    if isinstance(named, ticket_code.CaseLink):
+        return _case_route(ctx, named.web_token)
     with ctx.db.read() as session:
         scope = open_scope(ctx, session)
         if isinstance(named, ticket_code.TicketLink):
@@ -135,6 +148,18 @@ def route_scan(ctx: HallContext, text: str) -> ScanRoute:
                                       "找不到该号票，请核对号票或重新取号",
                                       "no ticket for the scanned link")
         return _ticket_route(scope, named)
+
+
+def _case_route(ctx: HallContext, web_token: str) -> CaseFound | Unrecognised:
+    """The case a notice's link names; the token is case-sensitive, so Caps Lock may
+    have swapped it, or not."""
+    refusal = None
+    for token in (web_token, web_token.swapcase()):
+        try:
+            return CaseFound(case_by_token(ctx, token))
+        except NotFound as exc:
+            refusal = refusal or exc
+    return Unrecognised(refusal.message_zh, refusal.message_en)
 
 
 def _linked(scope: Scope, web_token: str) -> ticket_code.TicketCode | None:

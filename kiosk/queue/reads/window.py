@@ -94,6 +94,8 @@ class WindowScreen:
     current_needs_check: bool = False  # the ticket in hand claims 绿色通道, unchecked
     no_show_min_recalls: int = 1       # the 过号 guard (actions.calling.no_show_too_soon)
     no_show_min_seconds: int = 60
+    #: the current item's materials that may follow (容缺受理 asks which are missing)
+    current_supply_later: tuple[str, ...] = ()
 
     @property
     def next_codes(self) -> tuple[str, ...]:
@@ -147,6 +149,9 @@ def window_screen(ctx: HallContext, number: int, next_count: int = 5) -> WindowS
                 current.priority.value, current.priority_check),
             no_show_min_recalls=scope.settings.get("queue.no_show_min_recalls"),
             no_show_min_seconds=scope.settings.get("queue.no_show_min_seconds"),
+            current_supply_later=tuple(m.name for m in current.item.materials
+                                       if m.may_supply_later)
+            if current is not None and current.item is not None else (),
         )
 
 

@@ -17,7 +17,7 @@ from kiosk.errors import KioskError
 from kiosk.queue.store.db import Database
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0013"
+HEAD = "0014"
 #: the PostgreSQL advisory lock every upgrade takes (one apart from the event log's
 #: FEED_LOCK_KEY, "kiosk" in ASCII, so appending events never waits for it)
 MIGRATION_LOCK_KEY = 0x6B696F736B + 1

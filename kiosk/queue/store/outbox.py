@@ -106,6 +106,17 @@ def postpone(ctx: HallContext, message_id: int, at: dt.datetime) -> bool:
     return _finish(ctx, message_id, next_attempt_at=at, attempts=Outbox.attempts - 1)
 
 
+def requeue(scope: Scope, message_ids: list[int]) -> int:
+    """Failed (or dropped) messages back to pending, due now, their attempts counted
+    afresh (a manager resends reports once what made the receiver refuse them is put
+    right). The idempotency key stays: a receiver that did take one drops the repeat."""
+    return scope.session.execute(update(Outbox).where(
+        Outbox.hall_id == scope.hall.id, Outbox.id.in_(message_ids),
+        Outbox.state.in_((FAILED, DROPPED))).values(
+        state=PENDING, attempts=0, next_attempt_at=scope.now, claimed_until=None,
+        last_error=None)).rowcount
+
+
 def backoff(attempts: int, *, base_s: float, cap_s: float,
             rng: random.Random | None = None) -> dt.timedelta:
     """Exponential back-off with "equal jitter": half the step fixed, half random, so

@@ -23,6 +23,7 @@ from kiosk.queue.store.context import HallContext
 from kiosk.queue.snapshots import IssueResult
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
+from kiosk.ui.kiosk.case_query import CaseQuery
 from kiosk.ui.kiosk.idle import IdleWatcher
 from kiosk.ui.kiosk.printer_link import PrinterLink
 from kiosk.ui.kiosk.queue_tiles import QueueTiles
@@ -74,6 +75,7 @@ class KioskController(QueueTiles, QObject):
         self.taps = TapActions(ctx, window.message, self)
         self.runner = self.taps.runner
         self.reads = ScreenReads(ctx, window.message, self)
+        self.cases = CaseQuery(self, self)  # 办件查询: its screens, reads and wrong tries
         self._index_wanted = False
         self.idle = IdleWatcher(settings.get("kiosk.idle_timeout_s"), self)
         self.clock_timer = QTimer(self)
@@ -135,6 +137,7 @@ class KioskController(QueueTiles, QObject):
     def stop(self) -> None:
         self.taps.stop()
         self.reads.stop()
+        self.cases.stop()
         self.idle.stop()
         self.clock_timer.stop()
         self.window.ticket.stop_timers()
@@ -220,6 +223,9 @@ class KioskController(QueueTiles, QObject):
         elif self.window.current() is self.window.check_in \
                 and self.window.check_in.step == "digits":
             self.window.check_in.show_entry()  # 返回 from the phone digits: the code
+        elif self.window.current() is self.window.case_lookup \
+                and self.window.case_lookup.step_back():
+            pass                               # 返回 from the phone digits: the number
         else:
             self.window.go_back()
 

@@ -9,7 +9,8 @@ said on screen; a reader that does not answer only changes the take screen's pro
 
 A scan, from any screen, is routed by the core (``reads.scan.route_scan``) on a read
 worker of its own: a booking code opens check-in at the phone digits, one of our
-tickets shows its status, anything else says so.
+tickets shows its status, a case notice's link shows the case (办件查询), anything else
+says so.
 """
 from __future__ import annotations
 
@@ -88,6 +89,8 @@ class KioskDevices(QObject):
         for source in (scan_keys, serial_scan):
             if source is not None:
                 source.code_scanned.connect(self.code_scanned)
+        # a notice's QR code scanned while the 办件编号 field had the focus
+        self.window.case_lookup.link_scanned.connect(self.code_scanned)
 
     def start(self, app: QObject) -> None:
         if self.scan_keys is not None:
@@ -146,6 +149,9 @@ class KioskDevices(QObject):
             c.open_check_in()
             w.check_in.field.setText(route.code)
             w.check_in.show_digits(route.code)
+        elif isinstance(route, scan.CaseFound):
+            c.cases.show_view(route.view)
+            c.scan_shown.emit(route)
         elif isinstance(route, scan.TicketStatus):
             title, text = ticket_status_text(route)
             w.message.show_message(title, text, warning=False)

@@ -1,4 +1,4 @@
-"""Home (首页): departments, the most-used items, search, appointment check-in.
+"""Home (首页): departments, the most-used items, search, appointment check-in, 办件查询.
 
 Everything a first-time visitor can do is visible here as a large tile or button; the
 layout turns from two columns (landscape) into one (portrait).
@@ -31,6 +31,7 @@ class HomeScreen(Screen):
     item_chosen = Signal(str)         # item code (from the most-used list)
     search_requested = Signal()       # the search field was tapped
     check_in_requested = Signal()     # the 预约签到 button was tapped
+    case_lookup_requested = Signal()  # the 办件查询 button was tapped
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,8 +55,12 @@ class HomeScreen(Screen):
         self.search_button.clicked.connect(self.search_requested)
         self.check_in_button = button(translate("HomeScreen", "预约签到取号"), role="title", rows=1.5)
         self.check_in_button.clicked.connect(self.check_in_requested)
+        self.case_button = button(translate("HomeScreen", "办件查询（查进度）"),
+                                  kind="secondary", role="heading", rows=1.25)
+        self.case_button.clicked.connect(self.case_lookup_requested)
         actions.addWidget(self.search_button)
         actions.addWidget(self.check_in_button)
+        actions.addWidget(self.case_button)
 
         self.favourites = QWidget()
         favourites = QVBoxLayout(self.favourites)

@@ -5,6 +5,7 @@ and elder mode (files ``…-<screen>`` and ``…-elder-<screen>``): home, a depa
 the guide and its 材料目录, taking a ticket, the ticket (printed and printer fault),
 到号短信提醒 (the phone typed, then the promise),
 search by pinyin and by item code, check-in, the ID card prompt and what a scan shows,
+办件查询 (the number, the phone digits, a wrong try, a scanned notice's case),
 and the refusals seen before the third tap (a sold-out queue, the lunch break). Tickets are really taken on the session's copy
 of the hall; every database write of the tool itself runs off the GUI thread.
 """
@@ -149,6 +150,7 @@ def _shoot_mode(session, elder: bool) -> None:
         c.go_home()
 
         _devices(session, kiosk, s, item, mine)
+        _cases(session, kiosk, s)
         _refusals(session, kiosk, s, department, item)
     finally:
         kiosk.close()
@@ -191,6 +193,60 @@ def _devices(session, kiosk, s: _Shooter, item: str, code: str) -> None:
     s.shot("scan-unknown")
     w.message.dismiss()
     c.go_home()
+
+
+def _cases(session, kiosk, s: _Shooter) -> None:
+    """办件查询: the number and the digits typed, a wrong try, and the case a scanned
+    notice shows (one under 补正, so the paused clock and the materials show)."""
+    w, c = kiosk.window, kiosk.controller
+    case_no, token = off_gui_thread(_a_case, session.ctx)
+    c.go_home()
+    w.home.case_button.click()
+    for key in case_no:
+        w.case_lookup.keyboard.keys[key].click()
+    s.shot("case-lookup")
+    w.case_lookup.next_button.click()
+    w.case_lookup.keypad.type_text("56")
+    s.shot("case-lookup-digits")
+    w.case_lookup.keypad.type_text("78")
+    ended: list = []
+    c.cases.lookup_ended.connect(lambda: ended.append(True))
+    for tries in range(1, 4):  # three wrong tries: the warning of the pause to come
+        w.case_lookup.search_button.click()
+        s.wait(lambda: len(ended) >= tries)  # noqa: B023 - waited for inside the loop
+        w.message.dismiss()
+        w.case_lookup.keypad.type_text("5678")
+    w.case_lookup.search_button.click()
+    s.wait(lambda: w.message.isVisible() and not w.message.waiting)
+    s.shot("case-refused")
+    w.message.dismiss()
+    if token:
+        shown: list = []
+        c.cases.case_shown.connect(shown.append)
+        kiosk.devices.code_scanned(f"https://zwfw.example.gov.cn/c/{token}")
+        s.wait(lambda: bool(shown))
+        s.shot("case-result")
+    c.reset()
+
+
+def _a_case(ctx) -> tuple[str, str | None]:
+    """A case of the simulated morning, put under 补正 (its number and link token); a
+    made-up number when the morning accepted none."""
+    from sqlalchemy import select
+
+    from kiosk.queue.actions import case_moves
+    from kiosk.queue.store.models import CaseFile, Material
+
+    with ctx.db.read() as session:
+        case = session.scalars(select(CaseFile).where(CaseFile.state == "accepted")
+                               .order_by(CaseFile.id)).first()
+        if case is None:
+            return f"{ctx.hall_code.upper()}2026000123", None
+        names = session.scalars(select(Material.name).where(
+            Material.item_id == case.item_id).order_by(Material.id).limit(2)).all()
+        case_no, token = case.case_no, case.web_token
+    case_moves.notice_correction(ctx, case_no, by=ADMIN, materials=list(names) or ["申请表"])
+    return case_no, token
 
 
 def _card_rule(ctx, prefix: str, id_card: str, green_age: int) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import translate
+from kiosk.ui.kiosk.case_screen import CaseLookupScreen, CaseResultScreen
 from kiosk.ui.kiosk.checkin import CheckInScreen
 from kiosk.ui.kiosk.department import DepartmentScreen
 from kiosk.ui.kiosk.guide import GuideScreen
@@ -79,6 +80,8 @@ class KioskWindow(QWidget):
         self.check_in = CheckInScreen()
         self.remind = RemindScreen()
         self.search = SearchScreen()
+        self.case_lookup = CaseLookupScreen()
+        self.case_result = CaseResultScreen()
         for screen in self.screens():
             self.stack.addWidget(screen)
         self.message = MessagePanel(self)
@@ -92,7 +95,7 @@ class KioskWindow(QWidget):
 
     def screens(self) -> list[Screen]:
         return [self.home, self.department, self.guide, self.take, self.ticket,
-                self.check_in, self.search, self.remind]
+                self.check_in, self.search, self.remind, self.case_lookup, self.case_result]
 
     # --- navigation -----------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
+from kiosk.clock import hall_day, hall_time
 from kiosk.queue.actions import alerts
 from kiosk.queue.reads import hall as hall_reads
 from kiosk.queue.store.context import HallContext
@@ -103,8 +104,16 @@ class AlertsPage(QWidget):
                 .replace("%1", alert.acknowledged_by or "").replace(
                     "%2", hm(alert.acknowledged_at, self._tz))
 
+        today = hall_day(self.ctx.clock.now(), self._tz)
+
+        def raised(alert: alerts.Alert) -> str:
+            """HH:MM today; an earlier day's (a case's red card) with its date."""
+            if hall_day(alert.raised_at, self._tz) == today:
+                return hm(alert.raised_at, self._tz)
+            return f"{hall_time(alert.raised_at, self._tz):%m-%d %H:%M}"
+
         fill_table(self.table, [
-            (levels.get(a.level, a.level), a.title_zh, hm(a.raised_at, self._tz),
+            (levels.get(a.level, a.level), a.title_zh, raised(a),
              a.message_zh, handled(a)) for a in self.shown],
             keys=[a.key for a in self.shown])
         count = sum(1 for a in self.shown if not a.acknowledged)

@@ -26,6 +26,10 @@ from kiosk.ui.manager.tasks import ConsoleCalls
 
 log = logging.getLogger(__name__)
 
+#: the nav's width follows its titles and counts within these (a portrait page keeps
+#: 1080 - NAV_MAX_PX); a title with its count wider still puts the count on a second line
+NAV_MIN_PX, NAV_MAX_PX = 170, 230
+
 
 def role_names() -> dict[str, str]:
     return {"manager": translate("ManagerConsole", "大厅管理员"),
@@ -39,8 +43,10 @@ def page_specs() -> list[tuple[str, str, str]]:
     return [
         ("live", translate("ManagerConsole", "实时监控"), "kiosk.ui.manager.live_page"),
         ("alerts", translate("ManagerConsole", "告警"), "kiosk.ui.manager.alerts_page"),
+        ("cases", translate("ManagerConsole", "办件监察"), "kiosk.ui.manager.supervision_page"),
         ("reports", translate("ManagerConsole", "统计报表"), "kiosk.ui.manager.reports_page"),
         ("followups", translate("ManagerConsole", "差评跟踪"), "kiosk.ui.manager.followup_page"),
+        ("ratings", translate("ManagerConsole", "好差评"), "kiosk.ui.manager.rating_reports_page"),
         ("catalog", translate("ManagerConsole", "事项管理"), "kiosk.ui.manager.catalog_page"),
         ("windows", translate("ManagerConsole", "窗口"), "kiosk.ui.manager.windows_page"),
         ("staff", translate("ManagerConsole", "人员"), "kiosk.ui.manager.staff_page"),
@@ -64,6 +70,7 @@ class ManagerConsole(QMainWindow):
         self._keys = [key for key, _, _ in pages]
         self._titles = {key: title for key, title, _ in pages}
         self._pages = {key: page for key, _, page in pages}
+        self._counts: dict[str, int] = {}
         self.coalescer = EventCoalescer(parent=self)
         self.coalescer.events_settled.connect(self._events_settled)
         # waits grow and pauses run late with no event at all: pages that show
@@ -75,7 +82,7 @@ class ManagerConsole(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(170)
+        self.nav.setFixedWidth(NAV_MIN_PX)
         self.stack = QStackedWidget()
         for key, title, page in pages:
             self.nav.addItem(QListWidgetItem(title))
@@ -83,11 +90,12 @@ class ManagerConsole(QMainWindow):
             counted = getattr(page, "count_changed", None)
             if counted is not None:
                 counted.connect(lambda n, k=key: self._badge(k, n))
-                self._badge(key, max(getattr(page, "open_count", 0), 0))
+                self._counts[key] = max(getattr(page, "open_count", 0), 0)
         self.nav.currentRowChanged.connect(self._page_chosen)
 
         self.hall_label = hall = QLabel()
         hall.setFont(title_font())
+        hall.setWordWrap(True)   # a long hall name must not widen a portrait console
         self._show_hall(hall_name)
         if not hall_name:
             self.calls.read(self, "hall", hall_reads.hall_info, ctx,
@@ -97,13 +105,13 @@ class ManagerConsole(QMainWindow):
                      .replace("%3", role_names().get(user.role, user.role)))
         self.connection = QLabel()
         self.connection.setObjectName("warning")
+        self.connection.setWordWrap(True)  # on its own line: beside the name, too wide
         self.connection.hide()
         self.logout_button = QPushButton(translate("ManagerConsole", "退出登录"))
         self.logout_button.clicked.connect(self._sign_out)
         top = QHBoxLayout()
         top.addWidget(hall)
         top.addStretch(1)
-        top.addWidget(self.connection)
         top.addWidget(who)
         top.addWidget(self.logout_button)
 
@@ -112,11 +120,14 @@ class ManagerConsole(QMainWindow):
         body.addWidget(self.nav)
         right = QVBoxLayout()
         right.addLayout(top)
+        right.addWidget(self.connection)
         right.addWidget(self.stack, 1)
         body.addLayout(right, 1)
         central = QWidget()
         central.setLayout(body)
         self.setCentralWidget(central)
+        self.nav.ensurePolished()   # measured in its own font and padding
+        self._fit_nav()
         self.nav.setCurrentRow(0)
 
     def _show_hall(self, hall_name: str) -> None:
@@ -149,9 +160,22 @@ class ManagerConsole(QMainWindow):
             shown()
 
     def _badge(self, key: str, count: int) -> None:
-        title = self._titles[key]
-        text = f"{title}  {WARN_MARK}{count}" if count else title
-        self.nav.item(self._keys.index(key)).setText(text)
+        self._counts[key] = count
+        self._fit_nav()
+
+    def _fit_nav(self) -> None:
+        """Every title with its count whole, never cut to "好差评 ⚠…": the nav as wide as
+        its widest line (within NAV_MIN_PX..NAV_MAX_PX), a count that still does not
+        fit on its title's line goes under it."""
+        frame = 2 * self.nav.frameWidth()
+        for row, key in enumerate(self._keys):
+            item, title, count = self.nav.item(row), self._titles[key], self._counts.get(key)
+            item.setText(f"{title}  {WARN_MARK}{count}" if count else title)
+            if count and self.nav.sizeHintForIndex(
+                    self.nav.indexFromItem(item)).width() + frame > NAV_MAX_PX:
+                item.setText(f"{title}\n{WARN_MARK}{count}")
+        needed = self.nav.sizeHintForColumn(0) + frame
+        self.nav.setFixedWidth(min(max(needed, NAV_MIN_PX), NAV_MAX_PX))
 
     # --- the feed ----------------------------------------------------------------
     def connect_feed(self, bridge) -> None:

@@ -8,7 +8,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from kiosk.clock import hall_day, hall_time
@@ -20,6 +20,7 @@ from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.calendar_editor import CalendarEditor
+from kiosk.ui.manager.flow import flow_row
 from kiosk.ui.manager.followup_detail import FollowupDetail, due_text
 from kiosk.ui.manager.look import WARN_MARK
 from kiosk.ui.manager.tasks import ConsoleCalls
@@ -62,6 +63,10 @@ class FollowupPage(QWidget):
                         done=self._departments_read)
         for box in (self.which, self.department):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
+        # the longest department's name would set the console's width (its list shows whole)
+        self.department.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.department.setMinimumContentsLength(8)
         self.summary = QLabel()
         self.table = make_table([translate("ManagerFollowup", "编号"),
                                  translate("ManagerFollowup", "评价时间"),
@@ -75,23 +80,20 @@ class FollowupPage(QWidget):
         self.table.itemSelectionChanged.connect(self._chosen)
         self.detail = FollowupDetail(ctx, user, "Asia/Shanghai", self.calls)
         self.detail.followup_moved.connect(lambda _id: self.refresh())
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(translate("ManagerFollowup", "显示")))
-        filters.addWidget(self.which)
-        filters.addWidget(self.department)
-        filters.addStretch(1)
-        filters.addWidget(self.summary)
+        filters = flow_row([(QLabel(translate("ManagerFollowup", "显示")), self.which),
+                            self.department], [self.summary])
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        split.setSizes([1200, 560])   # the list's eight columns, whole at 1366x768
+        split.setChildrenCollapsible(False)
+        self._laid_out: Qt.Orientation | None = None
         self.calendar = CalendarEditor(ctx, user, self.calls)
         self.tabs = QTabWidget()
         self.tabs.addTab(split, translate("ManagerFollowup", "差评跟踪"))
@@ -100,6 +102,17 @@ class FollowupPage(QWidget):
         layout.addWidget(page_title(translate("ManagerFollowup", "差评跟踪")))
         layout.addWidget(self.tabs, 1)
         self.refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Portrait: the detail under the list, so neither is squeezed to half of 1080
+        pixels; landscape: beside it, the list's eight columns whole at 1366x768."""
+        super().resizeEvent(event)
+        portrait = self.height() > self.width()
+        orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        if orientation != self._laid_out:     # first, or turned: the manager's drag stays
+            self._laid_out = orientation
+            self.split.setOrientation(orientation)
+            self.split.setSizes([1200, 560] if not portrait else [1000, 800])
 
     def _departments_read(self, departments: list[tuple[str, str]]) -> None:
         for code, name in departments:

@@ -20,7 +20,7 @@ ALERT_BG = "#FBE3E3"        # ACCENT on it is 7.4:1
 STYLE = f"""
 QMainWindow, QDialog {{ background: {BACKGROUND}; color: {INK}; }}
 QListWidget#nav {{ background: {NAV_BG}; color: #FFFFFF; border: none; outline: none; }}
-QListWidget#nav::item {{ padding: 10px 14px; }}
+QListWidget#nav::item {{ padding: 10px 14px; border-left: 5px solid transparent; }}
 QListWidget#nav::item:selected {{ background: {NAV_SELECTED}; color: #FFFFFF;
     border-left: 5px solid #FFFFFF; }}
 QLabel#title {{ color: {INK}; }}

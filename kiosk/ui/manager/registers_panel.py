@@ -8,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QHeaderView, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from kiosk.queue.reads import hall as hall_reads
@@ -19,6 +19,7 @@ from kiosk.reports.pdf import write_register
 from kiosk.reports.xlsx import write_registers
 from kiosk.ui.i18n import translate
 from kiosk.ui.manager.file_export import ask_path, export_buttons, start_export
+from kiosk.ui.manager.flow import flow_row
 from kiosk.ui.manager.tasks import BackgroundTask, ConsoleCalls
 from kiosk.ui.manager.widgets import fill_table, make_table
 
@@ -55,13 +56,10 @@ class RegistersPanel(QWidget):
         self.show_button.setObjectName("primary")
         self.show_button.clicked.connect(self.load)
         self.xlsx_button, self.pdf_button = export_buttons(self.export)
-        bar = QHBoxLayout()
-        for widget in (self.kind, self.year, self.month, self.show_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.xlsx_button)
-        bar.addWidget(self.pdf_button)
+        bar = flow_row([self.kind, (self.year, self.month), self.show_button],
+                       [self.xlsx_button, self.pdf_button])
         self.caption = QLabel()
+        self.caption.setWordWrap(True)
         self.table = make_table([translate("Registers", h) for h in registers.COLUMNS],
                                 stretch=4)
         self.table.setWordWrap(True)

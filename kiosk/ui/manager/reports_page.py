@@ -1,5 +1,6 @@
 """统计报表: the figures of ``kiosk.reports`` for any date range, grouped by hall,
-department, item, window or clerk, with a total row; exported to .xlsx and .pdf. The
+department, item, window or clerk, with a total row, and the range's 限时办结 (cases)
+beside them; exported to .xlsx and .pdf (the 限时办结 as a sheet / section). The
 query and the exports run off the GUI thread behind a progress dialog (each runs once:
 reports are reads, and a failed export is simply started again); the hall's day that
 the date range starts from is read through ``ConsoleCalls``."""
@@ -10,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout,
+    QComboBox, QDateEdit, QLabel, QPushButton, QTabWidget, QVBoxLayout,
     QWidget,
 )
 
@@ -19,12 +20,15 @@ from kiosk.queue.reads import hall as hall_reads
 from kiosk.queue.store.context import HallContext
 from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.reports import report as reports
+from kiosk.reports.case_report import CaseReport, case_report
 from kiosk.reports.pdf import write_report
 from kiosk.reports.xlsx import export_report
 from kiosk.reports.stats import FIGURES, format_value
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
+from kiosk.ui.manager.case_report_panel import CaseReportPanel
 from kiosk.ui.manager.file_export import ask_path, export_buttons, start_export
+from kiosk.ui.manager.flow import flow_row
 from kiosk.ui.manager.registers_panel import RegistersPanel
 from kiosk.ui.manager.tasks import BackgroundTask, ConsoleCalls
 from kiosk.ui.manager.widgets import fill_table, make_table, muted, page_title, show_error
@@ -56,6 +60,7 @@ class ReportsPage(QWidget):
         self.ctx, self.user = ctx, user
         self.calls = calls or ConsoleCalls.own(self)
         self.report: reports.Report | None = None
+        self.cases: CaseReport | None = None     # the shown report's 限时办结
         self.task: BackgroundTask | None = None
         self.with_details = True  # the xlsx carries every ticket of the range (明细)
         today = dt.date.today()   # until the hall's own day is read
@@ -76,15 +81,12 @@ class ReportsPage(QWidget):
         self.xlsx_button, self.pdf_button = export_buttons(self.export)
         for button in (self.xlsx_button, self.pdf_button):
             button.setEnabled(False)
-        bar = QHBoxLayout()
-        for widget in (QLabel(translate("ManagerReports", "从")), self.date_from,
-                       QLabel(translate("ManagerReports", "到")), self.date_to, self.group_by,
-                       self.run_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.xlsx_button)
-        bar.addWidget(self.pdf_button)
+        bar = flow_row([(QLabel(translate("ManagerReports", "从")), self.date_from),
+                        (QLabel(translate("ManagerReports", "到")), self.date_to),
+                        self.group_by, self.run_button],
+                       [self.xlsx_button, self.pdf_button])
         self.caption = QLabel()
+        self.caption.setWordWrap(True)  # the hall's name and the range: long in portrait
         # "平均等候(分)" on two lines: the 17 figures then fit a 1920-pixel screen
         self.table = make_table([translate("ManagerReports", "分组")]
                                 + [f.header_zh.replace("(", "\n(") for f in FIGURES])
@@ -104,6 +106,8 @@ class ReportsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(grouped, translate("ManagerReports", "分组统计"))
         self.tabs.addTab(self.registers, translate("ManagerReports", "月度登记表"))
+        self.case_panel = CaseReportPanel()
+        self.tabs.addTab(self.case_panel, translate("ManagerReports", "限时办结"))
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(translate("ManagerReports", "统计报表")))
         layout.addWidget(self.tabs, 1)
@@ -129,20 +133,29 @@ class ReportsPage(QWidget):
         return _pydate(self.date_from.date()), _pydate(self.date_to.date())
 
     def run(self) -> BackgroundTask:
-        """Compute the report in a worker thread; the table fills when it is done."""
+        """Compute the report and its 限时办结 in a worker thread; the tables fill when
+        it is done."""
         start, end = self.range()
         group_by, ctx, by = self.group_by.currentData(), self.ctx, self.user.staff_no
-        self.task = BackgroundTask(
-            self, translate("ManagerReports", "正在统计…"),
-            lambda progress: reports.build_report(ctx, start=start, end=end,
-                                                  group_by=group_by, by=by))
-        self.task.finished_ok.connect(self.show_report)
+
+        def job(progress):
+            found = reports.build_report(ctx, start=start, end=end, group_by=group_by, by=by)
+            return found, case_report(ctx, start=start, end=end, by=by, progress=progress)
+
+        self.task = BackgroundTask(self, translate("ManagerReports", "正在统计…"), job)
+        self.task.finished_ok.connect(lambda found: self.show_report(*found))
         self.task.finished_failed.connect(lambda text: show_error(self, KioskError(text, text)))
         self.task.start()
         return self.task
 
-    def show_report(self, report: reports.Report) -> None:
-        self.report = report
+    def show_report(self, report: reports.Report, cases: CaseReport | None = None) -> None:
+        """Show ``report`` and its range's 限时办结 (``cases``; None: the exports read
+        it themselves)."""
+        self.report, self.cases = report, cases
+        if cases is not None:
+            self.case_panel.show_report(cases)
+        else:
+            self.case_panel.clear()
         self.caption.setText(f"{report.title_zh}　{report.period_zh}")
         rows = [report_cells(r) for r in report.rows] + [
             [translate("ManagerReports", "合计")] + report_cells(report.total)[1:]]
@@ -165,13 +178,15 @@ class ReportsPage(QWidget):
         if not path:
             return None
         report, ctx, by, details = self.report, self.ctx, self.user.staff_no, self.with_details
+        cases = self.cases
         if kind == "xlsx":
             def job(progress):
                 return export_report(ctx, report, path, details=details,
-                                     progress=progress, by=by)
+                                     progress=progress, by=by, cases=cases)
         else:
             def job(progress):
-                return write_report(path, report)
+                return write_report(path, report, cases=cases or case_report(
+                    ctx, start=report.start, end=report.end, by=by))
 
         self.task = start_export(self, path, job, translate("ManagerReports", "报表已导出到 %1"))
         return self.task

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 
 #: (staff number, pages it shows): the manager's pages, then the admin's
-SIGN_INS = (("9001", ("live", "alerts", "reports", "followups")),
+SIGN_INS = (("9001", ("live", "alerts", "cases", "reports", "followups", "ratings")),
             ("9000", ("catalog", "windows", "staff", "settings", "audit")))
 #: page key -> the screen names of its tabs after the first
-TAB_NAMES = {"reports": ("reports-registers",), "followups": ("followups-calendar",),
-             "catalog": ("catalog-services",)}
+TAB_NAMES = {"reports": ("reports-registers", "reports-cases"),
+             "followups": ("followups-calendar",), "catalog": ("catalog-services",),
+             "ratings": ("ratings-reconcile", "ratings-patterns")}
 
 
 def _prepare(ctx, manager: str) -> None:
@@ -39,9 +40,68 @@ def _prepare(ctx, manager: str) -> None:
             followup.start_fix(ctx, oldest.id, by=manager, note="安排业务培训，优化叫号排班")
         except KioskError:
             pass
+    _cases_concluded(ctx)
     shown = alerts.evaluate(ctx, by=manager)
     if shown:
         alerts.acknowledge(ctx, shown[-1].key, by=manager)
+    _reports_delivered(ctx)
+    _top_ratings_in_a_burst(ctx)
+
+
+def _reports_delivered(ctx) -> None:
+    """The province's platform took the morning's rating reports: most acknowledged,
+    every ninth refused, the newest two waiting out a time-out."""
+    from kiosk.delivery.worker import Deliverer
+    from kiosk.messaging.base import SendFailed
+    from kiosk.queue.reads.rating_reports import report_states
+
+    newest = {row.rating_id for row in report_states(ctx, limit=2)}
+
+    class Platform:
+        def send(self, message):
+            number = message.data["rating_id"]
+            if number in newest:
+                raise SendFailed("platform timed out (ReadTimeout)", retryable=True)
+            if number % 9 == 4:
+                raise SendFailed("platform answered HTTP 400: 事项版本号与平台登记不一致",
+                                 retryable=False)
+            return f"HCP{number:08d}"
+
+    Deliverer(ctx, "province", Platform(), batch=100_000).run_once()
+
+
+def _top_ratings_in_a_burst(ctx) -> None:
+    """A clerk scans three of their own unrated tickets' QR codes and gives 非常满意
+    seconds apart, so the 异常评价 tab shows what it flags."""
+    from kiosk.errors import KioskError
+    from kiosk.queue.actions import rating
+    from kiosk.queue.reads import hall as hall_reads
+    from kiosk.queue.store.feed import fetch_events, last_event_id
+
+    after, unrated = max(last_event_id(ctx.db) - 3000, 0), {}
+    while events := fetch_events(ctx.db, after):
+        after = events[-1].id
+        for event in events:
+            if event.action == "ticket_unrated":
+                unrated.setdefault(event.window_id, []).append(event.ticket_id)
+    try:
+        for ticket_id in max(unrated.values(), key=len, default=[])[-3:]:
+            token = hall_reads.ticket(ctx, ticket_id).web_token
+            rating.rate_by_token(ctx, web_token=token, level=5)
+            ctx.clock.advance(seconds=7)
+    except KioskError:
+        pass  # a shorter morning without three: the tab shows none
+
+
+def _cases_concluded(ctx) -> None:
+    """Every third open case owing nothing is concluded by its clerk this morning (some
+    late, some on time), so 限时办结 has rates to show."""
+    from kiosk.queue.actions import case_moves
+    from kiosk.queue.reads.cases import case_list
+
+    for row in case_list(ctx)[::3]:
+        if row.supply_due is None and row.staff_no:
+            case_moves.conclude(ctx, row.case_no, by=row.staff_no, approved=True)
 
 
 def shoot(session) -> None:
@@ -70,7 +130,7 @@ def shoot(session) -> None:
             session.save(console, key)
             for index, name in enumerate(TAB_NAMES.get(key, ()), 1):
                 page.tabs.setCurrentIndex(index)
-                if key == "reports":
+                if key == "reports" and name == "reports-registers":
                     _registers(session, console, page.registers)
                     session.save(console, name)
                     page.registers.kind.setCurrentIndex(
@@ -87,6 +147,7 @@ def _get_ready(session, console, page, key: str, staff_no: str) -> None:
     """What a manager would do before looking: a week's report by window, the oldest
     follow-up selected."""
     from kiosk.queue.reads import hall as hall_reads
+    from kiosk.reports.case_report import case_report
     from kiosk.reports.report import build_report
     from kiosk.ui.runner import off_gui_thread
 
@@ -95,10 +156,37 @@ def _get_ready(session, console, page, key: str, staff_no: str) -> None:
         start = today - dt.timedelta(days=7)
         page.set_range(start, today)
         page.group_by.setCurrentIndex(page.group_by.findData("window"))
-        page.show_report(off_gui_thread(lambda: build_report(
-            session.ctx, start=start, end=today, group_by="window", by=staff_no)))
+        page.show_report(*off_gui_thread(lambda: (build_report(
+            session.ctx, start=start, end=today, group_by="window", by=staff_no),
+            case_report(session.ctx, start=start, end=today, by=staff_no))))
     if key == "followups" and page.table.rowCount():
         page.table.selectRow(page.table.rowCount() - 1)
+    if key == "cases" and page.table.rowCount():
+        session.wait(lambda: console.calls.idle)
+        owing = [r for r in range(page.table.rowCount())          # one owing 容缺 materials
+                 if page.table.item(r, 7).text() != "—"]
+        page.table.selectRow((owing or [0])[0])
+    if key == "ratings":
+        _reconciled(session, console, page)
+    session.wait(lambda: console.calls.idle)
+
+
+def _reconciled(session, console, page) -> None:
+    """A failed report chosen, and the month reconciled against a platform export that
+    lost one acknowledgement and lists one of another hall."""
+    from kiosk.queue.reads.rating_reports import report_states
+    from kiosk.ui.runner import off_gui_thread
+
+    session.wait(lambda: console.calls.idle)
+    for row in range(page.table.rowCount()):
+        if "失败" in page.table.item(row, 5).text():
+            page.table.selectRow(row)
+            break
+    acks = [r.ack_id for r in off_gui_thread(report_states, session.ctx) if r.ack_id]
+    export = session.workdir / "province-acks.csv"
+    export.write_text("回执编号\n" + "\n".join(acks[1:] + ["HCP99990001"]) + "\n",
+                      encoding="utf-8")
+    page.reconcile.choose_file(str(export))
     session.wait(lambda: console.calls.idle)
 
 

@@ -21,6 +21,7 @@ from kiosk.queue.store.context import HallContext
 from kiosk.queue.actions.manager_auth import ManagerView
 from kiosk.settings import Settings
 from kiosk.ui.i18n import translate
+from kiosk.ui.manager.flow import flow_row
 from kiosk.ui.manager.look import WARN_MARK
 from kiosk.ui.manager.tasks import ConsoleCalls
 from kiosk.ui.manager.widgets import (
@@ -175,12 +176,9 @@ class StaffPage(QWidget):
         self.unlock_button.clicked.connect(self.unlock)
         for button in (self.add_button, self.edit_button, self.password_button):
             button.setEnabled(user.is_admin)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.password_button,
-                       self.unlock_button, self.number_button, self.photo_button,
-                       self.clear_photo_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = flow_row([self.add_button, self.edit_button, self.password_button,
+                            self.unlock_button, self.number_button,
+                            (self.photo_button, self.clear_photo_button)])
         self.table.itemSelectionChanged.connect(self._read_photo)
         body = QHBoxLayout()
         body.addWidget(self.table, 1)

@@ -80,8 +80,11 @@ class Tile(QPushButton):
         return label
 
     def set_status(self, status: str, refused: bool = False) -> None:
-        """The status line and the refused look (kept in step with each other)."""
-        self.status_label.set_plain_text(status)
+        """The status line and the refused look (kept in step with each other). Its
+        parts wrap at " · " only, so "等候 62 人" never leaves "人" alone on a line."""
+        self._status = status
+        self.status_label.set_plain_text(" · ".join(_unbroken(part)
+                                                    for part in status.split(" · ")))
         self.status_label.setVisible(bool(status))
         set_tone(self.status_label, "refused" if refused else "status")
         if refused != self.refused or self.property("refused") is None:
@@ -92,7 +95,7 @@ class Tile(QPushButton):
         self.setAccessibleName("，".join(t for t in (self.title(), status) if t))
 
     def status(self) -> str:
-        return self.status_label.plain_text()
+        return self._status
 
     def title(self) -> str:
         return self.title_label.plain_text()
@@ -301,3 +304,9 @@ class Screen(QWidget):
 
     def clear_input(self) -> None:
         """Forget anything typed or chosen (idle reset)."""
+
+
+def _unbroken(words: str) -> str:
+    """``words`` that never wrap: no-break spaces, word joiners between characters
+    (Chinese text may otherwise break between any two)."""
+    return "\u2060".join(words.replace(" ", "\u00a0"))

@@ -53,7 +53,8 @@ def test_screenshots_render_every_screen(qtbot, tmp_path):
                    "check-in-digits", "department-sold-out", "refused-sold-out",
                    "home-lunch-break", "refused-out-of-hours", "card-prompt",
                    "take-ticket-card-optional", "ticket-by-card", "scan-ticket-status",
-                   "scan-unknown"):
+                   "scan-unknown", "case-lookup", "case-lookup-digits", "case-refused",
+                   "case-result"):
         for mode in ("", "elder-"):
             assert f"kiosk-1366x768-{mode}{screen}.png" in names, (mode, screen)
     assert all(p.exists() for p in saved)

@@ -40,8 +40,8 @@ def test_every_page_builds(qtbot, make_console, staff_no):
         page = console.show_page(key)
         assert page.isVisible(), key
     titles = [console.nav.item(i).text().split()[0] for i in range(console.nav.count())]
-    assert titles == ["实时监控", "告警", "统计报表", "差评跟踪", "事项管理", "窗口", "人员",
-                      "设置", "电子监察"]
+    assert titles == ["实时监控", "告警", "办件监察", "统计报表", "差评跟踪", "好差评",
+                      "事项管理", "窗口", "人员", "设置", "电子监察"]
     with qtbot.waitSignal(console.signed_out):
         console.logout_button.click()
     assert not console.isVisible()

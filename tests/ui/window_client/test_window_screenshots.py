@@ -2,7 +2,9 @@
 from kiosk.ui.screenshots import shoot_all
 
 SCREENS = ("login", "main", "serving", "finish-form", "priority-check", "no-show-confirm",
-           "priority-rejected", "pause-form", "paused")
+           "priority-rejected", "pause-form", "paused", "finish-outcomes",
+           "finish-supply-later", "case-registered", "cases", "case-correction-form",
+           "case-conclude-form")
 
 
 def test_window_screens_are_rendered(tmp_path):

@@ -111,6 +111,8 @@ def test_finish_outcomes_and_errors_in_the_message_area(qtbot, sqlite_ctx, make_
     press(qtbot, client, "finish")
     assert client.main.finish_form.outcomes.value() == "accepted"   # offered first
     qtbot.keyClick(client.main.finish_form.outcomes, Qt.Key.Key_Return)
+    assert client.main.finish_form.case_step                         # 受理登记: the phone
+    qtbot.keyClick(client.main.finish_form.phone, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: shown(client) == "—")
     ticket = hall_reads.ticket(sqlite_ctx, 2)
     assert (ticket.code, ticket.outcome) == ("B001", "accepted")
@@ -157,5 +159,7 @@ def test_finish_and_call_for_a_promised_item_asks_for_the_outcome(qtbot, sqlite_
     assert "并叫下一位" in client.main.finish_form.title.text()
     assert client.main.finish_form.outcomes.value() == "accepted"
     press(qtbot, client, "finish_and_call")                         # the key again confirms
+    assert "受理登记" in client.main.finish_form.title.text()          # then 受理登记
+    press(qtbot, client, "finish_and_call")
     qtbot.waitUntil(lambda: shown(client) == "B002")
     assert hall_reads.ticket(sqlite_ctx, 1).outcome == "accepted"

@@ -15,11 +15,15 @@ from kiosk.queue.store.models.base import Base, BigId
 class CaseState(str, enum.Enum):
     ACCEPTED = "accepted"        # 已受理
     PROCESSING = "processing"    # 办理中
-    CORRECTING = "correcting"    # 补正中: told what to bring, the clock stopped
+    CORRECTING = "correcting"    # 待补正: told what to bring, the clock stopped
     CONCLUDED = "concluded"      # 已办结 (准予 / 不予)
     DELIVERED = "delivered"      # 已送达
     COLLECTED = "collected"      # 已领取
 
+
+#: what a state is called on every screen, slip and refusal
+CASE_STATE_ZH = {"accepted": "已受理", "processing": "办理中", "correcting": "待补正",
+                 "concluded": "已办结", "delivered": "已送达", "collected": "已领取"}
 
 #: the states whose clock runs (or is stopped by a 补正), i.e. not yet 办结
 OPEN_CASE_STATES = (CaseState.ACCEPTED, CaseState.PROCESSING, CaseState.CORRECTING)
@@ -49,6 +53,7 @@ class CaseFile(Base):
         Index("ix_case_file_concluded", "hall_id", "concluded_day"),
         # 容缺 materials still owed, by their due date
         Index("ix_case_file_supply", "hall_id", "supply_due"),
+        Index("uq_case_file_web_token", "web_token", unique=True),
     )
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("hall.id"))
@@ -79,6 +84,8 @@ class CaseFile(Base):
     #: working days from 受理 to 办结, stopped days left out (set at 办结, for reports)
     workdays_used: Mapped[int | None]
     handed_over_at: Mapped[dt.datetime | None]
+    #: the token in the notice's QR link ``<base>/c/<token>`` (144 bits)
+    web_token: Mapped[str | None] = mapped_column(String(32))
 
 
 class CaseMaterial(Base):
@@ -95,3 +102,20 @@ class CaseMaterial(Base):
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     asked_at: Mapped[dt.datetime]
     received_at: Mapped[dt.datetime | None]
+
+
+class CaseStep(Base):
+    """One 办理程序 step of a case with its own time limit: started when the case (or
+    the step before) moves on, due ``days`` working days later, done at ``done_at``."""
+
+    __tablename__ = "case_step"
+    __table_args__ = (UniqueConstraint("case_id", "seq", name="uq_case_step_case_id"),
+                      Index("ix_case_step_due", "due_date"))
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    case_id: Mapped[int] = mapped_column(BigId, ForeignKey("case_file.id"))
+    seq: Mapped[int]
+    name: Mapped[str] = mapped_column(String(limits.PROCEDURE_STEP_MAX))
+    days: Mapped[int]
+    started_at: Mapped[dt.datetime | None]
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    done_at: Mapped[dt.datetime | None]

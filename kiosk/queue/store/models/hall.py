@@ -101,6 +101,8 @@ class Item(Base):
     legal_basis: Mapped[str] = mapped_column(Text)
     conditions: Mapped[str] = mapped_column(Text)
     procedure: Mapped[list[Any]] = mapped_column(JSON)  # ordered steps
+    #: 办理环节 tracked after 受理, [{"name": ..., "days": working days}]; None: none
+    case_steps: Mapped[list[Any] | None] = mapped_column(JSON)
     legal_days: Mapped[int]
     promised_days: Mapped[int]
     sample_form: Mapped[str] = mapped_column(Text)
