@@ -133,30 +133,22 @@ _RUNNING_STEP = and_(CaseStep.case_id == CaseFile.id, CaseStep.started_at.is_not
                      CaseStep.done_at.is_(None))
 
 
-def _card_sql(hall: _Hall, card: str, limits: set[int], step_limits: set[int] = frozenset()):
+def _card_sql(hall: _Hall, card: str, limits: set[int], step_cards: dict[str, set[int]]):
     """The SQL condition for cases showing ``card`` ("yellow", "red", "any" or
-    "supply_red") today, for the case, its running 办理环节 or its 容缺 materials, from
-    the same rules as ``_Hall.card``."""
+    "supply_red") today, for the case or its 容缺 materials, from the same rules as
+    ``_Hall.card``; ``step_cards``: the ids of the cases whose running 办理环节 shows
+    each card (a few hundred at most: an id list beats a subquery per open case)."""
     today, running = hall.today, CaseFile.state != CORRECTING
-    step_red = select(CaseStep.id).where(_RUNNING_STEP, or_(
-        and_(running, CaseStep.due_date < today),
-        and_(CaseFile.state == CORRECTING, CaseStep.due_date < CaseFile.paused_since)))
     red = or_(and_(running, CaseFile.due_date < today),
               and_(CaseFile.state == CORRECTING, CaseFile.due_date < CaseFile.paused_since),
-              CaseFile.supply_due < today, step_red.exists())
-    yellow_parts = []
-    for limit in sorted(set(limits) | set(step_limits)):
+              CaseFile.supply_due < today, CaseFile.id.in_(sorted(step_cards["red"])))
+    yellow_parts = [CaseFile.id.in_(sorted(step_cards["yellow"]))]
+    for limit in sorted(limits):
         until = case_clock.yellow_until(hall.is_workday, today, case_clock.yellow_margin(
             limit, **hall.thresholds))
-        if until is None:
-            continue
-        if limit in limits:
+        if until is not None:
             yellow_parts.append(and_(running, CaseFile.promised_days == limit,
                                      CaseFile.due_date.between(today, until)))
-        if limit in step_limits:
-            yellow_parts.append(and_(running, select(CaseStep.id).where(
-                _RUNNING_STEP, CaseStep.days == limit,
-                CaseStep.due_date.between(today, until)).exists()))
     supply_until = case_clock.yellow_until(hall.is_workday, today, case_clock.yellow_margin(
         hall.supply_days, **hall.thresholds))
     if supply_until is not None:
@@ -201,9 +193,9 @@ def supervision(ctx: HallContext, *, department: str | None = None,
                 for name in ("open", "yellow", "red", "supply_yellow", "supply_red",
                              "due_today"):
                     setattr(target, name, getattr(target, name) + marks[name])
-        step_limits = _count_step_cards(session, hall, where, total, by_dep, by_win, by_staff)
+        step_cards = _count_step_cards(session, hall, where, total, by_dep, by_win, by_staff)
         if card is not None:
-            where.append(_card_sql(hall, card, {g[3] for g in groups}, step_limits))
+            where.append(_card_sql(hall, card, {g[3] for g in groups}, step_cards))
         if due_today:
             where.append(CaseFile.due_date == hall.today)
         matching = session.scalar(select(func.count()).select_from(CaseFile).where(*where))
@@ -215,25 +207,25 @@ def supervision(ctx: HallContext, *, department: str | None = None,
         return Supervision(rows, matching, total, dict(by_dep), dict(by_win), dict(by_staff))
 
 
-def _count_step_cards(session, hall: _Hall, where: list, *targets_by) -> set[int]:
-    """Adds the running steps' cards to the counts; returns the steps' limits."""
+def _count_step_cards(session, hall: _Hall, where: list, *targets_by) -> dict[str, set[int]]:
+    """Adds the running steps' cards to the counts; returns the ids of the cases whose
+    step shows each card."""
     total, by_dep, by_win, by_staff = targets_by
-    groups = session.execute(
-        select(CaseFile.department_id, CaseFile.window_id, CaseFile.staff_id, CaseStep.days,
-               CaseStep.due_date, CaseFile.paused_since, func.count())
-        .join(CaseStep, _RUNNING_STEP).where(*where)
-        .group_by(CaseFile.department_id, CaseFile.window_id, CaseFile.staff_id,
-                  CaseStep.days, CaseStep.due_date, CaseFile.paused_since)).all()
-    for dep, win, who, days, due, paused, count in groups:
+    marked: dict[str, set[int]] = {"red": set(), "yellow": set()}
+    for case_id, dep, win, who, days, due, paused in session.execute(
+            select(CaseFile.id, CaseFile.department_id, CaseFile.window_id,
+                   CaseFile.staff_id, CaseStep.days, CaseStep.due_date,
+                   CaseFile.paused_since).join(CaseStep, _RUNNING_STEP).where(*where)):
         mark = hall.card(due, days, paused)
         if mark is None:
             continue
+        marked[mark].add(case_id)
         targets = [total, by_dep[hall.departments[dep][0]]]
         targets += [by_win[hall.windows[win]]] if win in hall.windows else []
         targets += [by_staff[hall.staff[who][0]]] if who in hall.staff else []
         for target in targets:
-            setattr(target, f"step_{mark}", getattr(target, f"step_{mark}") + count)
-    return {g[3] for g in groups}
+            setattr(target, f"step_{mark}", getattr(target, f"step_{mark}") + 1)
+    return marked
 
 
 def _running_steps(session, case_ids: list[int]) -> dict[int, CaseStep]:
