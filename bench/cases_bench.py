@@ -9,7 +9,7 @@ Then measures, median of runs after one warm-up:
 
 * the 电子监察 page refresh, ``reads.cases.supervision`` (target <= 100 ms), unfiltered,
   red cards only, and one department, with the 办理环节 of the items that have them;
-* the monthly report, ``reads.cases.monthly_report`` for November 2026 (target <= 2 s).
+* the monthly report, ``reads.case_month.monthly_report`` for November 2026 (target <= 2 s).
 """
 from __future__ import annotations
 
@@ -204,7 +204,7 @@ def timed(call, runs: int) -> float:
 def measure(ctx: HallContext) -> dict:
     from sqlalchemy import func, select
 
-    from kiosk.queue.reads import cases
+    from kiosk.queue.reads import case_month, cases
     from kiosk.queue.store.models import CaseFile, OPEN_CASE_STATES
 
     with ctx.db.read() as session:
@@ -212,7 +212,7 @@ def measure(ctx: HallContext) -> dict:
         still_open = session.scalar(select(func.count()).select_from(CaseFile).where(
             CaseFile.state.in_([s.value for s in OPEN_CASE_STATES])))
     page = cases.supervision(ctx)
-    report = cases.monthly_report(ctx, 2026, 11)
+    report = case_month.monthly_report(ctx, 2026, 11)
     result = {
         "cases": total, "open_cases": still_open,
         "supervision_ms": round(timed(lambda: cases.supervision(ctx), 9) * 1000, 1),
@@ -220,7 +220,7 @@ def measure(ctx: HallContext) -> dict:
             timed(lambda: cases.supervision(ctx, card="red"), 9) * 1000, 1),
         "supervision_department_ms": round(
             timed(lambda: cases.supervision(ctx, department="RSJ"), 9) * 1000, 1),
-        "monthly_report_s": round(timed(lambda: cases.monthly_report(ctx, 2026, 11), 3), 3),
+        "monthly_report_s": round(timed(lambda: case_month.monthly_report(ctx, 2026, 11), 3), 3),
         "page": {"open": page.total.open, "yellow": page.total.yellow,
                  "red": page.total.red, "supply_red": page.total.supply_red,
                  "step_red": page.total.step_red},

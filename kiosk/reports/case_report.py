@@ -1,4 +1,4 @@
-"""限时办结 for the exports: ``kiosk.queue.reads.cases.monthly_report`` for every calendar
+"""限时办结 for the exports: ``kiosk.queue.reads.case_month.monthly_report`` for every calendar
 month a report's date range touches, labelled with names, in the rows the xlsx sheet and
 the PDF section print (by department, item and clerk, each with its total).
 
@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from kiosk.queue.reads import cases as case_reads
+from kiosk.queue.reads import case_month
 from kiosk.queue.store.context import HallContext, scope as open_scope
 from kiosk.queue.store.models import Department, Item, Staff
 from kiosk.reports.report import authorise, check_range
@@ -48,7 +48,7 @@ Progress = Callable[[int, int], object]
 class CaseGroup:
     key: str | None        # department / item code, staff number; None: the total
     label: str
-    rates: case_reads.Rates
+    rates: case_month.Rates
 
     def value(self, figure: Figure):
         return getattr(self.rates, figure.name)
@@ -58,7 +58,7 @@ class CaseGroup:
 class CaseMonth:
     year: int
     month: int
-    total: case_reads.Rates
+    total: case_month.Rates
     sections: tuple[tuple[str, tuple[CaseGroup, ...]], ...]   # (header, groups)
 
     @property
@@ -111,7 +111,7 @@ def case_report(ctx: HallContext, *, start: dt.date, end: dt.date, by: str | Non
     wanted = months_of(start, end)
     months = []
     for done, (year, month) in enumerate(wanted, 1):
-        found = case_reads.monthly_report(ctx, year, month)
+        found = case_month.monthly_report(ctx, year, month)
         sections = []
         for attribute, header in SECTIONS:
             named = labels[attribute]

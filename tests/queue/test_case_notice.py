@@ -10,7 +10,7 @@ from kiosk.errors import IllegalTransition, NotFound
 from kiosk.queue import catalog
 from kiosk.queue.actions import calling, case_moves, issuing, reminders, serving, staff
 from kiosk.queue.demo import clerk_no
-from kiosk.queue.reads import cases
+from kiosk.queue.reads import case_lookup
 from kiosk.queue.reads.case_notice import ACCEPTANCE, CORRECTION, notice
 from kiosk.queue.rules.personal import CardReading
 from tests.conftest import HALL_TZ
@@ -60,7 +60,7 @@ def test_the_acceptance_notice_names_the_case_masked_and_links_to_its_page(ctx):
     assert linked.qr_is_link and linked.qr_payload.startswith(BASE + "c/")
     assert "扫描" in linked.how_to_check and "手机号后四位" in linked.how_to_check
     token = linked.qr_payload.rsplit("/", 1)[1]
-    assert cases.case_by_token(ctx, token).case_no == case_no  # the QR opens this case
+    assert case_lookup.case_by_token(ctx, token).case_no == case_no  # the QR opens this case
 
 
 def test_a_supply_later_notice_lists_what_is_owed_and_by_when(ctx):

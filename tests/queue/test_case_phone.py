@@ -10,7 +10,7 @@ from kiosk.errors import InvalidInput
 from kiosk.queue.actions import calling, serving
 from kiosk.queue.actions.keys import personal_keys
 from kiosk.queue.demo import clerk_no
-from kiosk.queue.reads import cases
+from kiosk.queue.reads import case_lookup
 from kiosk.queue.store.models import CaseFile
 from tests.helpers import open_window, take
 
@@ -38,7 +38,7 @@ def test_the_clerk_gives_the_case_its_applicant_phone(ctx):
     masked, hashed = stored_phone(ctx, done.case_no)
     assert masked == "138****5678"
     assert hashed == personal_keys(ctx).hash("phone", "13812345678")
-    assert cases.lookup_for_citizen(ctx, done.case_no, "5678").case_no == done.case_no
+    assert case_lookup.lookup_for_citizen(ctx, done.case_no, "5678").case_no == done.case_no
     staff_no = called(ctx)
     take(ctx, ITEM)              # someone waits: 办结并叫号 calls them
     both = serving.finish_and_call_next(ctx, window=WINDOW, staff_no=staff_no,

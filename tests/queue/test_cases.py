@@ -12,7 +12,7 @@ import pytest
 from kiosk.errors import IllegalTransition, InvalidInput, NotFound
 from kiosk.queue.actions import calendar, calling, case_moves, reminders, serving, staff
 from kiosk.queue.demo import clerk_no
-from kiosk.queue.reads import cases
+from kiosk.queue.reads import case_lookup, case_month, cases
 from tests.conftest import HALL_TZ, KEYED, MONDAY_0930
 from tests.helpers import open_window, take
 
@@ -141,7 +141,7 @@ def test_a_correction_notice_stops_the_clock_until_the_materials_arrive(ctx, clo
     case_moves.conclude(ctx, case_no, by=by, approved=True)
     detail = cases.case_detail(ctx, case_no)
     assert detail.workdays_used == 9 - 4 and detail.row.card is None
-    report = cases.monthly_report(ctx, 2026, 12)
+    report = case_month.monthly_report(ctx, 2026, 12)
     assert (report.total.concluded, report.total.on_time, report.total.early) == (1, 1, 0)
 
 
@@ -150,18 +150,18 @@ def test_the_citizen_sees_only_their_case_with_the_right_four_digits(ctx):
     mine = accept(ctx, 2, outcome="supply_later", phone="13812345678").case_no
     theirs = accept(ctx, 2, phone="13900001111").case_no
     no_phone = accept(ctx, 2).case_no
-    view = cases.lookup_for_citizen(ctx, mine, "5678")
+    view = case_lookup.lookup_for_citizen(ctx, mine, "5678")
     assert (view.state, view.promised_date) == ("已受理", D(2026, 11, 30))
     assert len(view.missing) == 2
     refusals = []
     for case_no, digits in ((mine, "5679"), (theirs, "5678"), ("DEMO2026000999", "5678"),
                             (no_phone, "5678"), (no_phone, "0000")):
         with pytest.raises(NotFound) as refused:
-            cases.lookup_for_citizen(ctx, case_no, digits)
+            case_lookup.lookup_for_citizen(ctx, case_no, digits)
         refusals.append((refused.value.message_zh, refused.value.message_en))
     assert len(set(refusals)) == 1 and "后四位" in refusals[0][0]
     with pytest.raises(InvalidInput):
-        cases.lookup_for_citizen(ctx, mine, "56a8")
+        case_lookup.lookup_for_citizen(ctx, mine, "56a8")
 
 
 # --- a simulated month, recounted plainly -----------------------------------------------
@@ -255,7 +255,7 @@ def test_a_month_of_cases_over_a_holiday_and_a_working_sunday(ctx, clock):
 
     # the monthly reports, against a recount
     for year, month in ((2026, 11), (2026, 12)):
-        report = cases.monthly_report(ctx, year, month)
+        report = case_month.monthly_report(ctx, year, month)
         done = [f for f in made.values()
                 if f["concluded"] and (f["concluded"].year, f["concluded"].month) == (year, month)]
         assert report.total.concluded == len(done) > 0

@@ -1,5 +1,6 @@
-"""What is read about cases (办件): the 电子监察 page's model, one case, the citizen's
-办件查询, and the monthly 限时办结 report.
+"""What is read about cases (办件): the 电子监察 page's model, one case, and the
+``cases list`` of the command line. The citizen's 办件查询 is ``case_lookup``'s, the
+monthly 限时办结 report ``case_month``'s.
 
 Cards come from ``rules.case_clock``; the page stays fast over a million cases because
 it only touches open cases (index ix_case_file_due) and counts them grouped by due
@@ -9,11 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import secrets
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import and_, case as when, false, func, or_, select
+from sqlalchemy import and_, false, func, or_, select
 
 from kiosk.errors import InvalidInput, NotFound
 from kiosk.queue.rules import case_clock
@@ -26,9 +26,6 @@ from kiosk.queue.store.models import (
 OPEN = [s.value for s in OPEN_CASE_STATES]
 CORRECTING = CaseState.CORRECTING.value
 STATE_ZH = CASE_STATE_ZH
-#: what the citizen's 办件查询 says for a wrong number and for wrong digits alike
-_NO_SUCH_CASE = ("办件编号或手机号后四位不正确，请核对后重试",
-                 "no case with this number and phone digits")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,7 +72,7 @@ class Supervision:
     by_staff: dict[str, Cards]
 
 
-class _Hall:
+class HallLookups:
     """One read's lookups: calendar, thresholds and the small tables, each one query."""
 
     def __init__(self, scope: Scope) -> None:
@@ -117,7 +114,7 @@ class _Hall:
         raise InvalidInput(f"没有{what}“{wanted}”", f"no {what} {wanted!r}")
 
 
-def _filters(hall: _Hall, department, window, staff) -> list:
+def _filters(hall: HallLookups, department, window, staff) -> list:
     where = [CaseFile.hall_id == hall.scope.hall.id, CaseFile.state.in_(OPEN)]
     if department is not None:
         where.append(CaseFile.department_id == hall.id_of(hall.departments, department, "部门"))
@@ -133,10 +130,10 @@ _RUNNING_STEP = and_(CaseStep.case_id == CaseFile.id, CaseStep.started_at.is_not
                      CaseStep.done_at.is_(None))
 
 
-def _card_sql(hall: _Hall, card: str, limits: set[int], step_cards: dict[str, set[int]]):
+def _card_sql(hall: HallLookups, card: str, limits: set[int], step_cards: dict[str, set[int]]):
     """The SQL condition for cases showing ``card`` ("yellow", "red", "any" or
     "supply_red") today, for the case or its 容缺 materials, from the same rules as
-    ``_Hall.card``; ``step_cards``: the ids of the cases whose running 办理环节 shows
+    ``HallLookups.card``; ``step_cards``: the ids of the cases whose running 办理环节 shows
     each card (a few hundred at most: an id list beats a subquery per open case)."""
     today, running = hall.today, CaseFile.state != CORRECTING
     red = or_(and_(running, CaseFile.due_date < today),
@@ -169,7 +166,7 @@ def supervision(ctx: HallContext, *, department: str | None = None,
     if card not in (None, "yellow", "red", "any", "supply_red"):
         raise InvalidInput(f"未知的预警类别：{card}", f"unknown card {card!r}")
     with ctx.db.read() as session:
-        hall = _Hall(open_scope(ctx, session))
+        hall = HallLookups(open_scope(ctx, session))
         where = _filters(hall, department, window, staff)
         groups = session.execute(
             select(CaseFile.department_id, CaseFile.window_id, CaseFile.staff_id,
@@ -207,7 +204,7 @@ def supervision(ctx: HallContext, *, department: str | None = None,
         return Supervision(rows, matching, total, dict(by_dep), dict(by_win), dict(by_staff))
 
 
-def _count_step_cards(session, hall: _Hall, where: list, *targets_by) -> dict[str, set[int]]:
+def _count_step_cards(session, hall: HallLookups, where: list, *targets_by) -> dict[str, set[int]]:
     """Adds the running steps' cards to the counts; returns the ids of the cases whose
     step shows each card."""
     total, by_dep, by_win, by_staff = targets_by
@@ -236,7 +233,7 @@ def _running_steps(session, case_ids: list[int]) -> dict[int, CaseStep]:
         CaseStep.done_at.is_(None)))}
 
 
-def _row(hall: _Hall, case: CaseFile, step: CaseStep | None = None) -> CaseRow:
+def _row(hall: HallLookups, case: CaseFile, step: CaseStep | None = None) -> CaseRow:
     is_open = case.state in OPEN
     return CaseRow(
         case.case_no, hall.items[case.item_id][1], hall.departments[case.department_id][1],
@@ -282,12 +279,12 @@ class CaseDetail:
     steps: list[StepRow] = dataclasses.field(default_factory=list)
 
 
-def _find(session, scope: Scope, case_no: str) -> CaseFile | None:
+def find_case(session, scope: Scope, case_no: str) -> CaseFile | None:
     return session.scalar(select(CaseFile).where(CaseFile.hall_id == scope.hall.id,
                                                  CaseFile.case_no == case_no))
 
 
-def _materials(session, case: CaseFile) -> list[CaseMaterial]:
+def case_materials(session, case: CaseFile) -> list[CaseMaterial]:
     return list(session.scalars(select(CaseMaterial).where(CaseMaterial.case_id == case.id)
                                 .order_by(CaseMaterial.id)))
 
@@ -295,14 +292,14 @@ def _materials(session, case: CaseFile) -> list[CaseMaterial]:
 def case_detail(ctx: HallContext, case_no: str) -> CaseDetail:
     """One case with its materials owed or received, for the window and the manager."""
     with ctx.db.read() as session:
-        hall = _Hall(open_scope(ctx, session))
-        case = _find(session, hall.scope, case_no)
+        hall = HallLookups(open_scope(ctx, session))
+        case = find_case(session, hall.scope, case_no)
         if case is None:
             raise NotFound(f"找不到办件 {case_no}", f"no case {case_no!r}", case_no=case_no)
         materials = [MaterialRow(
             m.name, m.reason, m.due_date, m.received_at,
             hall.supply_card(m.due_date) if m.received_at is None else None)
-            for m in _materials(session, case)]
+            for m in case_materials(session, case)]
         steps = list(session.scalars(select(CaseStep).where(CaseStep.case_id == case.id)
                                      .order_by(CaseStep.seq)))
         running = next((st for st in steps if st.started_at and not st.done_at), None)
@@ -314,138 +311,12 @@ def case_detail(ctx: HallContext, case_no: str) -> CaseDetail:
                           case.workdays_used, materials, step_rows)
 
 
-@dataclasses.dataclass(frozen=True)
-class CitizenView:
-    """办件查询: what the applicant may see of their own case, nothing more."""
-
-    case_no: str
-    item: str
-    state: str               # in Chinese
-    promised_date: dt.date   # the date it is due now (moved on by a 补正)
-    missing: tuple[str, ...]
-    state_code: str = ""     # CaseState value: what screens choose their look by
-
-
-def lookup_for_citizen(ctx: HallContext, case_no: str, phone_last_four: str) -> CitizenView:
-    """A citizen's case by 办件编号 and the phone's last four digits. A wrong number and
-    wrong digits get the same refusal, so guessing says nothing about which cases exist;
-    a case with no phone on file cannot be looked up this way."""
-    digits = (phone_last_four or "").strip()
-    if len(digits) != 4 or not (digits.isascii() and digits.isdigit()):
-        raise InvalidInput("请输入手机号后四位数字", "phone_last_four must be four digits")
-    with ctx.db.read() as session:
-        scope = open_scope(ctx, session)
-        case = _find(session, scope, (case_no or "").strip().upper())
-        known = case.phone_masked[-4:] if case is not None and case.phone_masked else "????"
-        if case is None or not secrets.compare_digest(known, digits):
-            raise NotFound(*_NO_SUCH_CASE)
-        return _citizen_view(session, case)
-
-
-def case_by_token(ctx: HallContext, token: str) -> CitizenView:
-    """A citizen's case by the token of the notice's QR link (the paper is the key)."""
-    token = (token or "").strip()
-    with ctx.db.read() as session:
-        scope = open_scope(ctx, session)
-        case = session.scalar(select(CaseFile).where(
-            CaseFile.hall_id == scope.hall.id, CaseFile.web_token == token)) if token else None
-        if case is None:
-            raise NotFound("找不到该办件，请核对通知书上的二维码", "no case with this token")
-        return _citizen_view(session, case)
-
-
-def _citizen_view(session, case: CaseFile) -> CitizenView:
-    missing = tuple(m.name for m in _materials(session, case) if m.received_at is None)
-    item = session.get(Item, case.item_id)
-    return CitizenView(case.case_no, item.name, STATE_ZH[case.state], case.due_date, missing,
-                       case.state)
-
-
-@dataclasses.dataclass
-class Rates:
-    """限时办结 figures for the cases concluded in a month (rates None when none were)."""
-
-    concluded: int = 0
-    on_time: int = 0
-    early: int = 0
-    late: int = 0
-    workdays: int = 0
-    #: still open now and overdue today, due on or before the month's last day
-    open_overdue: int = 0
-
-    @property
-    def on_time_rate(self) -> float | None:   # 按时办结率
-        return self.on_time / self.concluded if self.concluded else None
-
-    @property
-    def early_rate(self) -> float | None:     # 提前办结率
-        return self.early / self.concluded if self.concluded else None
-
-    @property
-    def average_workdays(self) -> float | None:
-        return self.workdays / self.concluded if self.concluded else None
-
-
-@dataclasses.dataclass(frozen=True)
-class MonthlyReport:
-    year: int
-    month: int
-    total: Rates
-    by_department: dict[str, Rates]
-    by_item: dict[str, Rates]
-    by_staff: dict[str, Rates]
-
-
-def monthly_report(ctx: HallContext, year: int, month: int) -> MonthlyReport:
-    """按时办结率 (concluded on or before the due date), 提前办结率 (before it), late and
-    still-open overdue cases, average working days used (补正 days left out); by
-    department, item and clerk."""
-    if not 1 <= month <= 12:
-        raise InvalidInput("月份应在 1 到 12 之间", f"bad month {month}")
-    first = dt.date(year, month, 1)
-    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-    with ctx.db.read() as session:
-        hall = _Hall(open_scope(ctx, session))
-        hall_id = hall.scope.hall.id
-        done = session.execute(
-            select(CaseFile.department_id, CaseFile.item_id, CaseFile.staff_id, func.count(),
-                   func.sum(when((CaseFile.concluded_day <= CaseFile.due_date, 1), else_=0)),
-                   func.sum(when((CaseFile.concluded_day < CaseFile.due_date, 1), else_=0)),
-                   func.coalesce(func.sum(CaseFile.workdays_used), 0))
-            .where(CaseFile.hall_id == hall_id, CaseFile.concluded_day.between(first, last))
-            .group_by(CaseFile.department_id, CaseFile.item_id, CaseFile.staff_id)).all()
-        still_open = session.execute(
-            select(CaseFile.department_id, CaseFile.item_id, CaseFile.staff_id, func.count())
-            .where(CaseFile.hall_id == hall_id, CaseFile.state.in_(OPEN),
-                   CaseFile.due_date < min(last + dt.timedelta(days=1), hall.today),
-                   CaseFile.accepted_day <= last)
-            .group_by(CaseFile.department_id, CaseFile.item_id, CaseFile.staff_id)).all()
-    total, by_dep, by_item, by_staff = Rates(), defaultdict(Rates), defaultdict(Rates), \
-        defaultdict(Rates)
-
-    def targets(dep, item, who):
-        found = [total, by_dep[hall.departments[dep][0]], by_item[hall.items[item][0]]]
-        return found + ([by_staff[hall.staff[who][0]]] if who in hall.staff else [])
-
-    for dep, item, who, count, on_time, early, workdays in done:
-        for rates in targets(dep, item, who):
-            rates.concluded += count
-            rates.on_time += int(on_time)
-            rates.early += int(early)
-            rates.late += count - int(on_time)
-            rates.workdays += int(workdays)
-    for dep, item, who, count in still_open:
-        for rates in targets(dep, item, who):
-            rates.open_overdue += count
-    return MonthlyReport(year, month, total, dict(by_dep), dict(by_item), dict(by_staff))
-
-
 def case_list(ctx: HallContext, *, overdue: bool = False, due_within: int | None = None,
               department: str | None = None, limit: int = 1000) -> list[CaseRow]:
     """Open cases by due date for ``cases list``: the overdue ones and/or those due
     within ``due_within`` working days (both: either); neither: every open case."""
     with ctx.db.read() as session:
-        hall = _Hall(open_scope(ctx, session))
+        hall = HallLookups(open_scope(ctx, session))
         where = _filters(hall, department, None, None)
         wanted = []
         if overdue:

@@ -33,7 +33,7 @@ from kiosk.errors import NotFound
 # the wait estimate lives with issuing, which shows it first; the one read-side import
 # of an action module, allowed in setup.cfg (queue-parts contract)
 from kiosk.queue.position import queue_position
-from kiosk.queue.reads.cases import CitizenView, case_by_token
+from kiosk.queue.reads.case_lookup import CitizenView, case_by_token
 from kiosk.queue.rules import limits, ticket_code
 from kiosk.queue.snapshots import TicketView
 from kiosk.queue.store.context import HallContext, Scope

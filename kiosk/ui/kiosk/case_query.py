@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.errors import KioskError, NotFound
 from kiosk.queue.reads.case_lookup import lookup_limited
-from kiosk.queue.reads.cases import CitizenView
+from kiosk.queue.reads.case_lookup import CitizenView
 from kiosk.queue.rules.lookup_tries import TooManyTries, WrongTries
 from kiosk.ui.i18n import translate
 from kiosk.ui.kiosk.taps import (

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.queue.reads.cases import CitizenView
+from kiosk.queue.reads.case_lookup import CitizenView
 from kiosk.queue.rules import ticket_code
 from kiosk.ui.i18n import translate
 from kiosk.ui.theme import Scale

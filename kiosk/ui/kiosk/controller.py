@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import uuid
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -28,8 +27,9 @@ from kiosk.ui.kiosk.idle import IdleWatcher
 from kiosk.ui.kiosk.printer_link import PrinterLink
 from kiosk.ui.kiosk.queue_tiles import QueueTiles
 from kiosk.ui.kiosk.reads import ScreenReads
+from kiosk.ui.kiosk.printing import KioskSlips
 from kiosk.ui.kiosk.search_index import ItemIndex, romanize_elsewhere
-from kiosk.ui.kiosk.slips_from import notice_slip, ticket_qr_payload, ticket_slip
+from kiosk.ui.kiosk.slips_from import ticket_qr_payload
 from kiosk.ui.kiosk.taps import TapActions
 from kiosk.ui.kiosk.window import KioskWindow
 
@@ -64,8 +64,6 @@ class KioskController(QueueTiles, QObject):
         self.catalog: kiosk_reads.KioskCatalog | None = None
         self.index = None
         self._stale_catalog = self._stale_usage = False
-        self._ticket_token: str | None = None
-        self._notice_token: str | None = None
         self._issuing_item: str | None = None   # the item whose ticket is being taken
         self._refused_item: str | None = None   # its refusal is on the message panel
         self._explained_item: str | None = None  # a refused tile's explanation is shown
@@ -76,6 +74,7 @@ class KioskController(QueueTiles, QObject):
         self.runner = self.taps.runner
         self.reads = ScreenReads(ctx, window.message, self)
         self.cases = CaseQuery(self, self)  # 办件查询: its screens, reads and wrong tries
+        self.slips = KioskSlips(self, self)  # the ticket and the 一次性告知单 on paper
         self._index_wanted = False
         self.idle = IdleWatcher(settings.get("kiosk.idle_timeout_s"), self)
         self.clock_timer = QTimer(self)
@@ -98,7 +97,7 @@ class KioskController(QueueTiles, QObject):
         w.search.set_status_of(self.item_status)
         w.message.action_chosen.connect(self._explained_action)
         w.guide.take_ticket_requested.connect(self.open_take)
-        w.guide.notice_requested.connect(self.print_notice)
+        w.guide.notice_requested.connect(self.slips.print_notice)
         w.take.ticket_requested.connect(self.take_ticket)
         w.check_in.check_in_requested.connect(self.check_in)
         w.ticket.finished.connect(self.go_home)
@@ -117,7 +116,6 @@ class KioskController(QueueTiles, QObject):
         self.reads.settings_loaded.connect(self._settings_loaded)
         self.reads.refused.connect(self.show_error)
         self.idle.idle_timed_out.connect(self.reset)
-        self.printer.job_finished.connect(self._print_finished)
         self._index_built.connect(self._use_index)
         if self.feed is not None:
             self.feed.events_arrived.connect(self.on_events)
@@ -356,64 +354,9 @@ class KioskController(QueueTiles, QObject):
         self.window.ticket.set_remind_offered(bool(self.settings.get("reminders.enabled"))
                                               and ticket.state in ("waiting", "transferred"))
         self.window.show_screen(self.window.ticket, remember=False)
-        self._ticket_token = f"ticket:{ticket.id}"
-        if self.printer.printer_present:
-            slip = ticket_slip(result, hall_name=hall_name, hall_code=self.ctx.hall_code,
-                               timezone=timezone, appointment_label=appointment_label,
-                               web_base=web_base)
-            # queued behind the ticket screen's first paint: the citizen sees the number
-            # first, the print worker's CPU time never delays that frame
-            token = self._ticket_token
-            QTimer.singleShot(0, self, lambda: self.printer.print_slip(token, slip))
-        else:
-            self.window.ticket.print_failed(translate(
-                "KioskController", "本机不打印号票，请拍照或记下您的号码"))
+        self.slips.print_ticket(result, hall_name=hall_name, timezone=timezone,
+                                appointment_label=appointment_label, web_base=web_base)
         self.ticket_shown.emit(result)
-
-    # --- printing -------------------------------------------------------------------
-
-    def print_notice(self, item_code: str) -> None:
-        guide = self.window.guide.guide
-        if guide is None or guide.code != item_code:
-            return
-        if not self.printer.printer_present:
-            self.window.guide.set_notice_status(translate(
-                "KioskController", "本机未连接打印机，请拍照保存办事指南，或到服务台索取"),
-                "warning")
-            return
-        timezone = self.catalog.timezone if self.catalog else "Asia/Shanghai"
-        slip = notice_slip(guide, hall_name=self.catalog.hall_name if self.catalog else "",
-                           printed_at=hall_time(self.ctx.clock.now(), timezone))
-        self._notice_token = f"notice:{item_code}:{uuid.uuid4().hex[:8]}"
-        self.window.guide.set_notice_status(
-            translate("KioskController", "正在打印一次性告知单，请稍候…"), "")
-        self.printer.print_slip(self._notice_token, slip)
-
-    def _print_finished(self, token: str, result) -> None:
-        if token == self._ticket_token:
-            if result.printed:
-                self.window.ticket.print_done()
-            elif result.status == "unconfirmed":
-                self.window.ticket.print_unconfirmed()
-            else:
-                self.window.ticket.print_failed(
-                    translate("KioskController", "打印失败，请拍照或记下您的号码") + "\n"
-                    + translate("KioskController", "原因：%1。已通知工作人员。").replace(
-                        "%1", result.message_zh.rstrip("。")
-                        or translate("KioskController", "打印机故障")))
-        elif token == self._notice_token:
-            self._notice_token = None
-            if result.printed:
-                self.window.guide.set_notice_status(
-                    translate("KioskController", "一次性告知单已打印，请取走"), "ok")
-            elif result.status == "unconfirmed":
-                self.window.guide.set_notice_status(translate(
-                    "KioskController", "请确认一次性告知单已打印，如未出纸请拍照保存办事指南"),
-                    "warning")
-            else:
-                self.window.guide.set_notice_status(
-                    translate("KioskController", "打印失败，请拍照保存办事指南，或到服务台索取"),
-                    "warning")
 
     # --- live updates ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from starlette.routing import Route
 
 from kiosk.errors import KioskError, NotFound
 from kiosk.queue.reads.case_lookup import CASE_NO_MAX, lookup_limited
-from kiosk.queue.reads.cases import CitizenView, case_by_token
+from kiosk.queue.reads.case_lookup import CitizenView, case_by_token
 from kiosk.queue.rules.lookup_tries import TooManyTries
 from kiosk.web import pages
 from kiosk.web.routes.booking_common import day_label, valid_token

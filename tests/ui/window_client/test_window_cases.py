@@ -12,7 +12,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.queue.actions import calling, serving
-from kiosk.queue.reads import cases as case_reads, hall as hall_reads
+from kiosk.queue.reads import case_lookup, cases as case_reads, hall as hall_reads
 from tests.conftest import HALL_TZ
 from tests.helpers import open_window, take
 from tests.ui.window_client.conftest import idle, login, press
@@ -66,7 +66,7 @@ def test_supply_later_with_the_applicants_phone_from_the_finish_form(qtbot, ctx,
     assert shown(client) == "—"
     detail = case_reads.case_detail(ctx, "DEMO2026000001")
     assert [m.name for m in detail.materials] == [OWED[1]]
-    assert case_reads.lookup_for_citizen(ctx, "DEMO2026000001", "5678").missing == (OWED[1],)
+    assert case_lookup.lookup_for_citizen(ctx, "DEMO2026000001", "5678").missing == (OWED[1],)
     assert client.cases.finder.case_no.text() == "DEMO2026000001"   # ready on the 办件 page
 
 
