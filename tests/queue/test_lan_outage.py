@@ -223,3 +223,19 @@ def test_the_feed_notices_a_cut_link_and_follows_again_afterwards(lan_server):
     finally:
         feed.close()
         ctx.db.dispose()
+
+
+def test_every_engine_of_a_process_shares_one_watchdog_thread(pg_url):
+    """A thread per engine would be left behind by every engine a long-lived process
+    (or a test run) made and disposed of."""
+    before = [t for t in threading.enumerate() if t.name == "db-deadline"]
+    databases = [Database(pg_url) for _ in range(3)]
+    try:
+        for db in databases:
+            with db.read() as session:
+                session.execute(select(1))
+        watchdogs = [t for t in threading.enumerate() if t.name == "db-deadline"]
+        assert len(watchdogs) == 1 and len(before) <= 1
+    finally:
+        for db in databases:
+            db.dispose()

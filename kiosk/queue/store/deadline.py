@@ -8,8 +8,8 @@ shuts down the socket of a connection whose statement, commit or ping has run pa
 its deadline. psycopg then raises "server closed the connection", SQLAlchemy discards
 the connection, and the caller sees the connection error it already retries.
 
-Arming costs one dict assignment per statement; the watchdog wakes every
-``CHECK_EVERY_S``.
+Arming costs one dict assignment per statement; the process's one watchdog thread
+wakes every ``CHECK_EVERY_S``.
 """
 from __future__ import annotations
 
@@ -83,9 +83,24 @@ class Watchdog:
             sock.close()
 
 
+_shared: Watchdog | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_watchdog() -> Watchdog:
+    """The process's one watchdog. Its thread never ends, so one per engine would
+    leave a thread behind for every engine a long-lived process (or a test run) ever
+    made and disposed of; one thread watches every engine's connections instead."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Watchdog()
+        return _shared
+
+
 def install(engine: Engine, watchdog: Watchdog | None = None) -> Watchdog:
     """Arm the watchdog around every statement, commit, rollback and pool ping."""
-    watchdog = watchdog or Watchdog()
+    watchdog = watchdog or shared_watchdog()
 
     @event.listens_for(engine, "before_cursor_execute")
     def _before(conn, cursor, statement, parameters, context, executemany):

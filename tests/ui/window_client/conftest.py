@@ -2,6 +2,10 @@
 action worker) shown offscreen and active, so its key shortcuts fire as on a desk."""
 from __future__ import annotations
 
+import sys
+import threading
+import traceback
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -56,8 +60,33 @@ def login(qtbot, client, staff_no: str, password: str = PASSWORD) -> None:
     # sign-in is an argon2 check (64 MiB), a write and the first screen read, each on
     # the client's worker; on a loaded 2-core CI machine with PostgreSQL that once
     # took over 5 s, so the wait allows more (it ends as soon as the screen is there)
-    qtbot.waitUntil(lambda: client.signed_in and client.main._screen is not None,
-                    timeout=20_000)
+    try:
+        qtbot.waitUntil(lambda: client.signed_in and client.main._screen is not None,
+                        timeout=20_000)
+    except qtbot.TimeoutError as error:
+        raise AssertionError(f"not signed in: {state_of(client)}") from error
+
+
+def state_of(client) -> str:
+    """What the client shows and waits for: the message of a failed wait."""
+    runner = client.runner
+    return (f"page={type(client.stack.currentWidget()).__name__} "
+            f"login_message={client.login_page.message.text()!r} "
+            f"main_message={client.main.message.text()!r} "
+            f"window={client.main.window_number} screen={client.main._screen is not None} "
+            f"offline={runner.offline} action={runner.current_action and runner.current_action.name} "
+            f"waiting_retry={runner.awaiting_retry} reads={sorted(runner._reads_running)} "
+            f"failed_reads={sorted(runner._failed_reads)} "
+            f"after_action={sorted(runner._reads_after_action)}\n{thread_stacks()}")
+
+
+def thread_stacks() -> str:
+    """Where every other thread is: a wait that never ends is usually one of them."""
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    return "\n".join(
+        f"--- {names.get(ident, ident)}\n" + "".join(traceback.format_stack(frame)[-8:])
+        for ident, frame in sys._current_frames().items()
+        if ident != threading.get_ident())
 
 
 def try_login(qtbot, client, staff_no: str, password: str) -> str:
