@@ -102,30 +102,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>您的申请已受理，正在等待办理。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>您的申请正在办理中。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>请按补正告知书补交材料；补正期间暂停计时，材料补齐后承诺办结日期顺延。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>您的申请已办结，请按通知领取结果或等待送达。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>办理结果已送达。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>办理结果已领取。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>星期一</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,6 +131,33 @@
     </message>
     <message>
         <source>%1年%2月%3日 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseState</name>
+    <message>
+        <source>您的申请已受理，正在等待办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您的申请正在办理中。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请按补正告知书补交材料；补正期间暂停计时，材料补齐后承诺办结日期顺延。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您的申请已办结，请按通知领取结果或等待送达。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理结果已送达。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理结果已领取。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

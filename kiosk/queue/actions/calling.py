@@ -7,6 +7,8 @@ ordinary ticket goes next if one waits, so priority never starves the others.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -62,10 +64,11 @@ def _require_free(window: Window, scope: Scope) -> None:
                 f"window {window.number} still has {current.code} ({current.state.value})")
 
 
-def call_ticket(at: AtWindow, ticket: Ticket, *,
-                after_finishing: Ticket | None = None) -> ActionResult:
+def call_ticket(at: AtWindow, ticket: Ticket, *, after_finishing: Ticket | None = None,
+                finished_event: Callable[[], object] | None = None) -> ActionResult:
     """Call ``ticket`` to the window; ``after_finishing``: the ticket the same press
-    finished (办结并叫号), named in the event so a replay can say so too."""
+    finished (办结并叫号), named in the event so a replay can say so too, and
+    ``finished_event`` appends its event just before the call's."""
     scope, window = at.scope, at.window
     tier = 0 if ticket.due_at is not None and ticket.due_at <= scope.now else \
         1 if ticket.priority != Priority.NONE else 2
@@ -85,6 +88,8 @@ def call_ticket(at: AtWindow, ticket: Ticket, *,
         payload["finished"] = after_finishing.code
         payload["finished_id"] = after_finishing.id
     reminders.on_call(scope, ticket, window.number)  # its messages, in this transaction
+    if finished_event is not None:
+        finished_event()
     event = at.event("ticket_called", ticket, payload)
     return result(event, ticket, window, finished=after_finishing)
 

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import dataclasses
-import inspect
 
 from kiosk.errors import IllegalTransition, InvalidInput
 from kiosk.queue.actions import cases
 from kiosk.queue.actions.calling import call_ticket, current_ticket, pick_next
 from kiosk.queue.store.context import HallContext
-from kiosk.queue.store.lookup import service_by_prefix, ticket_by_id, window_by_number
-from kiosk.queue.store.models import ItemKind, Outcome, TicketState, WindowState
+from kiosk.queue.store.events import Appended
+from kiosk.queue.store.lookup import service_by_prefix, window_by_number
+from kiosk.queue.store.models import ItemKind, Outcome, Ticket, TicketState, WindowState
 from kiosk.queue.actions.results import result
 from kiosk.queue.rules.text_input import TICKET_NOTE, clean_optional
 from kiosk.queue.actions.at_window import AtWindow, window_action
@@ -44,12 +44,41 @@ def finish(ctx: HallContext, *, window: int, staff_no: str, outcome: str,
 def _finish(at: AtWindow, *, outcome: str, note: str | None,
             missing_materials: list[str] | None,
             phone: cases.ApplicantPhone | None) -> ActionResult:
+    ticket = current_ticket(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
+    finished = _finish_ticket(at, ticket, outcome=outcome, note=note,
+                              missing_materials=missing_materials, phone=phone)
+    return finished.appended(at)
+
+
+@dataclasses.dataclass(frozen=True)
+class Finished:
+    """A ticket finished in this transaction, its event not appended yet: 办结并叫号
+    appends it with the call's, after one flush of both presses' changes."""
+
+    ticket: Ticket
+    payload: dict
+    case_no: str | None
+
+    def append(self, at: AtWindow) -> Appended:
+        return at.event("service_finished", self.ticket, self.payload)
+
+    def appended(self, at: AtWindow) -> ActionResult:
+        done = result(self.append(at), self.ticket, at.window)
+        return dataclasses.replace(done, case_no=self.case_no) if self.case_no else done
+
+
+def _finish_ticket(at: AtWindow, ticket: Ticket, *, outcome: str, note: str | None,
+                   missing_materials: list[str] | None,
+                   phone: cases.ApplicantPhone | None,
+                   window_ticket_after: int | None = None) -> Finished:
+    """办结 ``ticket``, the window's current one (its event is the caller's to append).
+    ``window_ticket_after``: the ticket the window holds once this ends (办结并叫号: the
+    one called next), so the press writes the window row once."""
     try:
         result_kind = Outcome(outcome)
     except ValueError:
         raise InvalidInput(f"未知的办理结果：{outcome}", f"unknown outcome {outcome!r}")
     note = clean_optional(note, TICKET_NOTE)
-    ticket = current_ticket(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
     promised = ticket.item is not None and ticket.item.kind == ItemKind.PROMISED
     if result_kind in (Outcome.ACCEPTED, Outcome.SUPPLY_LATER) and not promised:
         raise InvalidInput("“受理”只适用于承诺件，即办件请选“办结”",
@@ -69,7 +98,7 @@ def _finish(at: AtWindow, *, outcome: str, note: str | None,
     ticket.finished_at = at.scope.now
     if note:
         ticket.note = note
-    at.window.current_ticket_id = None
+    at.window.current_ticket_id = window_ticket_after
     case = None
     if result_kind in (Outcome.ACCEPTED, Outcome.SUPPLY_LATER):
         case = cases.register_case(at.scope, ticket, at.window, result_kind, missing, phone)
@@ -77,9 +106,7 @@ def _finish(at: AtWindow, *, outcome: str, note: str | None,
                "handling_s": round((at.scope.now - ticket.started_at).total_seconds())}
     if case is not None:
         payload.update(case_no=case.case_no, promised_date=case.promised_date.isoformat())
-    event = at.event("service_finished", ticket, payload)
-    done = result(event, ticket, at.window)
-    return done if case is None else dataclasses.replace(done, case_no=case.case_no)
+    return Finished(ticket, payload, case.case_no if case is not None else None)
 
 
 def finish_and_call_next(ctx: HallContext, *, window: int, staff_no: str, outcome: str,
@@ -102,17 +129,21 @@ def _finish_and_call_next(at: AtWindow, *, outcome: str, note: str | None,
                           missing_materials: list[str] | None,
                           phone: cases.ApplicantPhone | None) -> ActionResult:
     """The next ticket is locked before anything changes, so the request id goes on the
-    press's last event: the call, or the finish when nobody waits."""
-    current_ticket(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
+    press's last event: the call, or the finish when nobody waits. The finished ticket
+    is held from first to last (the session keeps rows only while they are referenced,
+    so dropping it would read it again), the window row is written once, and both
+    events go in after one flush of the press's changes."""
+    current = current_ticket(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
     following = pick_next(at.scope, at.window)
-    quiet = at if following is None else dataclasses.replace(at, request_id=None)
-    done = inspect.unwrap(_finish)(quiet, outcome=outcome, note=note,
-                                   missing_materials=missing_materials, phone=phone)
+    finished = _finish_ticket(at, current, outcome=outcome, note=note,
+                              missing_materials=missing_materials, phone=phone,
+                              window_ticket_after=following.id if following else None)
     if following is None:
-        return done
-    finished = ticket_by_id(at.scope, done.ticket.id, for_update=False)
-    called = call_ticket(at, following, after_finishing=finished)
-    return dataclasses.replace(called, case_no=done.case_no)
+        return finished.appended(at)
+    quiet = dataclasses.replace(at, request_id=None)
+    called = call_ticket(at, following, after_finishing=current,
+                         finished_event=lambda: finished.append(quiet))
+    return dataclasses.replace(called, case_no=finished.case_no)
 
 
 @window_action

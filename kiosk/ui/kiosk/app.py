@@ -41,9 +41,14 @@ class Kiosk:
     printer: PrinterLink
     feed: QObject | None = None
     devices: KioskDevices | None = None
+    closed: bool = False
 
     def close(self) -> None:
-        """Stop timers, the devices, the feed and the print queue (idempotent)."""
+        """Stop timers, the devices, the feed and the print queue, and free the screens
+        (idempotent)."""
+        if self.closed:
+            return
+        self.closed = True
         if self.devices is not None:
             self.devices.stop()
             self.devices = None
@@ -53,6 +58,10 @@ class Kiosk:
             self.feed = None
         self.printer.close()
         self.window.close()
+        # free the screens now rather than at exit: their signal connections hold the
+        # window and the controller in a cycle the garbage collector cannot break
+        self.controller.deleteLater()
+        self.window.deleteLater()
 
 
 def build_kiosk(ctx: HallContext, settings: Settings, print_queue: SlipQueue, *,

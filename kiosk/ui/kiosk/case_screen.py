@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.queue.reads.case_lookup import CitizenView
 from kiosk.queue.rules import ticket_code
+from kiosk.queue.store.models import CASE_STATE_NOTE
 from kiosk.ui.i18n import translate
 from kiosk.ui.theme import Scale
 from kiosk.ui.touch.keyboard import CODE_ROWS, Keypad, digit_keypad, place_beside_keypad
@@ -344,15 +345,8 @@ class CaseResultScreen(Screen):
 
 def state_note(state: str) -> str:
     """What a state means for the applicant, beyond its name."""
-    return {
-        "accepted": translate("CaseResultScreen", "您的申请已受理，正在等待办理。"),
-        "processing": translate("CaseResultScreen", "您的申请正在办理中。"),
-        "correcting": translate("CaseResultScreen",
-                         "请按补正告知书补交材料；补正期间暂停计时，材料补齐后承诺办结日期顺延。"),
-        "concluded": translate("CaseResultScreen", "您的申请已办结，请按通知领取结果或等待送达。"),
-        "delivered": translate("CaseResultScreen", "办理结果已送达。"),
-        "collected": translate("CaseResultScreen", "办理结果已领取。"),
-    }.get(state, "")
+    note = CASE_STATE_NOTE.get(state)
+    return translate("CaseState", note) if note else ""
 
 
 def date_text(day: dt.date) -> str:

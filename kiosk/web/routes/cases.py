@@ -18,19 +18,10 @@ from kiosk.errors import KioskError, NotFound
 from kiosk.queue.reads.case_lookup import CASE_NO_MAX, lookup_limited
 from kiosk.queue.reads.case_lookup import CitizenView, case_by_token
 from kiosk.queue.rules.lookup_tries import TooManyTries
+from kiosk.queue.store.models import CASE_STATE_NOTE
 from kiosk.web import pages
 from kiosk.web.routes.booking_common import day_label, valid_token
 from kiosk.web.security import RateLimited, checked_form, form_limit
-
-#: what the page says of each state, beyond its name
-STATE_NOTE = {
-    "accepted": "您的申请已受理，正在等待办理。",
-    "processing": "您的申请正在办理中。",
-    "correcting": "请按补正告知书补交材料；补正期间暂停计时，材料补齐后承诺办结日期顺延。",
-    "concluded": "您的申请已办结，请按通知领取结果或等待送达。",
-    "delivered": "办理结果已送达。",
-    "collected": "办理结果已领取。",
-}
 
 
 def date_label(day: dt.date) -> str:
@@ -39,7 +30,7 @@ def date_label(day: dt.date) -> str:
 
 
 def _show(request: Request, view: CitizenView) -> Response:
-    return pages.render(request, "case.html", view=view, note=STATE_NOTE.get(view.state_code, ""),
+    return pages.render(request, "case.html", view=view, note=CASE_STATE_NOTE.get(view.state_code, ""),
                         promised=date_label(view.promised_date))
 
 

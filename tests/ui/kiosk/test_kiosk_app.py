@@ -60,3 +60,13 @@ def test_screenshots_render_every_screen(qtbot, tmp_path):
     assert all(p.exists() for p in saved)
     image = QImage(str(tmp_path / "kiosk-1366x768-elder-ticket.png"))
     assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_a_closed_kiosk_frees_its_screens(qtbot, make_kiosk):
+    """Its screens' signal connections hold the window and the controller in a cycle the
+    garbage collector cannot break: closing deletes them, or each kiosk built in one
+    process (every GUI test) stays in memory with its images and fonts."""
+    kiosk = make_kiosk()
+    with qtbot.waitSignal(kiosk.window.destroyed, timeout=5000), \
+            qtbot.waitSignal(kiosk.controller.destroyed, timeout=5000):
+        kiosk.close()

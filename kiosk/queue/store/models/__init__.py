@@ -6,7 +6,7 @@ table on ``Base.metadata`` (Alembic's env.py relies on that).
 """
 from kiosk.queue.store.models.base import NAMING, Base, BigId
 from kiosk.queue.store.models.cases import (
-    CASE_STATE_ZH, OPEN_CASE_STATES, CaseCounter, CaseFile, CaseMaterial, CaseState, CaseStep,
+    CASE_STATE_NOTE, CASE_STATE_ZH, OPEN_CASE_STATES, CaseCounter, CaseFile, CaseMaterial, CaseState, CaseStep,
 )
 from kiosk.queue.store.models.followups import (
     AlertAck, Followup, FollowupState, FollowupStep, WorkCalendarDay,
@@ -27,6 +27,6 @@ __all__ = [
     "MaterialForm", "Role", "Service", "Staff", "Window", "WindowState", "service_item",
     "window_service", "ACTIVE_STATES", "WAITING_STATES", "Appointment", "AppointmentState",
     "Event", "FirstInquiry", "Outcome", "Priority", "Rating", "Ticket", "TicketCounter",
-    "TicketState", "Outbox", "Reminder", "CASE_STATE_ZH", "OPEN_CASE_STATES", "CaseCounter", "CaseFile",
+    "TicketState", "Outbox", "Reminder", "CASE_STATE_NOTE", "CASE_STATE_ZH", "OPEN_CASE_STATES", "CaseCounter", "CaseFile",
     "CaseMaterial", "CaseState", "CaseStep",
 ]

@@ -8,6 +8,7 @@ import enum
 from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from kiosk.i18n_marks import QT_TRANSLATE_NOOP
 from kiosk.queue.rules import limits
 from kiosk.queue.store.models.base import Base, BigId
 
@@ -24,6 +25,17 @@ class CaseState(str, enum.Enum):
 #: what a state is called on every screen, slip and refusal
 CASE_STATE_ZH = {"accepted": "已受理", "processing": "办理中", "correcting": "待补正",
                  "concluded": "已办结", "delivered": "已送达", "collected": "已领取"}
+
+#: what a state means for the applicant, beyond its name (kiosk and phone alike)
+CASE_STATE_NOTE = {
+    "accepted": QT_TRANSLATE_NOOP("CaseState", "您的申请已受理，正在等待办理。"),
+    "processing": QT_TRANSLATE_NOOP("CaseState", "您的申请正在办理中。"),
+    "correcting": QT_TRANSLATE_NOOP(
+        "CaseState", "请按补正告知书补交材料；补正期间暂停计时，材料补齐后承诺办结日期顺延。"),
+    "concluded": QT_TRANSLATE_NOOP("CaseState", "您的申请已办结，请按通知领取结果或等待送达。"),
+    "delivered": QT_TRANSLATE_NOOP("CaseState", "办理结果已送达。"),
+    "collected": QT_TRANSLATE_NOOP("CaseState", "办理结果已领取。"),
+}
 
 #: the states whose clock runs (or is stopped by a 补正), i.e. not yet 办结
 OPEN_CASE_STATES = (CaseState.ACCEPTED, CaseState.PROCESSING, CaseState.CORRECTING)
