@@ -52,16 +52,23 @@ def _time_lock_waits(waits: list[float]) -> None:
 
 
 class KioskHall:
-    """Our queue's actions, as one worker process calls them (see hall_load)."""
+    """Our queue's actions, as one worker process calls them (see hall_load), started
+    as the apps start: the first snapshot read, and a kiosk rehearses its first ticket
+    (``actions.rehearsal``)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, role: str) -> None:
         from kiosk.queue.actions import calling, issuing, serving
+        from kiosk.queue.actions.rehearsal import rehearse_issue
+        from kiosk.queue.reads.hall import start_snapshot
 
         self.calling, self.issuing, self.serving = calling, issuing, serving
         self.lock_wait_ms: list[float] = []
+        self.ctx = context(url)
+        start_snapshot(self.ctx)
+        if role == "kiosk":
+            rehearse_issue(self.ctx, "RACE-1")
         if url.startswith("sqlite"):
             _time_lock_waits(self.lock_wait_ms)
-        self.ctx = context(url)
 
     def issue(self) -> None:
         self.issuing.issue_ticket(self.ctx, item_code="RACE-1")
@@ -88,7 +95,7 @@ class KioskHall:
 
 
 def open_hall(url: str, role: str) -> KioskHall:
-    return KioskHall(url)
+    return KioskHall(url, role)
 
 
 def run(url: str, seconds: float, kiosk_interval_s: float, one_press: bool) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,6 +108,10 @@ def make_engine(url: str, **kwargs) -> Engine:
                      "use sqlite:///path or postgresql://user@host/db")
 
 
+class Rehearsed(Exception):
+    """A write made under ``Database.rehearsing()`` ran to its end and was rolled back."""
+
+
 class Database:
     """The engine plus the two kinds of unit of work: ``write()`` and ``read()``."""
 
@@ -126,6 +131,7 @@ class Database:
         path = make_url(self.url).database
         self._writer_lock = WriterLock(path) if self.backend == "sqlite" and path \
             and path != ":memory:" else None
+        self._rehearsal = threading.local()
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
@@ -134,6 +140,20 @@ class Database:
         with self._writer_lock.held() if self._writer_lock else contextlib.nullcontext():
             with self._writer.begin() as session:
                 yield session
+                if getattr(self._rehearsal, "on", False):
+                    raise Rehearsed  # rolled back: nothing of it was ever visible
+
+    @contextlib.contextmanager
+    def rehearsing(self) -> Iterator[None]:
+        """Writes made by this thread inside the block run every statement, then roll
+        back and raise ``Rehearsed`` instead of committing. An app rehearses its first
+        action at start, so the first citizen does not pay for preparing its statements
+        (~10 ms of CPU once per process; 60-150 ms on a busy PC)."""
+        self._rehearsal.on = True
+        try:
+            yield
+        finally:
+            self._rehearsal.on = False
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

@@ -156,6 +156,8 @@ class KioskController(QueueTiles, QObject):
                                        self.settings.get("queue.appointment_late_minutes"))
         if first:  # never delays the first screen
             QTimer.singleShot(200, self, self._build_index)
+            if catalog.items:
+                self.reads.rehearse_issue(catalog.items[0].code)
         else:
             self._build_index()
         self.catalog_shown.emit()

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.errors import KioskError
+from kiosk.queue.actions import rehearsal
 from kiosk.queue.reads import hall as hall_reads, kiosk as kiosk_reads
 from kiosk.queue.store.context import HallContext
 from kiosk.ui.i18n import translate
@@ -93,6 +94,11 @@ class ScreenReads(QObject):
 
     def load_most_used(self) -> None:
         self.runner.read("most_used", hall_reads.most_used_items, self.ctx, MOST_USED)
+
+    def rehearse_issue(self, item_code: str) -> None:
+        """Issue a ticket and roll it back, off screen, so the first citizen's ticket is
+        not the one that prepares the statements (``actions.rehearsal``)."""
+        self.runner.read("rehearsal", rehearsal.rehearse_issue, self.ctx, item_code)
 
     def load_settings(self) -> None:
         self.runner.read("settings", hall_reads.effective_settings, self.ctx)
