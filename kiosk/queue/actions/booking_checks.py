@@ -11,6 +11,7 @@ from kiosk.queue.rules import booking as rules
 from kiosk.queue.rules.personal import valid_id_number
 from kiosk.queue.store import booking as store
 from kiosk.queue.store.context import Scope
+from kiosk.queue.store.person_lock import lock_person
 from kiosk.queue.store.models import Appointment, AppointmentState
 
 
@@ -84,7 +85,10 @@ def _mine(hashes: list[str], by_person: bool):
 
 
 def check_one_a_day(scope: Scope, day: dt.date, hashes: list[str], by_person: bool) -> None:
-    """One booking per person (ID number, else phone) a day in the hall."""
+    """One booking per person (ID number, else phone) a day in the hall. Bookings of
+    two queues lock two queue rows, so the person is locked first: a second booking
+    of the same person waits for the first to commit, then sees it."""
+    lock_person(scope, "booking", day, hashes[0])   # the current key's hash
     other = scope.session.scalar(select(Appointment).where(
         Appointment.hall_id == scope.hall.id, Appointment.day == day,
         Appointment.state != AppointmentState.CANCELLED, _mine(hashes, by_person)).limit(1))
