@@ -6,7 +6,8 @@ processes, two PCs) never send the same message at once; one that dies mid-way l
 the lease to expire and the message is sent again with its idempotency key. Failures
 back off exponentially (with jitter, capped) up to ``outbox.max_attempts`` (0: never
 give up on a failure worth retrying, as for rating reports); a recipient over
-``reminders.per_phone_per_hour`` waits for the hour to pass, nothing is dropped. The
+``reminders.per_phone_per_hour`` waits for the hour to pass, nothing is dropped (what
+other deliverers are sending it at that moment counts: ``outbox.reserve``). The
 receiver's acknowledgement id, when the sender returns one, is kept on the row.
 """
 from __future__ import annotations
@@ -78,9 +79,10 @@ class Deliverer:
     def _deliver(self, message: outbox.OutboxMessage) -> int:
         now = self.clock.now()
         if message.recipient_hash and self.per_recipient_per_hour > 0:
-            count, first = outbox.sent_to(self.ctx, message.recipient_hash, now - HOUR)
-            if count >= self.per_recipient_per_hour:
-                later = (first or now) + HOUR
+            first = outbox.reserve(self.ctx, message.id, message.recipient_hash,
+                                   now - HOUR, self.per_recipient_per_hour)
+            if first is not None:
+                later = first + HOUR
                 log.info("outbox %s: recipient over its hourly limit, postponed to %s",
                          message.idem_key, later.isoformat())
                 outbox.postpone(self.ctx, message.id, later)

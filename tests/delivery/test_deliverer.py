@@ -4,6 +4,7 @@ the per-phone hourly limit, and the senders."""
 import datetime as dt
 import multiprocessing as mp
 import random
+import threading
 import time
 
 import pytest
@@ -145,6 +146,53 @@ def test_per_phone_hourly_limit_postpones_never_drops(ctx, clock):
     assert d.run_once() == 1
     assert [m.idem_key for m in sender.sent] == keys
     assert {m.to for m in sender.sent} == {phone(0)}
+
+
+class Held(Recording):
+    """A sender that holds the message until released: a slow SMS gateway."""
+
+    def __init__(self):
+        super().__init__()
+        self.entered, self.release = threading.Event(), threading.Event()
+
+    def send(self, message: Message) -> None:
+        self.entered.set()
+        assert self.release.wait(30)
+        super().send(message)
+
+
+def test_two_deliverers_holding_one_phones_messages_keep_its_hourly_limit(ctx, clock):
+    """The first deliverer is still sending when the second counts: the message being
+    sent counts too, so the second waits for the hour instead of sending."""
+    keys = queue_messages(ctx, 2, same_phone=True)
+    slow, quick = Held(), Recording()
+    first = Deliverer(ctx, "reminder", slow, per_recipient_per_hour=1, batch=1)
+    second = Deliverer(ctx, "reminder", quick, per_recipient_per_hour=1, batch=1)
+    sending = threading.Thread(target=first.run_once)
+    sending.start()
+    try:
+        assert slow.entered.wait(30)
+        assert second.run_once() == 0                 # over the limit: postponed
+    finally:
+        slow.release.set()
+        sending.join(30)
+    assert [m.idem_key for m in slow.sent] == keys[:1] and quick.sent == []
+    assert states(ctx)[keys[1]] == ("pending", 0)     # postponed, never dropped
+    clock.advance(minutes=61)
+    assert second.run_once() == 1 and [m.idem_key for m in quick.sent] == keys[1:]
+
+
+def test_a_failed_send_frees_its_place_in_the_hour(ctx, clock):
+    keys = queue_messages(ctx, 2, same_phone=True)
+
+    class Refusing(Recording):
+        def send(self, message):
+            raise SendFailed("gateway down", retryable=True)
+
+    Deliverer(ctx, "reminder", Refusing(), per_recipient_per_hour=1, batch=1).run_once()
+    sender = Recording()
+    assert Deliverer(ctx, "reminder", sender, per_recipient_per_hour=1).run_once() == 1
+    assert [m.idem_key for m in sender.sent] == keys[1:]
 
 
 def test_http_sender_headers_token_and_field_mapping():

@@ -14,13 +14,14 @@ import datetime as dt
 import random
 from typing import Any
 
-from sqlalchemy import Text, bindparam, cast, func, or_, select, update
+from sqlalchemy import Text, and_, bindparam, cast, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from kiosk.queue.store.context import HallContext, Scope
 from kiosk.queue.store.context import scope as open_scope
 from kiosk.queue.store.models import Outbox
+from kiosk.queue.store.person_lock import lock_person
 
 PENDING, SENT, FAILED, DROPPED = "pending", "sent", "failed", "dropped"
 ERROR_MAX = 500
@@ -93,17 +94,20 @@ def mark_sent(ctx: HallContext, message_id: int, ack_id: str | None = None) -> b
 
 
 def mark_retry(ctx: HallContext, message_id: int, error: str, at: dt.datetime) -> bool:
-    return _finish(ctx, message_id, next_attempt_at=at, last_error=error[:ERROR_MAX])
+    return _finish(ctx, message_id, next_attempt_at=at, last_error=error[:ERROR_MAX],
+                   sent_at=None)
 
 
 def mark_failed(ctx: HallContext, message_id: int, error: str) -> bool:
-    return _finish(ctx, message_id, state=FAILED, last_error=error[:ERROR_MAX])
+    return _finish(ctx, message_id, state=FAILED, last_error=error[:ERROR_MAX],
+                   sent_at=None)
 
 
 def postpone(ctx: HallContext, message_id: int, at: dt.datetime) -> bool:
     """Put a claimed message back until ``at`` without counting the attempt (a
     recipient's hourly limit is reached: later, never dropped)."""
-    return _finish(ctx, message_id, next_attempt_at=at, attempts=Outbox.attempts - 1)
+    return _finish(ctx, message_id, next_attempt_at=at, attempts=Outbox.attempts - 1,
+                   sent_at=None)
 
 
 def requeue(scope: Scope, message_ids: list[int]) -> int:
@@ -125,18 +129,34 @@ def backoff(attempts: int, *, base_s: float, cap_s: float,
     return dt.timedelta(seconds=step / 2 + (rng or random).random() * step / 2)
 
 
-_SENT_SINCE = select(func.count(), func.min(Outbox.sent_at)).where(
-    Outbox.recipient_hash == bindparam("recipient"), Outbox.state == SENT,
-    Outbox.sent_at > bindparam("since"))
+#: a recipient's messages sent after ``since``, or being sent now by a deliverer whose
+#: lease still runs (a dead deliverer's reservation ends with its lease)
+_SENDS_SINCE = select(func.count(), func.min(Outbox.sent_at)).where(
+    Outbox.recipient_hash == bindparam("recipient"), Outbox.id != bindparam("mine"),
+    Outbox.sent_at > bindparam("since"),
+    or_(Outbox.state == SENT,
+        and_(Outbox.state == PENDING, Outbox.claimed_until > bindparam("now"))))
 
 
-def sent_to(ctx: HallContext, recipient_hash: str, since: dt.datetime
-            ) -> tuple[int, dt.datetime | None]:
-    """Messages sent to one recipient after ``since``, and the earliest of them."""
-    with ctx.db.read() as session:
-        count, first = session.execute(_SENT_SINCE, {"recipient": recipient_hash,
-                                                     "since": since}).one()
-        return count, first
+def reserve(ctx: HallContext, message_id: int, recipient_hash: str, since: dt.datetime,
+            limit: int) -> dt.datetime | None:
+    """Count what the recipient was sent after ``since`` and what other deliverers are
+    sending it now; under ``limit``, mark this claimed message as being sent (its
+    ``sent_at``, until it is marked) and return None, else the earliest of those
+    (the hour runs from it). The recipient is locked while counting, so two
+    deliverers holding two of its messages never both find room for one more."""
+    with ctx.db.write() as session:
+        scope = open_scope(ctx, session)
+        lock_person(scope, "outbox", None, recipient_hash)
+        count, first = session.execute(_SENDS_SINCE, {
+            "recipient": recipient_hash, "mine": message_id, "since": since,
+            "now": scope.now}).one()
+        if count >= limit:
+            return first or scope.now
+        session.execute(update(Outbox).where(Outbox.id == message_id,
+                                             Outbox.state == PENDING)
+                        .values(sent_at=scope.now))
+        return None
 
 
 def status(ctx: HallContext, channel: str | None = None) -> dict:
