@@ -142,7 +142,9 @@ class TilePager(QWidget):
         super().__init__(parent)
         self._entries: list[Entry] = []
         self._rows, self._cols = 3, 2
-        self._max_rows = 3         # the grid asked for; fewer when the tiles need more room
+        # the grid asked for; fewer rows (or fewer, wider columns, when that shows more
+        # tiles) when the tiles need more room
+        self._max_rows, self._max_cols = 3, 2
         self._fitting = False
         self._page = 0
         self._scale = NORMAL
@@ -201,7 +203,7 @@ class TilePager(QWidget):
         on screen so a mode switch does not lose the user's place."""
         first = self._page * self.page_size
         self._rows, self._cols, self._scale = rows, cols, scale
-        self._max_rows = rows
+        self._max_rows, self._max_cols = rows, cols
         self._grid.setSpacing(scale.spacing_px)
         self.show_page(first // self.page_size)
         self._fit_rows()
@@ -212,29 +214,36 @@ class TilePager(QWidget):
 
     def _fit_rows(self) -> None:
         """As many rows per page as there is room for tiles tall enough for their text
-        (at most the grid asked for): a smaller screen pages instead of clipping."""
+        (at most the grid asked for): a smaller screen pages instead of clipping. Where
+        fewer, wider columns let more tiles fit (titles that wrapped no longer do), the
+        page takes those."""
         if self._fitting or not self.tiles or self.height() <= 0:
             return
-        spacing = self._grid.spacing()
-        width = (self.width() - spacing * (self._cols - 1)) // self._cols
-        need = max(tile.heightForWidth(width) for tile in self.tiles)
-        fit = (self.height() + spacing) // (need + spacing)
-        if fit * self._cols < len(self._entries):  # pages: leave room for 上一页/下一页
-            room = self.height() - self._controls.sizeHint().height() \
-                - self.layout().spacing()
-            fit = (room + spacing) // (need + spacing)
-        if fit < 1:
+        rows, cols = max(((self._rows_fitting(c), c) for c in range(self._max_cols, 0, -1)),
+                         key=lambda grid: min(grid[0], self._max_rows) * grid[1])
+        if rows < 1:
             self.too_small.emit()
-            fit = 1
-        rows = min(self._max_rows, fit)
-        if rows != self._rows:
+        rows = min(self._max_rows, max(rows, 1))
+        if (rows, cols) != (self._rows, self._cols):
             first = self._page * self.page_size
-            self._rows = rows
+            self._rows, self._cols = rows, cols
             self._fitting = True
             try:
                 self.show_page(first // self.page_size)
             finally:
                 self._fitting = False
+
+    def _rows_fitting(self, cols: int) -> int:
+        """How many rows of tiles ``cols`` to a row have room (0: not even one)."""
+        spacing = self._grid.spacing()
+        width = (self.width() - spacing * (cols - 1)) // cols
+        need = max(tile.heightForWidth(width) for tile in self.tiles)
+        fit = (self.height() + spacing) // (need + spacing)
+        if fit * cols < len(self._entries):  # pages: leave room for 上一页/下一页
+            room = self.height() - self._controls.sizeHint().height() \
+                - self.layout().spacing()
+            fit = (room + spacing) // (need + spacing)
+        return max(fit, 0)
 
     @property
     def page_size(self) -> int:

@@ -149,3 +149,20 @@ def test_elder_priority_ticket_with_a_printer_fault_fits(qtbot, make_kiosk, size
         assert label.heightForWidth(label.width()) <= label.height() + 4, label.size()
 
     qtbot.waitUntil(whole, timeout=3000)
+
+
+def test_a_small_landscape_screen_takes_wider_columns_when_they_show_more(
+        qtbot, make_kiosk):
+    """At 1366x768 three department tiles a row wrap their names onto two lines and
+    only one row fits; two wider columns keep each name on one line and fit two rows:
+    four departments a page instead of three, every name whole."""
+    kiosk = make_kiosk()
+    kiosk.window.resize(1366, 768)
+    settle(qtbot, kiosk.window)
+    pager = kiosk.window.home.department_pager
+    qtbot.waitUntil(lambda: pager.page_size == 4)
+    assert len(pager.tiles) == 4 and pager.next_button.isVisible()
+    for tile in pager.tiles:
+        assert text_fits(tile.title_label), (tile.title(), tile.title_label.size())
+    kiosk.window.resize(1920, 1080)               # room for the grid asked for
+    qtbot.waitUntil(lambda: pager.page_size == 12)
