@@ -18,14 +18,20 @@ SLOTS = [dt.time(9, 0), dt.time(9, 30), dt.time(10, 0), dt.time(10, 30), dt.time
          dt.time(11, 30)]
 
 
-def _booker(url: str, key_file: str, n: int, barrier, results) -> None:
+def _context(url: str, key_file: str):
+    """The hall as a booking process sees it (its own engine, the test's keys)."""
     from kiosk.clock import ManualClock
-    from kiosk.queue.actions import appointments, booking_checks
     from kiosk.queue.store.context import HallContext
     from kiosk.queue.store.db import Database
 
-    ctx = HallContext(db=Database(url), clock=ManualClock(MONDAY_0930), hall_code="demo",
-                      machine_settings={"security.key_file": key_file})
+    return HallContext(db=Database(url), clock=ManualClock(MONDAY_0930), hall_code="demo",
+                       machine_settings={"security.key_file": key_file})
+
+
+def _booker(url: str, key_file: str, n: int, barrier, results) -> None:
+    from kiosk.queue.actions import appointments, booking_checks
+
+    ctx = _context(url, key_file)
     outcome = {"booked": 0, "full": 0, "errors": []}
     for i, slot in enumerate(SLOTS):
         barrier.wait()
@@ -70,13 +76,9 @@ def test_two_processes_booking_the_last_place_at_once_one_wins(ctx):
 
 
 def _same_person_booker(url: str, key_file: str, item_code: str, barrier, results) -> None:
-    from kiosk.clock import ManualClock
     from kiosk.queue.actions import appointments, booking_checks
-    from kiosk.queue.store.context import HallContext
-    from kiosk.queue.store.db import Database
 
-    ctx = HallContext(db=Database(url), clock=ManualClock(MONDAY_0930), hall_code="demo",
-                      machine_settings={"security.key_file": key_file})
+    ctx = _context(url, key_file)
     outcome = {"booked": 0, "already": 0, "errors": []}
     for i in range(ROUNDS):
         barrier.wait()

@@ -5,10 +5,7 @@ from a snapshot read (after its own actions and on feed events)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.queue.actions import calling, inquiry, priority_check, serving, windows
 from kiosk.queue.rules.at_counter import no_show_too_soon
@@ -20,11 +17,9 @@ from kiosk.queue.reads.window import WindowScreen
 from kiosk.ui.i18n import translate
 from window_client.clerk.action_bar import ActionBar
 from window_client.banner import MessageArea
-from window_client.clerk.forms import (
-    FinishForm, InquiryForm, NoShowForm, NumberForm, PauseForm, TransferForm,
-)
-from window_client.clerk.forms_base import FormPanel
-from window_client.clerk.panels import FiguresPanel, QueuePanel, TicketPanel, local_hm
+from window_client.clerk.form_stack import FormStack, scrolling
+from window_client.clerk.forms import NumberForm
+from window_client.clerk.panels import TicketPanel, local_hm
 from kiosk.ui.runner import ActionRunner
 from window_client.clerk.texts import (
     action_message, disabled_reasons, promise_text, window_title,
@@ -38,17 +33,6 @@ SCREEN_ACTIONS = {"call_next", "recall", "start", "no_show", "finish", "finish_a
 TICK_MS = 5000
 #: the next-up list's length: what fits a 768 px high screen with its marks
 NEXT_UP = 4
-
-
-def _scrolling(widget: QWidget) -> QScrollArea:
-    """``widget`` at its full width, scrolling vertically when the screen is too short."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    area.setWidget(widget)
-    return area
 
 
 class MainScreen(QWidget):
@@ -130,37 +114,17 @@ class MainScreen(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.pause_notice)
         column.addWidget(self.ticket_panel, 1)
-        self.ticket_scroll = _scrolling(left)
+        self.ticket_scroll = scrolling(left)
         middle.addWidget(self.ticket_scroll, 5)
-        self.forms = QStackedWidget()
-        info = QWidget()
-        right = QVBoxLayout(info)
-        right.setContentsMargins(0, 0, 0, 0)
-        self.queue_panel = QueuePanel()
-        self.figures_panel = FiguresPanel()
-        right.addWidget(self.queue_panel, 1)
-        right.addWidget(self.figures_panel, 0)   # its lines whole; the queues take the rest
-        self.forms.addWidget(_scrolling(info))      # index 0: no form open
-        self.finish_form = FinishForm()
-        self.transfer_form = TransferForm()
-        self.call_form = NumberForm(translate("WindowMain", "指定叫号：输入号码"),
-                                    translate("WindowMain", "叫这个号"))
-        self.requeue_form = NumberForm(translate("WindowMain", "过号重排：输入回来的过号号码"),
-                                       translate("WindowMain", "重新排队"))
-        self.pause_form = PauseForm()
-        self.inquiry_form = InquiryForm()
-        self.no_show_form = NoShowForm()
-        self._form_of: dict[str, FormPanel] = {
-            "finish": self.finish_form, "transfer": self.transfer_form,
-            "call_number": self.call_form, "requeue": self.requeue_form,
-            "pause": self.pause_form, "inquiry": self.inquiry_form,
-            "no_show": self.no_show_form}
-        for action, form in self._form_of.items():
-            self.forms.addWidget(form)
-            form.submitted.connect(lambda a=action: self._submit_form(a))
-            form.cancelled.connect(self.close_form)
-        # 办结并叫号 asks for the outcome on the finish form (unless it is obvious)
-        self._form_of["finish_and_call"] = self.finish_form
+        self.forms = FormStack()
+        self.forms.submitted.connect(self._submit_form)
+        self.forms.cancelled.connect(self.close_form)
+        forms = self.forms
+        self.queue_panel, self.figures_panel = forms.queue_panel, forms.figures_panel
+        self.finish_form, self.transfer_form = forms.finish_form, forms.transfer_form
+        self.call_form, self.requeue_form = forms.call_form, forms.requeue_form
+        self.pause_form, self.inquiry_form = forms.pause_form, forms.inquiry_form
+        self.no_show_form = forms.no_show_form
         middle.addWidget(self.forms, 4)
         layout.addLayout(middle, 1)
         layout.addWidget(self.actions)
@@ -303,7 +267,7 @@ class MainScreen(QWidget):
         elif action == "finish_and_call" and self._item_kind == "instant":
             # a 即办件 has one outcome: finish it and call the next in one press
             self._submit(action, serving.finish_and_call_next, **where, outcome="completed")
-        elif action in self._form_of:
+        elif self.forms.has_form(action):
             self._open_form(action)
         elif action == "call_next":
             self._submit(action, calling.call_next, **where)
@@ -320,30 +284,13 @@ class MainScreen(QWidget):
             self.message.show_info(translate("WindowMain", "上一个操作尚未完成，请稍候"))
 
     def _open_form(self, action: str) -> None:
-        form = self._form_of[action]
-        code = self._current.code if self._current else ""
-        if action in ("finish", "finish_and_call"):
-            screen = self._screen
-            same = bool(screen and screen.current and self._current
-                        and screen.current.id == self._current.id)
-            form.prepare(code, self._item_kind, and_call=action == "finish_and_call",
-                         supply_later=screen.current_supply_later if same else ())
-        elif action == "transfer":
-            form.prepare(code, self._screen)
-        elif action == "no_show":
-            form.prepare(self._current, self._screen, self._ctx.clock.now(),
-                         self.actions.key_text("no_show"))
-        else:
-            form.prepare()
+        self.forms.open(action, self._current, self._screen, self._item_kind,
+                        self._ctx.clock.now(), self.actions.key_text("no_show"))
         self._form_action = action
-        self.forms.setCurrentWidget(form)
-        field = form.first_field()
-        if field is not None:
-            field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def close_form(self) -> None:
         self._form_action = None
-        self.forms.setCurrentIndex(0)
+        self.forms.show_info()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _submit_form(self, action: str) -> None:

@@ -32,4 +32,4 @@ def rehearse_issue(ctx: HallContext, item_code: str) -> bool:
     except KioskError as refusal:
         log.info("issue rehearsal of %s ended early: %s", item_code, refusal.message_en)
         return False
-    return False  # not reached: a write under rehearsal never commits
+    raise AssertionError("a write under rehearsal committed")
