@@ -135,7 +135,7 @@ def test_the_message_is_written_by_the_call_itself(ctx, clock, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("the event could not be written")
 
-    monkeypatch.setattr(calling.AtWindow, "event", broken)
+    monkeypatch.setattr(calling.AtCounter, "event", broken)
     with pytest.raises(RuntimeError):
         call(ctx)
     assert messages(ctx) == []

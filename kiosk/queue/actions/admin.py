@@ -20,7 +20,7 @@ from kiosk.queue.actions.windows import sign_out_disabled
 from kiosk.queue.catalog.transfer import catalog_data, import_catalog
 from kiosk.queue.catalog.schema import validate
 from kiosk.queue.rules.text_input import STAFF_NAME, clean_text
-from kiosk.queue.store.context import HallContext, Scope, load_hall
+from kiosk.queue.store.context import HallContext, HallRow, Scope, load_hall
 from kiosk.queue.store.context import scope as open_scope
 from kiosk.queue.store.events import append_event, prior_event, staff_actor
 from kiosk.queue.store.lookup import (
@@ -182,7 +182,8 @@ def import_catalog_as(ctx: HallContext, data: dict[str, Any], *, by: str) -> dic
                            f"catalog is for hall {code!r}, not {ctx.hall_code!r}")
     with ctx.db.read() as session:
         hall = load_hall(session, ctx.hall_code)
-        require_role(Scope(session, hall, Settings(), ctx.clock.now()), by, Role.ADMIN)
+        require_role(Scope(session, HallRow.of(hall), Settings(), ctx.clock.now()), by,
+                     Role.ADMIN)
     return import_catalog(ctx, data, actor=staff_actor(by))
 
 

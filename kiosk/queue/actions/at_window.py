@@ -5,24 +5,40 @@ An action is written as ``body(at: AtWindow, **options)`` and decorated with
 ``window_action``; callers use ``action(ctx, *, window, staff_no, request_id=None,
 **options)``. The first action of a new hall day closes the earlier days first
 (``actions.day``), so no clerk acts on yesterday's ticket.
+
+The clerk's frequent presses (叫号, 办结, 办结并叫号) are decorated with
+``counter_action`` instead: the same frame, with the window as a locked row
+(``actions.counter_rows``) that the body changes with Core statements.
 """
 from __future__ import annotations
 
 import dataclasses
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
+
+from sqlalchemy.engine import Connection
 
 from kiosk.errors import NotPermitted
-from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
-from kiosk.queue.store.events import Appended, append_event, staff_actor
-from kiosk.queue.store.lookup import staffed_window, window_by_number
+from kiosk.queue.actions.counter_rows import CounterWindow, window_at_counter
 from kiosk.queue.actions.day import (
-    closes_past_days, explain_refusal, require_past_days_closed,
+    closes_past_days,
+    explain_refusal,
+    require_past_days_closed,
 )
-from kiosk.queue.store.models import Ticket, Window
 from kiosk.queue.actions.results import replay
 from kiosk.queue.snapshots import ActionResult
+from kiosk.queue.store.context import HallContext, Scope
+from kiosk.queue.store.context import scope as open_scope
+from kiosk.queue.store.events import (
+    Appended,
+    NewEvent,
+    append_event,
+    append_events,
+    staff_actor,
+)
+from kiosk.queue.store.lookup import staffed_window, window_by_number
+from kiosk.queue.store.models import Ticket, Window, WindowState
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,7 +68,52 @@ def clerk_window(scope: Scope, number: int, staff_no: str) -> Window:
         raise
 
 
-def window_action(body: Callable[..., ActionResult]) -> Callable[..., ActionResult]:
+class HasId(Protocol):
+    id: int
+
+
+@dataclasses.dataclass(frozen=True)
+class AtCounter:
+    """A frequent press in progress at a window whose clerk has been checked: the
+    window is a locked row, changed with Core statements on ``conn``."""
+
+    scope: Scope
+    window: CounterWindow
+    staff_no: str
+    request_id: str | None
+
+    @property
+    def conn(self) -> Connection:
+        return self.scope.session.connection()
+
+    def new_event(self, action: str, ticket: HasId | None,
+                  payload: dict[str, Any]) -> NewEvent:
+        """The press's event, by this clerk at this window."""
+        return NewEvent(staff_actor(self.staff_no), action,
+                        ticket_id=ticket.id if ticket else None, window_id=self.window.id,
+                        payload=payload, request_id=self.request_id)
+
+    def event(self, action: str, ticket: HasId | None, payload: dict[str, Any], *,
+              preceded_by: NewEvent | None = None) -> Appended:
+        """Append the press's event (its last statement), after ``preceded_by`` in the
+        same statement (办结并叫号: the finish, then the call)."""
+        mine = self.new_event(action, ticket, payload)
+        return append_events(self.scope, *(preceded_by, mine) if preceded_by else (mine,))
+
+
+def counter_window(scope: Scope, number: int, staff_no: str) -> CounterWindow:
+    """``clerk_window``'s check on the window as a row; a refusal is worded by
+    ``clerk_window`` itself."""
+    row = window_at_counter(scope.session.connection(), scope.hall.id, number)
+    if row is not None and row.state != WindowState.CLOSED and row.staff_no == staff_no \
+            and row.staff_active:
+        return row
+    clerk_window(scope, number, staff_no)  # raises what the clerk is told
+    raise AssertionError(f"window {number} refused {staff_no} as a row only")
+
+
+def _framed(body: Callable[..., ActionResult], checked_window: Callable[..., Any],
+            at_kind: Callable[..., Any]) -> Callable[..., ActionResult]:
     @functools.wraps(body)
     def action(ctx: HallContext, *, window: int, staff_no: str,
                request_id: str | None = None, **options: Any) -> ActionResult:
@@ -61,7 +122,15 @@ def window_action(body: Callable[..., ActionResult]) -> Callable[..., ActionResu
             require_past_days_closed(scope)
             if (done := replay(scope, request_id)) is not None:
                 return done
-            row = clerk_window(scope, window, staff_no)
-            return body(AtWindow(scope, row, staff_no, request_id), **options)
+            row = checked_window(scope, window, staff_no)
+            return body(at_kind(scope, row, staff_no, request_id), **options)
 
     return closes_past_days(action)
+
+
+def window_action(body: Callable[..., ActionResult]) -> Callable[..., ActionResult]:
+    return _framed(body, clerk_window, AtWindow)
+
+
+def counter_action(body: Callable[..., ActionResult]) -> Callable[..., ActionResult]:
+    return _framed(body, counter_window, AtCounter)

@@ -7,25 +7,38 @@ ordinary ticket goes next if one waits, so priority never starves the others.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from kiosk.errors import IllegalTransition, NotPermitted
+from kiosk.queue.actions import counter_rows, reminders
+from kiosk.queue.actions.at_window import (
+    AtCounter,
+    AtWindow,
+    counter_action,
+    counter_window,
+    window_action,
+)
+from kiosk.queue.actions.counter_rows import CounterWindow, TicketRow
+from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
+from kiosk.queue.actions.results import replay, result
 from kiosk.queue.rules.at_counter import no_show_too_soon
-from kiosk.queue.store.context import HallContext, Scope, scope as open_scope
-from kiosk.queue.store.events import append_event, staff_actor
-from kiosk.queue.store.call_order import CALL_TIER, CANDIDATES, IN_CALL_ORDER, call_params
+from kiosk.queue.snapshots import ActionResult, TicketView
+from kiosk.queue.store.call_order import CANDIDATES, call_params
+from kiosk.queue.store.context import HallContext, Scope
+from kiosk.queue.store.context import scope as open_scope
+from kiosk.queue.store.events import NewEvent, append_event, staff_actor
 from kiosk.queue.store.lookup import staff_by_no, ticket_by_code
 from kiosk.queue.store.models import (
-    ACTIVE_STATES, WAITING_STATES, Priority, Ticket, TicketState, Window, WindowState,
+    ACTIVE_STATES,
+    WAITING_STATES,
+    Priority,
+    Ticket,
+    TicketState,
+    Window,
+    WindowState,
 )
-from kiosk.queue.actions import reminders
-from kiosk.queue.actions.results import replay, result
-from kiosk.queue.actions.at_window import AtWindow, clerk_window, window_action
-from kiosk.queue.actions.day import closes_past_days, require_past_days_closed
-from kiosk.queue.snapshots import ActionResult
 
 STATE_ZH = {
     TicketState.WAITING: "等候中", TicketState.CALLED: "已叫号", TicketState.SERVING: "办理中",
@@ -34,64 +47,59 @@ STATE_ZH = {
 }
 
 
-#: what a called ticket's snapshot shows, loaded with it
-_LOADS = (joinedload(Ticket.item), joinedload(Ticket.service))
-_NEXT = IN_CALL_ORDER.limit(1).options(*_LOADS).with_for_update(skip_locked=True, of=Ticket)
-_NEXT_ORDINARY = (CANDIDATES.where(CALL_TIER == 2).order_by(Ticket.queue_at, Ticket.id)
-                  .limit(1).options(*_LOADS).with_for_update(skip_locked=True, of=Ticket))
+_ACTIVE = {state.value for state in ACTIVE_STATES}
 
 
-def pick_next(scope: Scope, window: Window) -> Ticket | None:
-    """The next ticket in call order for ``window``, locked (SKIP LOCKED: two windows
+def pick_next(at: AtCounter) -> TicketRow | None:
+    """The next ticket in call order for the window, locked (SKIP LOCKED: two windows
     calling at once take different tickets); None when nobody waits."""
-    params = call_params(scope, window)
-    if window.priority_streak >= scope.settings.get("queue.priority_streak_limit"):
-        ticket = scope.session.scalar(_NEXT_ORDINARY, params)
+    params = call_params(at.scope, at.window.id)
+    if at.window.priority_streak >= at.scope.settings.get("queue.priority_streak_limit"):
+        ticket = counter_rows.next_ticket(at.conn, params, ordinary_only=True)
         if ticket is not None:
             return ticket
-    return scope.session.scalar(_NEXT, params)
+    return counter_rows.next_ticket(at.conn, params, ordinary_only=False)
 
 
-def _require_free(window: Window, scope: Scope) -> None:
+def _require_free(window: CounterWindow) -> None:
     if window.state == WindowState.PAUSED:
         raise IllegalTransition("窗口处于暂停状态，请先恢复服务",
                                 f"window {window.number} is paused")
-    if window.current_ticket_id is not None:
-        current = scope.session.get(Ticket, window.current_ticket_id)
-        if current is not None and current.state in ACTIVE_STATES:
-            raise IllegalTransition(
-                f"请先办结、过号或转办当前的 {current.code} 号",
-                f"window {window.number} still has {current.code} ({current.state.value})")
+    current = window.current
+    if current is not None and current.view.state in _ACTIVE:
+        raise IllegalTransition(
+            f"请先办结、过号或转办当前的 {current.view.code} 号",
+            f"window {window.number} still has {current.view.code} ({current.view.state})")
 
 
-def call_ticket(at: AtWindow, ticket: Ticket, *, after_finishing: Ticket | None = None,
-                finished_event: Callable[[], object] | None = None) -> ActionResult:
+def call_ticket(at: AtCounter, ticket: TicketRow, *, after_finishing: TicketView | None = None,
+                finished_event: NewEvent | None = None) -> ActionResult:
     """Call ``ticket`` to the window; ``after_finishing``: the ticket the same press
     finished (办结并叫号), named in the event so a replay can say so too, and
-    ``finished_event`` appends its event just before the call's."""
-    scope, window = at.scope, at.window
-    tier = 0 if ticket.due_at is not None and ticket.due_at <= scope.now else \
-        1 if ticket.priority != Priority.NONE else 2
-    window.priority_streak = window.priority_streak + 1 if tier < 2 else 0
-    ticket.state = TicketState.CALLED
-    ticket.called_at = scope.now
-    ticket.started_at = None
-    ticket.recall_count = 0
-    ticket.window_id = window.id
-    ticket.staff_id = window.staff_id
-    ticket.target_window_id = None
-    window.current_ticket_id = ticket.id
-    payload = {"code": ticket.code, "window": window.number, "window_name": window.name,
-               "priority": ticket.priority.value,
-               "appointment": ticket.appointment_id is not None}
+    ``finished_event``, its event, goes in just before the call's."""
+    scope, window, waiting = at.scope, at.window, ticket.view
+    tier = 0 if waiting.due_at is not None and waiting.due_at <= scope.now else \
+        1 if waiting.priority != Priority.NONE.value else 2
+    at.conn.execute(counter_rows.SET_CALLED, {
+        "t_id": waiting.id, "t_at": scope.now, "t_window": window.id,
+        "t_staff": window.staff_id})
+    at.conn.execute(counter_rows.SET_WINDOW, {
+        "w_id": window.id, "w_ticket": waiting.id,
+        "w_streak": window.priority_streak + 1 if tier < 2 else 0})
+    called = dataclasses.replace(
+        waiting, state=TicketState.CALLED.value, called_at=scope.now, started_at=None,
+        recall_count=0, window_id=window.id, staff_id=window.staff_id,
+        target_window_id=None)
+    payload = {"code": called.code, "window": window.number, "window_name": window.name,
+               "priority": called.priority, "appointment": called.appointment_id is not None}
     if after_finishing is not None:
         payload["finished"] = after_finishing.code
         payload["finished_id"] = after_finishing.id
-    reminders.on_call(scope, ticket, window.number)  # its messages, in this transaction
-    if finished_event is not None:
-        finished_event()
-    event = at.event("ticket_called", ticket, payload)
-    return result(event, ticket, window, finished=after_finishing)
+    reminders.on_call(scope, called, window.number)  # its messages, in this transaction
+    event = at.event("ticket_called", called, payload, preceded_by=finished_event)
+    return ActionResult(event_id=event.id, ticket=called,
+                        window=window.view(current_ticket_id=called.id),
+                        finished=after_finishing)
 
 
 @closes_past_days
@@ -109,12 +117,12 @@ def call_next(ctx: HallContext, *, window: int, staff_no: str,
     return _call_next(ctx, window=window, staff_no=staff_no, request_id=request_id)
 
 
-@window_action
-def _call_next(at: AtWindow) -> ActionResult:
-    _require_free(at.window, at.scope)
-    ticket = pick_next(at.scope, at.window)
+@counter_action
+def _call_next(at: AtCounter) -> ActionResult:
+    _require_free(at.window)
+    ticket = pick_next(at)
     if ticket is None:
-        return result(None, None, at.window)
+        return ActionResult(event_id=None, window=at.window.view())
     return call_ticket(at, ticket)
 
 
@@ -130,28 +138,29 @@ def _answer_if_nobody_waits(ctx: HallContext, window: int, staff_no: str,
         require_past_days_closed(scope)
         if (done := replay(scope, request_id)) is not None:
             return done
-        row = clerk_window(scope, window, staff_no)
-        _require_free(row, scope)
-        if scope.session.scalar(_ANYONE_WAITING, call_params(scope, row)):
+        row = counter_window(scope, window, staff_no)
+        _require_free(row)
+        if scope.session.scalar(_ANYONE_WAITING, call_params(scope, row.id)):
             return None
-        return result(None, None, row)
+        return ActionResult(event_id=None, window=row.view())
 
 
-@window_action
-def call_number(at: AtWindow, *, code: str) -> ActionResult:
+@counter_action
+def call_number(at: AtCounter, *, code: str) -> ActionResult:
     """指定叫号: call a given ticket of this window's queues, out of turn. A no-show who
     came back to the counter may be called this way too."""
-    _require_free(at.window, at.scope)
-    ticket = ticket_by_code(at.scope, code)
-    if ticket.state not in (*WAITING_STATES, TicketState.NO_SHOW):
-        raise IllegalTransition(f"{ticket.code} 号{STATE_ZH[ticket.state]}，不能叫号",
-                                f"{ticket.code} is {ticket.state.value}: cannot call")
-    mine = ticket.target_window_id == at.window.id or (
-        ticket.target_window_id is None and ticket.service in at.window.services)
+    _require_free(at.window)
+    found = ticket_by_code(at.scope, code)
+    if found.state not in (*WAITING_STATES, TicketState.NO_SHOW):
+        raise IllegalTransition(f"{found.code} 号{STATE_ZH[found.state]}，不能叫号",
+                                f"{found.code} is {found.state.value}: cannot call")
+    mine = found.target_window_id == at.window.id or (
+        found.target_window_id is None and found.service_id in at.window.service_ids)
     if not mine:
-        raise NotPermitted(f"{ticket.code} 号不属于本窗口的业务",
-                           f"{ticket.code} is not served at window {at.window.number}")
-    return call_ticket(at, ticket)
+        raise NotPermitted(f"{found.code} 号不属于本窗口的业务",
+                           f"{found.code} is not served at window {at.window.number}")
+    at.scope.session.expunge(found)  # the call changes its row below the ORM
+    return call_ticket(at, counter_rows.ticket_by_id(at.conn, found.id))
 
 
 def current_ticket(scope: Scope, window: Window, *states: TicketState) -> Ticket:
@@ -159,10 +168,22 @@ def current_ticket(scope: Scope, window: Window, *states: TicketState) -> Ticket
     ticket = scope.session.get(Ticket, window.current_ticket_id) \
         if window.current_ticket_id else None
     if ticket is None or ticket.state not in states:
-        raise IllegalTransition("本窗口当前没有正在叫号的号码",
-                                f"window {window.number} has no ticket in "
-                                f"{'/'.join(s.value for s in states)}")
+        raise _nothing_called(window.number, states)
     return ticket
+
+
+def current_ticket_row(at: AtCounter, *states: TicketState) -> TicketRow:
+    """``current_ticket`` for a press on Core rows."""
+    ticket = at.window.current
+    if ticket is None or ticket.view.state not in {s.value for s in states}:
+        raise _nothing_called(at.window.number, states)
+    return ticket
+
+
+def _nothing_called(number: int, states: tuple[TicketState, ...]) -> IllegalTransition:
+    return IllegalTransition("本窗口当前没有正在叫号的号码",
+                             f"window {number} has no ticket in "
+                             f"{'/'.join(s.value for s in states)}")
 
 
 @window_action

@@ -16,6 +16,7 @@ from kiosk.queue.actions.keys import personal_keys
 from kiosk.queue.rules import case_clock
 from kiosk.queue.rules.personal import clean_mobile, keyed_hash, mask_phone
 from kiosk.queue.store.context import HallContext, Scope
+from kiosk.queue.actions.counter_rows import CounterWindow
 from kiosk.queue.store.models import (
     CaseFile, CaseMaterial, CaseState, ItemKind, Material, Outcome, Reminder,
     Ticket, Window,
@@ -62,7 +63,7 @@ def next_case_no(scope: Scope) -> str:
                            f"bad cases.number_format {fmt!r}: {exc}") from None
 
 
-def supply_later_materials(ticket: Ticket, outcome: Outcome,
+def supply_later_materials(ticket: Ticket | None, outcome: Outcome,
                            missing: list[str] | None) -> list[Material]:
     """The 容缺 materials the applicant still owes: those named (by name or id), or all
     the item's may-supply-later ones when none are named."""
@@ -85,8 +86,9 @@ def supply_later_materials(ticket: Ticket, outcome: Outcome,
     return chosen
 
 
-def register_case(scope: Scope, ticket: Ticket, window: Window, outcome: Outcome,
-                  missing: list[Material], phone: ApplicantPhone | None = None) -> CaseFile:
+def register_case(scope: Scope, ticket: Ticket, window: Window | CounterWindow,
+                  outcome: Outcome, missing: list[Material],
+                  phone: ApplicantPhone | None = None) -> CaseFile:
     """The case a ticket finished as 受理 / 容缺受理 becomes, in the caller's transaction.
     ``phone``: typed by the clerk; else the reminder phone left on the ticket, if any."""
     item = ticket.item

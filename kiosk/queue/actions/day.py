@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import bindparam, distinct, select
+from sqlalchemy import bindparam, distinct, select, update
 
 from kiosk.clock import at_hall_time, hall_day
 from kiosk.errors import IllegalTransition, InvalidInput
@@ -130,7 +130,8 @@ def _close_past(scope: Scope) -> list[DayClosed]:
     done = [_close(scope, day, SYSTEM, [w for w in stale if signed_in_on[w.id] == day])
             for day in sorted(days)]
     purge_day(scope, scope.today)  # also days that had nothing left open to close
-    hall.closed_through = yesterday
+    session.execute(update(Hall).where(Hall.id == hall.id)
+                    .values(closed_through=yesterday))
     return done
 
 

@@ -96,25 +96,32 @@ def attach_phone(scope: Scope, ticket_id: int, phone: str, ring: KeyRing) -> Rem
     return reminder
 
 
-#: the one query a call costs when no reminder waits: today's reminders of the called
-#: ticket (not yet told) or of waiting tickets in its queues (still to be told "N ahead")
-_ON_CALL = (select(Reminder, Ticket).join(Ticket, Ticket.id == Reminder.ticket_id).where(
+_ON_CALL_WHERE = (
     Reminder.hall_id == bindparam("hall_id"), Reminder.day == bindparam("day"),
     or_(and_(Reminder.ticket_id == bindparam("ticket_id"),
              Reminder.called_sent_at.is_(None)),
         and_(Reminder.ahead.is_not(None), Reminder.ahead_sent_at.is_(None),
              Ticket.service_id.in_(bindparam("service_ids", expanding=True)),
              Ticket.state.in_(WAITING_STATES))))
-    .order_by(Reminder.id))
+#: today's reminders of the called ticket (not yet told) or of waiting tickets in its
+#: queues (still to be told "N ahead")
+_ON_CALL = (select(Reminder, Ticket).join(Ticket, Ticket.id == Reminder.ticket_id)
+            .where(*_ON_CALL_WHERE).order_by(Reminder.id))
+#: the one query a call costs when no reminder waits, run on the connection (loading
+#: none through the ORM still costs a call more than the query)
+_ANY_ON_CALL = (select(Reminder.__table__.c.id)
+                .join(Ticket.__table__, Ticket.__table__.c.id == Reminder.__table__.c.ticket_id)
+                .where(*_ON_CALL_WHERE).limit(1))
 
 
-def on_call(scope: Scope, ticket: Ticket, window_number: int) -> None:
+def on_call(scope: Scope, ticket: TicketView, window_number: int) -> None:
     """The hook of every call: the called ticket's message, and "N ahead" for those its
     queue moved up. One indexed query when nobody there left a phone."""
-    rows = scope.session.execute(_ON_CALL, {
-        "hall_id": scope.hall.id, "day": scope.today, "ticket_id": ticket.id,
-        "service_ids": [ticket.service_id]}).all()
-    for reminder, waiting in rows:
+    params = {"hall_id": scope.hall.id, "day": scope.today, "ticket_id": ticket.id,
+              "service_ids": [ticket.service_id]}
+    if scope.session.connection().scalar(_ANY_ON_CALL, params) is None:
+        return
+    for reminder, waiting in scope.session.execute(_ON_CALL, params).all():
         if waiting.id == ticket.id:
             _called(scope, reminder, waiting, window_number)
         else:

@@ -4,16 +4,28 @@ from __future__ import annotations
 import dataclasses
 
 from kiosk.errors import IllegalTransition, InvalidInput
-from kiosk.queue.actions import cases
-from kiosk.queue.actions.calling import call_ticket, current_ticket, pick_next
-from kiosk.queue.store.context import HallContext
-from kiosk.queue.store.events import Appended
-from kiosk.queue.store.lookup import service_by_prefix, window_by_number
-from kiosk.queue.store.models import ItemKind, Outcome, Ticket, TicketState, WindowState
+from kiosk.queue.actions import cases, counter_rows
+from kiosk.queue.actions.at_window import (
+    AtCounter,
+    AtWindow,
+    counter_action,
+    window_action,
+)
+from kiosk.queue.actions.calling import (
+    call_ticket,
+    current_ticket,
+    current_ticket_row,
+    pick_next,
+)
+from kiosk.queue.actions.counter_rows import TicketRow
 from kiosk.queue.actions.results import result
 from kiosk.queue.rules.text_input import TICKET_NOTE, clean_optional
-from kiosk.queue.actions.at_window import AtWindow, window_action
-from kiosk.queue.snapshots import ActionResult
+from kiosk.queue.snapshots import ActionResult, TicketView
+from kiosk.queue.store.context import HallContext
+from kiosk.queue.store.events import NewEvent, append_events
+from kiosk.queue.store.lookup import service_by_prefix, window_by_number
+from kiosk.queue.store.models import Outcome, Ticket, TicketState, WindowState
+
 
 @window_action
 def start(at: AtWindow) -> ActionResult:
@@ -40,12 +52,12 @@ def finish(ctx: HallContext, *, window: int, staff_no: str, outcome: str,
                    phone=cases.applicant_phone(ctx, applicant_phone))
 
 
-@window_action
-def _finish(at: AtWindow, *, outcome: str, note: str | None,
+@counter_action
+def _finish(at: AtCounter, *, outcome: str, note: str | None,
             missing_materials: list[str] | None,
             phone: cases.ApplicantPhone | None) -> ActionResult:
-    ticket = current_ticket(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
-    finished = _finish_ticket(at, ticket, outcome=outcome, note=note,
+    current = current_ticket_row(at, TicketState.CALLED, TicketState.SERVING)
+    finished = _finish_ticket(at, current, outcome=outcome, note=note,
                               missing_materials=missing_materials, phone=phone)
     return finished.appended(at)
 
@@ -53,60 +65,68 @@ def _finish(at: AtWindow, *, outcome: str, note: str | None,
 @dataclasses.dataclass(frozen=True)
 class Finished:
     """A ticket finished in this transaction, its event not appended yet: 办结并叫号
-    appends it with the call's, after one flush of both presses' changes."""
+    appends it with the call's, in one statement."""
 
-    ticket: Ticket
+    ticket: TicketView
     payload: dict
     case_no: str | None
 
-    def append(self, at: AtWindow) -> Appended:
-        return at.event("service_finished", self.ticket, self.payload)
+    def event(self, at: AtCounter) -> NewEvent:
+        return at.new_event("service_finished", self.ticket, self.payload)
 
-    def appended(self, at: AtWindow) -> ActionResult:
-        done = result(self.append(at), self.ticket, at.window)
-        return dataclasses.replace(done, case_no=self.case_no) if self.case_no else done
+    def appended(self, at: AtCounter) -> ActionResult:
+        """The press ends with this finish: the window is free, the event appended."""
+        at.conn.execute(counter_rows.FREE_WINDOW, {"w_id": at.window.id})
+        event = append_events(at.scope, self.event(at))
+        return ActionResult(event_id=event.id, ticket=self.ticket,
+                            window=at.window.view(current_ticket_id=None),
+                            case_no=self.case_no)
 
 
-def _finish_ticket(at: AtWindow, ticket: Ticket, *, outcome: str, note: str | None,
+_CASE_OUTCOMES = (Outcome.ACCEPTED, Outcome.SUPPLY_LATER)
+
+
+def _finish_ticket(at: AtCounter, ticket: TicketRow, *, outcome: str, note: str | None,
                    missing_materials: list[str] | None,
-                   phone: cases.ApplicantPhone | None,
-                   window_ticket_after: int | None = None) -> Finished:
-    """办结 ``ticket``, the window's current one (its event is the caller's to append).
-    ``window_ticket_after``: the ticket the window holds once this ends (办结并叫号: the
-    one called next), so the press writes the window row once."""
+                   phone: cases.ApplicantPhone | None) -> Finished:
+    """办结 ``ticket``, the window's current one; the window row and the event are the
+    caller's to write (办结并叫号 writes the window once, for the call)."""
     try:
         result_kind = Outcome(outcome)
     except ValueError:
         raise InvalidInput(f"未知的办理结果：{outcome}", f"unknown outcome {outcome!r}")
     note = clean_optional(note, TICKET_NOTE)
-    promised = ticket.item is not None and ticket.item.kind == ItemKind.PROMISED
-    if result_kind in (Outcome.ACCEPTED, Outcome.SUPPLY_LATER) and not promised:
+    if result_kind in _CASE_OUTCOMES and not ticket.promised:
         raise InvalidInput("“受理”只适用于承诺件，即办件请选“办结”",
                            f"outcome {result_kind.value!r} applies to promised items only")
+    # the ORM ticket only for a case: its item's materials, and the case's own rows
+    with_case = at.scope.session.get(Ticket, ticket.id) \
+        if result_kind in _CASE_OUTCOMES else None
     if result_kind == Outcome.SUPPLY_LATER and not any(
-            m.may_supply_later for m in ticket.item.materials):
+            m.may_supply_later for m in with_case.item.materials):
         raise InvalidInput("该事项没有可容缺后补的材料，请选“受理”或“一次性告知”",
                            "no material of this item may be supplied later")
-    missing = cases.supply_later_materials(ticket, result_kind, missing_materials)
-    if phone is not None and result_kind not in (Outcome.ACCEPTED, Outcome.SUPPLY_LATER):
+    missing = cases.supply_later_materials(with_case, result_kind, missing_materials)
+    if phone is not None and result_kind not in _CASE_OUTCOMES:
         raise InvalidInput("只有受理（或容缺受理）的办件需要登记申请人手机号",
                            "an applicant phone goes with accepted / supply_later only")
-    if ticket.started_at is None:
-        ticket.started_at = ticket.called_at
-    ticket.state = TicketState.FINISHED
-    ticket.outcome = result_kind
-    ticket.finished_at = at.scope.now
-    if note:
-        ticket.note = note
-    at.window.current_ticket_id = window_ticket_after
+    scope, view = at.scope, ticket.view
+    started = view.started_at or view.called_at
+    at.conn.execute(counter_rows.SET_FINISHED, {
+        "t_id": view.id, "t_outcome": result_kind, "t_started": started,
+        "t_at": scope.now, "t_note": note or None})
+    done = dataclasses.replace(view, state=TicketState.FINISHED.value,
+                               outcome=result_kind.value, started_at=started,
+                               finished_at=scope.now, note=note or view.note)
     case = None
-    if result_kind in (Outcome.ACCEPTED, Outcome.SUPPLY_LATER):
-        case = cases.register_case(at.scope, ticket, at.window, result_kind, missing, phone)
-    payload = {"code": ticket.code, "window": at.window.number, "outcome": result_kind.value,
-               "handling_s": round((at.scope.now - ticket.started_at).total_seconds())}
+    if with_case is not None:
+        scope.session.expire(with_case)  # its row changed below the ORM
+        case = cases.register_case(scope, with_case, at.window, result_kind, missing, phone)
+    payload = {"code": done.code, "window": at.window.number, "outcome": result_kind.value,
+               "handling_s": round((scope.now - started).total_seconds())}
     if case is not None:
         payload.update(case_no=case.case_no, promised_date=case.promised_date.isoformat())
-    return Finished(ticket, payload, case.case_no if case is not None else None)
+    return Finished(done, payload, case.case_no if case is not None else None)
 
 
 def finish_and_call_next(ctx: HallContext, *, window: int, staff_no: str, outcome: str,
@@ -124,25 +144,22 @@ def finish_and_call_next(ctx: HallContext, *, window: int, staff_no: str, outcom
                                  phone=cases.applicant_phone(ctx, applicant_phone))
 
 
-@window_action
-def _finish_and_call_next(at: AtWindow, *, outcome: str, note: str | None,
+@counter_action
+def _finish_and_call_next(at: AtCounter, *, outcome: str, note: str | None,
                           missing_materials: list[str] | None,
                           phone: cases.ApplicantPhone | None) -> ActionResult:
     """The next ticket is locked before anything changes, so the request id goes on the
-    press's last event: the call, or the finish when nobody waits. The finished ticket
-    is held from first to last (the session keeps rows only while they are referenced,
-    so dropping it would read it again), the window row is written once, and both
-    events go in after one flush of the press's changes."""
-    current = current_ticket(at.scope, at.window, TicketState.CALLED, TicketState.SERVING)
-    following = pick_next(at.scope, at.window)
+    press's last event: the call, or the finish when nobody waits. The window row is
+    written once, by the call (or emptied when nobody waits)."""
+    current = current_ticket_row(at, TicketState.CALLED, TicketState.SERVING)
+    following = pick_next(at)
     finished = _finish_ticket(at, current, outcome=outcome, note=note,
-                              missing_materials=missing_materials, phone=phone,
-                              window_ticket_after=following.id if following else None)
+                              missing_materials=missing_materials, phone=phone)
     if following is None:
         return finished.appended(at)
-    quiet = dataclasses.replace(at, request_id=None)
-    called = call_ticket(at, following, after_finishing=current,
-                         finished_event=lambda: finished.append(quiet))
+    quiet = dataclasses.replace(at, request_id=None)  # the request id goes on the call's
+    called = call_ticket(at, following, after_finishing=finished.ticket,
+                         finished_event=finished.event(quiet))
     return dataclasses.replace(called, case_no=finished.case_no)
 
 

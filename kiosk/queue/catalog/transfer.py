@@ -21,7 +21,7 @@ from kiosk.queue.catalog.model import PHONE_DEFAULTS
 from kiosk.queue.catalog.problems import locate
 from kiosk.queue.catalog.reading import CatalogFileError, parse
 from kiosk.queue.catalog.schema import Problem, validate
-from kiosk.queue.store.context import HallContext, Scope, load_hall
+from kiosk.queue.store.context import HallContext, HallRow, Scope, load_hall
 from kiosk.queue.store.events import SYSTEM, Actor, append_event
 from kiosk.queue.store.models import (
     Department, Hall, Item, ItemKind, Material, MaterialForm, Service, Window,
@@ -56,7 +56,7 @@ def import_catalog(ctx: HallContext, data: dict[str, Any], actor: Actor = SYSTEM
         raise CatalogInvalid(problems)
     with ctx.db.write() as session:
         hall = _hall(session, data["hall"])
-        scope = Scope(session=session, hall=hall, settings=Settings(),
+        scope = Scope(session=session, hall=HallRow.of(hall), settings=Settings(),
                       now=ctx.clock.stamp(read_server_now(session)))
         departments = _departments(session, hall, data["departments"])
         items = _items(session, hall, data["items"], departments)

@@ -183,7 +183,7 @@ def _all_queues(scope, waiting: dict[int, int]) -> tuple[QueueCount, ...]:
 def _next_up(scope, window: Window, count: int) -> tuple[NextUp, ...]:
     """The next tickets in the order call_next takes them (ignoring the priority streak
     rule, which may move one ordinary ticket forward)."""
-    rows = scope.session.scalars(IN_CALL_ORDER.limit(count), call_params(scope, window))
+    rows = scope.session.scalars(IN_CALL_ORDER.limit(count), call_params(scope, window.id))
     return tuple(NextUp(t.code, t.priority.value, t.appointment_id is not None, t.due_at,
                         needs_check(t.priority.value, t.priority_check)) for t in rows)
 

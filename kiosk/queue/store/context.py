@@ -31,11 +31,27 @@ class HallContext:
 
 
 @dataclasses.dataclass(frozen=True)
+class HallRow:
+    """The hall as every action reads it: a row, not an ORM object (every action loads
+    it, and building an object and tracking it cost more than the query)."""
+
+    id: int
+    code: str
+    name: str
+    timezone: str
+    closed_through: dt.date | None
+
+    @classmethod
+    def of(cls, hall: Hall) -> HallRow:
+        return cls(hall.id, hall.code, hall.name, hall.timezone, hall.closed_through)
+
+
+@dataclasses.dataclass(frozen=True)
 class Scope:
     """One action's view of its hall, read in its own transaction."""
 
     session: Session
-    hall: Hall
+    hall: HallRow
     settings: Settings
     now: dt.datetime
 
@@ -62,20 +78,26 @@ def hall_settings(session: Session, hall_id: int) -> dict[str, Any]:
     return {name: value for name, value in rows}
 
 
+_H = Hall.__table__.c
 #: built once: every action runs it, and building a statement costs more than running it
-_HALL_AND_SETTINGS = (select(Hall, HallSetting.name, HallSetting.value, server_now())
-                      .outerjoin(HallSetting, HallSetting.hall_id == Hall.id)
-                      .where(Hall.code == bindparam("hall_code")))
+_HALL_AND_SETTINGS = (
+    select(_H.id, _H.code, _H.name, _H.timezone, _H.closed_through,
+           HallSetting.name.label("setting"), HallSetting.value, server_now())
+    .outerjoin(HallSetting.__table__, HallSetting.hall_id == _H.id)
+    .where(_H.code == bindparam("hall_code")))
 
 
 def scope(ctx: HallContext, session: Session) -> Scope:
     """The hall, its settings and the database's time in one round trip (every action
     starts here)."""
-    rows = session.execute(_HALL_AND_SETTINGS, {"hall_code": ctx.hall_code}).all()
+    rows = session.connection().execute(_HALL_AND_SETTINGS,
+                                        {"hall_code": ctx.hall_code}).all()
     if not rows:
         load_hall(session, ctx.hall_code)  # raises the readable NotFound
-    hall = rows[0][0]
-    stored = {name: value for _, name, value, _ in rows if name is not None}
+    first = rows[0]
+    stored = {row.setting: row.value for row in rows if row.setting is not None}
     settings = Settings(machine=ctx.machine_settings, hall=stored)
-    return Scope(session=session, hall=hall, settings=settings,
-                 now=ctx.clock.stamp(rows[0][3]))
+    return Scope(session=session,
+                 hall=HallRow(first.id, first.code, first.name, first.timezone,
+                              first.closed_through),
+                 settings=settings, now=ctx.clock.stamp(first[-1]))
