@@ -13,6 +13,8 @@ shared with bench/peer_hall.py). For each database:
   throughput_actions_per_s, tickets, duplicates, lost, errors, gap_free
   client_cpu_ms_per_action                 the worker processes' CPU time per action
                                            (on a busy CPU the latencies follow it)
+  cpu_ms                                   the CPU time of one issue and of one press
+                                           (the calling thread's): p50 / p99 / max
   write_lock_wait_ms (SQLite)              how long BEGIN IMMEDIATE waited for the
                                            write lock: p50 / p99 / max, and how many
                                            waited over 10 ms
@@ -63,6 +65,7 @@ class KioskHall:
 
         self.calling, self.issuing, self.serving = calling, issuing, serving
         self.lock_wait_ms: list[float] = []
+        self.cpu_ms: dict[str, list[float]] = {"issue": [], "press": []}
         self.ctx = context(url)
         start_snapshot(self.ctx)
         if role == "kiosk":
@@ -71,7 +74,9 @@ class KioskHall:
             _time_lock_waits(self.lock_wait_ms)
 
     def issue(self) -> None:
+        started = time.thread_time()
         self.issuing.issue_ticket(self.ctx, item_code="RACE-1")
+        self.cpu_ms["issue"].append((time.thread_time() - started) * 1000)
 
     def call(self, window: int) -> bool:
         result = self.calling.call_next(self.ctx, window=window, staff_no=f"{window:04d}")
@@ -82,16 +87,19 @@ class KioskHall:
                             outcome="completed")
 
     def press(self, window: int) -> bool:
+        started = time.thread_time()
         result = self.serving.finish_and_call_next(self.ctx, window=window,
                                                    staff_no=f"{window:04d}",
                                                    outcome="completed")
+        self.cpu_ms["press"].append((time.thread_time() - started) * 1000)
         return result.finished is not None   # someone was called
 
     def close(self) -> None:
         self.ctx.db.dispose()
 
     def extra(self) -> dict:
-        return {"lock_wait_ms": self.lock_wait_ms}
+        return {"lock_wait_ms": self.lock_wait_ms, "issue_cpu_ms": self.cpu_ms["issue"],
+                "press_cpu_ms": self.cpu_ms["press"]}
 
 
 def open_hall(url: str, role: str) -> KioskHall:
@@ -106,6 +114,8 @@ def run(url: str, seconds: float, kiosk_interval_s: float, one_press: bool) -> d
     facts = audit(url, expected=len(merged["issue_ms"]))
     result.update(tickets=facts["tickets"], duplicates=facts["duplicates"],
                   lost=facts["lost"], gap_free=facts["gap_free"])
+    result["cpu_ms"] = {kind: summary(merged.get(f"{kind}_cpu_ms", []))
+                        for kind in ("issue", "press")}
     if merged.get("lock_wait_ms"):
         waits = merged["lock_wait_ms"]
         result["write_lock_wait_ms"] = {**summary(waits),

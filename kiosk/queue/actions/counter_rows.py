@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection, Row
 
 from kiosk.queue.snapshots import TicketView, WindowView
 from kiosk.queue.store.call_order import CALL_ORDER, CALL_TIER, MAY_CALL
+from kiosk.queue.store.lookup import lock_window
 from kiosk.queue.store.models import (
     Item,
     ItemKind,
@@ -149,21 +150,18 @@ _WINDOW_AT_COUNTER = (
     .outerjoin(_CURRENT, _CURRENT.c.id == _W.current_ticket_id)
     .outerjoin(_CURRENT_SERVICE, _CURRENT_SERVICE.c.id == _CURRENT.c.service_id)
     .outerjoin(_CURRENT_ITEM, _CURRENT_ITEM.c.id == _CURRENT.c.item_id)
-    .where(_W.hall_id == bindparam("hall_id"), _W.number == bindparam("number"),
-           _W.active.is_(True))
-    .order_by(Service.prefix)
-    # FOR NO KEY UPDATE, as lookup.window_for_update: a transfer pointing a ticket here
-    # key-shares the row and must not wait on the window's own press
-    .with_for_update(of=_WINDOW, key_share=True))
+    .where(_W.id == bindparam("window_id"))
+    .order_by(Service.prefix))
 _CURRENT_PREFIX = len("current_")
 
 
 def window_at_counter(conn: Connection, hall_id: int, number: int) -> CounterWindow | None:
-    """The window, locked for this transaction, with its ticket in hand; None when
-    there is no such window."""
-    rows = conn.execute(_WINDOW_AT_COUNTER, {"hall_id": hall_id, "number": number}).all()
-    if not rows:
+    """The window, locked for this transaction, with its clerk, its queues and its
+    ticket in hand; None when there is no such window."""
+    window_id = lock_window(conn, hall_id, number)   # first: see lookup._LOCK_WINDOW
+    if window_id is None:
         return None
+    rows = conn.execute(_WINDOW_AT_COUNTER, {"window_id": window_id}).all()
     first = rows[0]
     queues = [(r.service_id, r.prefix) for r in rows if r.service_id is not None]
     current = None

@@ -6,22 +6,35 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import bindparam, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import joinedload
 
 from kiosk.errors import NotFound, NotPermitted
 from kiosk.queue.store.context import Scope
 from kiosk.queue.store.models import (
-    Item, Role, Service, Staff, Ticket, Window, WindowState, service_item,
+    Item,
+    Role,
+    Service,
+    Staff,
+    Ticket,
+    Window,
+    WindowState,
+    service_item,
 )
 
-
-_WINDOW_FOR_UPDATE = (
-    select(Window).where(Window.hall_id == bindparam("hall_id"),
-                         Window.number == bindparam("number"), Window.active.is_(True))
-    .options(joinedload(Window.staff), joinedload(Window.services))
-    # FOR NO KEY UPDATE: a window's key never changes, and a plain FOR UPDATE would
-    # block the KEY SHARE lock another window's transfer takes to point a ticket here
-    .with_for_update(of=Window, key_share=True))
+#: The window row locked by a statement of its own; what it points to (clerk, queues,
+#: ticket in hand) is read after the lock is granted. On PostgreSQL a locking statement
+#: reads the rows it joins as they were when it began, so an action that waited for
+#: another one at the same window would see the clerk from before it. FOR NO KEY
+#: UPDATE: a window's key never changes, and a plain FOR UPDATE would block the KEY
+#: SHARE lock another window's transfer takes to point a ticket here.
+_LOCK_WINDOW = (select(Window.id).where(Window.hall_id == bindparam("hall_id"),
+                                        Window.number == bindparam("number"),
+                                        Window.active.is_(True))
+                .with_for_update(key_share=True))
+_WINDOW_WITH_CLERK = (select(Window).where(Window.id == bindparam("window_id"))
+                      .options(joinedload(Window.staff), joinedload(Window.services))
+                      .execution_options(populate_existing=True))
 
 
 _WINDOW = select(Window).where(Window.hall_id == bindparam("hall_id"),
@@ -29,10 +42,18 @@ _WINDOW = select(Window).where(Window.hall_id == bindparam("hall_id"),
                                Window.active.is_(True))
 
 
+def lock_window(conn: Connection, hall_id: int, number: int) -> int | None:
+    """Lock the window row for this transaction (two clients of one window queue up
+    here); its id, or None when there is no such window."""
+    return conn.scalar(_LOCK_WINDOW, {"hall_id": hall_id, "number": number})
+
+
 def window_for_update(scope: Scope, number: int) -> Window:
-    """The window row, locked for this transaction (two clients of one window queue up)."""
-    return _one_window(scope.session.scalars(_WINDOW_FOR_UPDATE, {
-        "hall_id": scope.hall.id, "number": number}).unique().one_or_none(), number)
+    """The window row, locked for this transaction, with its clerk and queues."""
+    window_id = lock_window(scope.session.connection(), scope.hall.id, number)
+    window = None if window_id is None else scope.session.scalars(
+        _WINDOW_WITH_CLERK, {"window_id": window_id}).unique().one()
+    return _one_window(window, number)
 
 
 def window_by_number(scope: Scope, number: int) -> Window:
