@@ -15,15 +15,16 @@ shared with bench/peer_hall.py). For each database:
                                            (on a busy CPU the latencies follow it)
   cpu_ms                                   the CPU time of one issue and of one press
                                            (the calling thread's): p50 / p99 / max
-  write_lock_wait_ms (SQLite)              how long BEGIN IMMEDIATE waited for the
-                                           write lock: p50 / p99 / max, and how many
-                                           waited over 10 ms
+  write_lock_wait_ms (SQLite)              how long a write waited for the write
+                                           lock: p50 / p99 / max, and how many waited
+                                           over 10 ms
 
     python bench/busy_hall.py --json [--seconds 30] [--only sqlite] [--two-presses]
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
@@ -38,19 +39,20 @@ from bench.hall_load import WINDOWS, run_workers, summary  # noqa: E402
 from kiosk.queue.race import audit, context, prepare  # noqa: E402
 
 
-def _time_lock_waits(waits: list[float]) -> None:
-    """Record how long each SQLite BEGIN IMMEDIATE waited (this process only)."""
-    from kiosk.queue.store import db
+def _time_lock_waits(database, waits: list[float]) -> None:
+    """Record how long each write waited for the SQLite write lock (``writer_lock``:
+    writers queue there, so BEGIN IMMEDIATE itself never waits)."""
+    lock = database._writer_lock
+    original = lock.held
 
-    original = db._sqlite_begin
-
-    def timed(conn) -> None:
+    @contextlib.contextmanager
+    def timed():
         start = time.perf_counter()
-        original(conn)
-        if not conn.get_execution_options().get("kiosk_read"):
+        with original():
             waits.append((time.perf_counter() - start) * 1000)
+            yield
 
-    db._sqlite_begin = timed
+    lock.held = timed
 
 
 class KioskHall:
@@ -71,7 +73,7 @@ class KioskHall:
         if role == "kiosk":
             rehearse_issue(self.ctx, "RACE-1")
         if url.startswith("sqlite"):
-            _time_lock_waits(self.lock_wait_ms)
+            _time_lock_waits(self.ctx.db, self.lock_wait_ms)
 
     def issue(self) -> None:
         started = time.thread_time()
