@@ -4,13 +4,13 @@ and one person booking two queues at once gets one booking (the person's lock)."
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing as mp
 import traceback
 
 import pytest
 from sqlalchemy import func, select, update
 
-from tests.conftest import KEYED, MONDAY_0930
+from tests.conftest import KEYED
+from tests.queue.racing import hall_context, race
 
 TUE = dt.date(2026, 11, 24)
 #: one race per slot: the morning's six half-hour slots
@@ -18,20 +18,10 @@ SLOTS = [dt.time(9, 0), dt.time(9, 30), dt.time(10, 0), dt.time(10, 30), dt.time
          dt.time(11, 30)]
 
 
-def _context(url: str, key_file: str):
-    """The hall as a booking process sees it (its own engine, the test's keys)."""
-    from kiosk.clock import ManualClock
-    from kiosk.queue.store.context import HallContext
-    from kiosk.queue.store.db import Database
-
-    return HallContext(db=Database(url), clock=ManualClock(MONDAY_0930), hall_code="demo",
-                       machine_settings={"security.key_file": key_file})
-
-
 def _booker(url: str, key_file: str, n: int, barrier, results) -> None:
     from kiosk.queue.actions import appointments, booking_checks
 
-    ctx = _context(url, key_file)
+    ctx = hall_context(url, key_file)
     outcome = {"booked": 0, "full": 0, "errors": []}
     for i, slot in enumerate(SLOTS):
         barrier.wait()
@@ -57,15 +47,7 @@ def test_two_processes_booking_the_last_place_at_once_one_wins(ctx):
                         .values(booking_slot_capacity=1))
     url = ctx.db.url
     ctx.db.dispose()
-    spawn = mp.get_context("spawn")
-    barrier, results = spawn.Barrier(2), spawn.Queue()
-    bookers = [spawn.Process(target=_booker, args=(url, KEYED["security.key_file"], n,
-                                                   barrier, results)) for n in (5, 8)]
-    for booker in bookers:
-        booker.start()
-    outcomes = [results.get(timeout=120) for _ in bookers]
-    for booker in bookers:
-        booker.join(timeout=30)
+    outcomes = race(_booker, *((url, KEYED["security.key_file"], n) for n in (5, 8)))
     assert [o["errors"] for o in outcomes] == [[], []]
     assert sum(o["booked"] for o in outcomes) == len(SLOTS)
     assert sum(o["full"] for o in outcomes) == len(SLOTS)
@@ -78,7 +60,7 @@ def test_two_processes_booking_the_last_place_at_once_one_wins(ctx):
 def _same_person_booker(url: str, key_file: str, item_code: str, barrier, results) -> None:
     from kiosk.queue.actions import appointments, booking_checks
 
-    ctx = _context(url, key_file)
+    ctx = hall_context(url, key_file)
     outcome = {"booked": 0, "already": 0, "errors": []}
     for i in range(ROUNDS):
         barrier.wait()
@@ -106,16 +88,8 @@ def test_one_person_booking_two_queues_at_once_gets_one_booking(ctx):
 
     url = ctx.db.url
     ctx.db.dispose()
-    spawn = mp.get_context("spawn")
-    barrier, results = spawn.Barrier(2), spawn.Queue()
-    bookers = [spawn.Process(target=_same_person_booker, args=(
-        url, KEYED["security.key_file"], item, barrier, results))
-        for item in ("RSJ-001", "GJJ-001")]
-    for booker in bookers:
-        booker.start()
-    outcomes = [results.get(timeout=120) for _ in bookers]
-    for booker in bookers:
-        booker.join(timeout=30)
+    outcomes = race(_same_person_booker, *((url, KEYED["security.key_file"], item)
+                                           for item in ("RSJ-001", "GJJ-001")))
     assert [o["errors"] for o in outcomes] == [[], []]
     assert sum(o["booked"] for o in outcomes) == ROUNDS
     assert sum(o["already"] for o in outcomes) == ROUNDS

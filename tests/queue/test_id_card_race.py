@@ -3,13 +3,13 @@ holds on both databases (no ticket past the limit slips through)."""
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing as mp
 import traceback
 
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import KEYED, MONDAY_0930
+from tests.conftest import KEYED
+from tests.queue.racing import hall_context, race
 
 LIMIT = 2
 ATTEMPTS = 3  # per kiosk: six tries at the same moment for two places
@@ -17,14 +17,10 @@ NUMBER = "110101198005171233"
 
 
 def _kiosk(url: str, key_file: str, barrier, results) -> None:
-    from kiosk.clock import ManualClock
     from kiosk.queue.actions import issuing
     from kiosk.queue.rules.personal import CardReading
-    from kiosk.queue.store.context import HallContext
-    from kiosk.queue.store.db import Database
 
-    ctx = HallContext(db=Database(url), clock=ManualClock(MONDAY_0930), hall_code="demo",
-                      machine_settings={"security.key_file": key_file})
+    ctx = hall_context(url, key_file)
     card = CardReading(id_number=NUMBER, name="张三", birth_date=dt.date(1980, 5, 17))
     outcome = {"issued": 0, "refused": 0, "errors": []}
     barrier.wait()
@@ -52,15 +48,7 @@ def test_two_kiosks_taking_tickets_for_one_card_at_once_never_pass_the_limit(ctx
     url = ctx.db.url
     ctx.db.dispose()
 
-    spawn = mp.get_context("spawn")
-    barrier, results = spawn.Barrier(2), spawn.Queue()
-    kiosks = [spawn.Process(target=_kiosk, args=(url, KEYED["security.key_file"], barrier,
-                                                 results)) for _ in range(2)]
-    for kiosk in kiosks:
-        kiosk.start()
-    outcomes = [results.get(timeout=120) for _ in kiosks]
-    for kiosk in kiosks:
-        kiosk.join(30)
+    outcomes = race(_kiosk, *[(url, KEYED["security.key_file"])] * 2)
 
     assert [e for o in outcomes for e in o["errors"]] == []
     assert sum(o["issued"] for o in outcomes) == LIMIT

@@ -3,25 +3,21 @@ databases: the queue's per-phone limit holds (the queue's counter row, bumped fi
 makes the second request wait for the first's commit) and the numbers stay gap-free."""
 from __future__ import annotations
 
-import multiprocessing as mp
 import traceback
 
 import pytest
 from sqlalchemy import select, update
 
-from tests.conftest import KEYED, MONDAY_0930
+from tests.conftest import KEYED
+from tests.queue.racing import hall_context, race
 
 ROUNDS = 6
 
 
 def _taker(url: str, key_file: str, barrier, results) -> None:
-    from kiosk.clock import ManualClock
     from kiosk.queue.actions import remote
-    from kiosk.queue.store.context import HallContext
-    from kiosk.queue.store.db import Database
 
-    ctx = HallContext(db=Database(url), clock=ManualClock(MONDAY_0930), hall_code="demo",
-                      machine_settings={"security.key_file": key_file})
+    ctx = hall_context(url, key_file)
     outcome = {"taken": [], "limited": 0, "errors": []}
     for i in range(ROUNDS):
         barrier.wait()
@@ -46,15 +42,7 @@ def test_one_phone_on_two_devices_at_once_gets_its_one_remote_ticket(ctx):
                         .values(daily_limit=0, remote_daily_per_phone=1))
     url = ctx.db.url
     ctx.db.dispose()
-    spawn = mp.get_context("spawn")
-    barrier, results = spawn.Barrier(2), spawn.Queue()
-    takers = [spawn.Process(target=_taker, args=(url, KEYED["security.key_file"],
-                                                 barrier, results)) for _ in range(2)]
-    for taker in takers:
-        taker.start()
-    outcomes = [results.get(timeout=120) for _ in takers]
-    for taker in takers:
-        taker.join(timeout=30)
+    outcomes = race(_taker, *[(url, KEYED["security.key_file"])] * 2)
     assert [o["errors"] for o in outcomes] == [[], []]
     assert sum(o["limited"] for o in outcomes) == ROUNDS
     codes = sorted(code for o in outcomes for code in o["taken"])

@@ -52,14 +52,6 @@ class TicketRow:
     view: TicketView
     promised: bool   # its item is a 承诺件 (受理 applies)
 
-    @property
-    def id(self) -> int:
-        return self.view.id
-
-    @property
-    def service_id(self) -> int:
-        return self.view.service_id
-
 
 def ticket_row(row: Row | dict[str, Any]) -> TicketRow:
     fields = dict(row) if isinstance(row, dict) else dict(row._mapping)
@@ -104,7 +96,6 @@ class CounterWindow:
     staff_no: str | None
     staff_name: str | None
     staff_active: bool | None
-    signed_in_at: dt.datetime | None
     current_ticket_id: int | None
     priority_streak: int
     pause_reason: str | None
@@ -140,7 +131,7 @@ _CURRENT_COLUMNS = (
 _WINDOW_AT_COUNTER = (
     select(_W.id, _W.number, _W.name, _W.state, _W.staff_id,
            Staff.staff_no, Staff.name.label("staff_name"), Staff.active.label("staff_active"),
-           _W.signed_in_at, _W.current_ticket_id, _W.priority_streak, _W.pause_reason,
+           _W.current_ticket_id, _W.priority_streak, _W.pause_reason,
            _W.paused_at, _W.pause_back_at, Service.id.label("service_id"), Service.prefix,
            *_CURRENT_COLUMNS)
     .outerjoin(Staff.__table__, Staff.id == _W.staff_id)
@@ -172,7 +163,7 @@ def window_at_counter(conn: Connection, hall_id: int, number: int) -> CounterWin
     return CounterWindow(
         id=first.id, number=first.number, name=first.name, state=first.state,
         staff_id=first.staff_id, staff_no=first.staff_no, staff_name=first.staff_name,
-        staff_active=first.staff_active, signed_in_at=first.signed_in_at,
+        staff_active=first.staff_active,
         current_ticket_id=first.current_ticket_id, priority_streak=first.priority_streak,
         pause_reason=first.pause_reason, paused_at=first.paused_at,
         pause_back_at=first.pause_back_at, service_ids=tuple(i for i, _ in queues),

@@ -100,7 +100,7 @@ def _finish_ticket(at: AtCounter, ticket: TicketRow, *, outcome: str, note: str 
         raise InvalidInput("“受理”只适用于承诺件，即办件请选“办结”",
                            f"outcome {result_kind.value!r} applies to promised items only")
     # the ORM ticket only for a case: its item's materials, and the case's own rows
-    with_case = at.scope.session.get(Ticket, ticket.id) \
+    with_case = at.scope.session.get(Ticket, ticket.view.id) \
         if result_kind in _CASE_OUTCOMES else None
     if result_kind == Outcome.SUPPLY_LATER and not any(
             m.may_supply_later for m in with_case.item.materials):
