@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, func, select
 from kiosk.clock import at_hall_time
 from kiosk.queue.snapshots import IssueResult, TicketView
 from kiosk.queue.store.context import Scope
+from kiosk.queue.store.fixed_in import fixed_in
 from kiosk.queue.store.models import (
     WAITING_STATES, Priority, Ticket, TicketState, Window, WindowState, window_service,
 )
@@ -19,7 +20,7 @@ from kiosk.queue.store.models import (
 # built once: building a statement costs more than running it
 _AHEAD = select(func.count()).select_from(Ticket).where(
     Ticket.hall_id == bindparam("hall_id"), Ticket.day == bindparam("day"),
-    Ticket.service_id == bindparam("service_id"), Ticket.state.in_(WAITING_STATES),
+    Ticket.service_id == bindparam("service_id"), fixed_in(Ticket.state, WAITING_STATES),
     # call order is (queue_at, id): a ticket queued at the same instant (one
     # transaction's time, a manual clock) is ahead only if it was issued first
     (Ticket.queue_at < bindparam("queue_at")) | (

@@ -224,7 +224,7 @@ def test_a_call_without_reminders_costs_one_query(ctx, clock, monkeypatch):
         return list(seen)
 
     with_hook = statements(lambda: call(ctx))
-    monkeypatch.setattr(reminders, "on_call", lambda *args: None)
+    monkeypatch.setattr(reminders, "any_on_call", lambda *args: False)
     without = statements(lambda: finish_and_call(ctx))
     monkeypatch.undo()
     with_hook_too = statements(lambda: finish_and_call(ctx))

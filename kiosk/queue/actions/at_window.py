@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql.dml import UpdateBase
 
 from kiosk.errors import NotPermitted
 from kiosk.queue.actions.counter_rows import CounterWindow, window_at_counter
@@ -34,6 +35,7 @@ from kiosk.queue.store.events import (
     Appended,
     NewEvent,
     append_event,
+    Write,
     append_events,
     staff_actor,
 )
@@ -75,16 +77,31 @@ class HasId(Protocol):
 @dataclasses.dataclass(frozen=True)
 class AtCounter:
     """A frequent press in progress at a window whose clerk has been checked: the
-    window is a locked row, changed with Core statements on ``conn``."""
+    window is a locked row, changed with Core statements on ``conn``. The press's row
+    writes wait for its events and go with them (``events.append_events``: on
+    PostgreSQL, in one round trip)."""
 
     scope: Scope
     window: CounterWindow
     staff_no: str
     request_id: str | None
+    conn: Connection
+    writes: list[Write] = dataclasses.field(default_factory=list)
 
-    @property
-    def conn(self) -> Connection:
-        return self.scope.session.connection()
+    @classmethod
+    def at(cls, scope: Scope, window: CounterWindow, staff_no: str,
+           request_id: str | None) -> AtCounter:
+        return cls(scope, window, staff_no, request_id, scope.session.connection())
+
+    def write(self, update: UpdateBase, values: dict[str, Any]) -> None:
+        """A row write of this press, sent with its events."""
+        self.writes.append((update, values))
+
+    def send_writes(self) -> None:
+        """Send the writes now: the ORM code that follows reads those rows."""
+        for update, values in self.writes:
+            self.conn.execute(update, values)
+        self.writes.clear()
 
     def new_event(self, action: str, ticket: HasId | None,
                   payload: dict[str, Any]) -> NewEvent:
@@ -93,12 +110,18 @@ class AtCounter:
                         ticket_id=ticket.id if ticket else None, window_id=self.window.id,
                         payload=payload, request_id=self.request_id)
 
+    def append(self, *events: NewEvent) -> Appended:
+        """The press's last statement: its writes, then ``events``."""
+        writes = tuple(self.writes)
+        self.writes.clear()
+        return append_events(self.scope, *events, writes=writes)
+
     def event(self, action: str, ticket: HasId | None, payload: dict[str, Any], *,
               preceded_by: NewEvent | None = None) -> Appended:
-        """Append the press's event (its last statement), after ``preceded_by`` in the
-        same statement (办结并叫号: the finish, then the call)."""
+        """Append the press's event, after ``preceded_by`` (办结并叫号: the finish,
+        then the call)."""
         mine = self.new_event(action, ticket, payload)
-        return append_events(self.scope, *(preceded_by, mine) if preceded_by else (mine,))
+        return self.append(*(preceded_by, mine) if preceded_by else (mine,))
 
 
 def counter_window(scope: Scope, number: int, staff_no: str) -> CounterWindow:
@@ -133,4 +156,11 @@ def window_action(body: Callable[..., ActionResult]) -> Callable[..., ActionResu
 
 
 def counter_action(body: Callable[..., ActionResult]) -> Callable[..., ActionResult]:
-    return _framed(body, counter_window, AtCounter)
+    @functools.wraps(body)
+    def sending_every_write(at: AtCounter, **options: Any) -> ActionResult:
+        done = body(at, **options)
+        if at.writes:  # a press that changed rows ends by appending its event
+            raise AssertionError(f"{body.__name__} left {len(at.writes)} writes unsent")
+        return done
+
+    return _framed(sending_every_write, counter_window, AtCounter.at)

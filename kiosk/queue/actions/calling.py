@@ -80,10 +80,10 @@ def call_ticket(at: AtCounter, ticket: TicketRow, *, after_finishing: TicketView
     scope, window, waiting = at.scope, at.window, ticket.view
     tier = 0 if waiting.due_at is not None and waiting.due_at <= scope.now else \
         1 if waiting.priority != Priority.NONE.value else 2
-    at.conn.execute(counter_rows.SET_CALLED, {
+    at.write(counter_rows.SET_CALLED, {
         "t_id": waiting.id, "t_at": scope.now, "t_window": window.id,
         "t_staff": window.staff_id})
-    at.conn.execute(counter_rows.SET_WINDOW, {
+    at.write(counter_rows.SET_WINDOW, {
         "w_id": window.id, "w_ticket": waiting.id,
         "w_streak": window.priority_streak + 1 if tier < 2 else 0})
     called = dataclasses.replace(
@@ -95,7 +95,9 @@ def call_ticket(at: AtCounter, ticket: TicketRow, *, after_finishing: TicketView
     if after_finishing is not None:
         payload["finished"] = after_finishing.code
         payload["finished_id"] = after_finishing.id
-    reminders.on_call(scope, called, window.number)  # its messages, in this transaction
+    if reminders.any_on_call(scope, called):  # its messages, in this transaction
+        at.send_writes()  # the reminders' code reads the tickets
+        reminders.on_call(scope, called, window.number)
     event = at.event("ticket_called", called, payload, preceded_by=finished_event)
     return ActionResult(event_id=event.id, ticket=called,
                         window=window.view(current_ticket_id=called.id),

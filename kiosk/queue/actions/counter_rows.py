@@ -128,7 +128,7 @@ _CURRENT_COLUMNS = (
     _CURRENT_ITEM.c.code.label("current_item_code"),
     _CURRENT_ITEM.c.name.label("current_item_name"),
     _CURRENT_ITEM.c.kind.label("current_item_kind"))
-_WINDOW_AT_COUNTER = (
+_WINDOW_WITH_ALL = (
     select(_W.id, _W.number, _W.name, _W.state, _W.staff_id,
            Staff.staff_no, Staff.name.label("staff_name"), Staff.active.label("staff_active"),
            _W.current_ticket_id, _W.priority_streak, _W.pause_reason,
@@ -141,18 +141,28 @@ _WINDOW_AT_COUNTER = (
     .outerjoin(_CURRENT, _CURRENT.c.id == _W.current_ticket_id)
     .outerjoin(_CURRENT_SERVICE, _CURRENT_SERVICE.c.id == _CURRENT.c.service_id)
     .outerjoin(_CURRENT_ITEM, _CURRENT_ITEM.c.id == _CURRENT.c.item_id)
-    .where(_W.id == bindparam("window_id"))
     .order_by(Service.prefix))
+_WINDOW_AT_COUNTER = _WINDOW_WITH_ALL.where(_W.id == bindparam("window_id"))
+#: on SQLite the transaction holds the database's write lock from its start, so the
+#: window is read at once, by its number
+_SQLITE_WINDOW_AT_COUNTER = _WINDOW_WITH_ALL.where(
+    _W.hall_id == bindparam("hall_id"), _W.number == bindparam("number"),
+    _W.active.is_(True))
 _CURRENT_PREFIX = len("current_")
 
 
 def window_at_counter(conn: Connection, hall_id: int, number: int) -> CounterWindow | None:
     """The window, locked for this transaction, with its clerk, its queues and its
     ticket in hand; None when there is no such window."""
-    window_id = lock_window(conn, hall_id, number)   # first: see lookup._LOCK_WINDOW
-    if window_id is None:
+    if conn.dialect.name == "sqlite":
+        rows = conn.execute(_SQLITE_WINDOW_AT_COUNTER,
+                            {"hall_id": hall_id, "number": number}).all()
+    else:
+        window_id = lock_window(conn, hall_id, number)   # first: see lookup._LOCK_WINDOW
+        rows = [] if window_id is None else conn.execute(
+            _WINDOW_AT_COUNTER, {"window_id": window_id}).all()
+    if not rows:
         return None
-    rows = conn.execute(_WINDOW_AT_COUNTER, {"window_id": window_id}).all()
     first = rows[0]
     queues = [(r.service_id, r.prefix) for r in rows if r.service_id is not None]
     current = None
@@ -185,11 +195,12 @@ SET_CALLED = (update(_TICKET).where(_T.id == bindparam("t_id"))
                       window_id=bindparam("t_window", type_=_T.window_id.type),
                       staff_id=bindparam("t_staff", type_=_T.staff_id.type),
                       target_window_id=None))
-#: a note left empty keeps the one the ticket has
-SET_FINISHED = (update(_TICKET).where(_T.id == bindparam("t_id"))
+#: a note left empty keeps the one the ticket has; its own parameter names, since a
+#: press sends it with SET_CALLED (``events.append_events``)
+SET_FINISHED = (update(_TICKET).where(_T.id == bindparam("f_id"))
                 .values(state=TicketState.FINISHED,
-                        outcome=bindparam("t_outcome", type_=_T.outcome.type),
-                        started_at=bindparam("t_started", type_=_AT),
-                        finished_at=bindparam("t_at", type_=_AT),
-                        note=func.coalesce(bindparam("t_note", type_=_T.note.type),
+                        outcome=bindparam("f_outcome", type_=_T.outcome.type),
+                        started_at=bindparam("f_started", type_=_AT),
+                        finished_at=bindparam("f_at", type_=_AT),
+                        note=func.coalesce(bindparam("f_note", type_=_T.note.type),
                                            _T.note)))

@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import and_, bindparam, delete, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, delete, or_, select
 
 from kiosk.clock import at_hall_time
 from kiosk.errors import IllegalTransition, InvalidInput, NotFound, ServiceUnavailable
@@ -27,6 +27,7 @@ from kiosk.queue.store import outbox
 from kiosk.queue.store.context import HallContext, Scope
 from kiosk.queue.store.context import scope as open_scope
 from kiosk.queue.store.events import Actor, append_event
+from kiosk.queue.store.fixed_in import fixed_in
 from kiosk.queue.store.lookup import ticket_by_id
 from kiosk.queue.store.models import WAITING_STATES, Reminder, Ticket
 
@@ -96,32 +97,43 @@ def attach_phone(scope: Scope, ticket_id: int, phone: str, ring: KeyRing) -> Rem
     return reminder
 
 
-_ON_CALL_WHERE = (
-    Reminder.hall_id == bindparam("hall_id"), Reminder.day == bindparam("day"),
-    or_(and_(Reminder.ticket_id == bindparam("ticket_id"),
-             Reminder.called_sent_at.is_(None)),
-        and_(Reminder.ahead.is_not(None), Reminder.ahead_sent_at.is_(None),
-             Ticket.service_id.in_(bindparam("service_ids", expanding=True)),
-             Ticket.state.in_(WAITING_STATES))))
-#: today's reminders of the called ticket (not yet told) or of waiting tickets in its
-#: queues (still to be told "N ahead")
+def _on_call_where(in_queues: ColumnElement[bool]) -> tuple[ColumnElement[bool], ...]:
+    """Today's reminders of the called ticket (not yet told) or of waiting tickets
+    ``in_queues`` (still to be told "N ahead")."""
+    return (Reminder.hall_id == bindparam("hall_id"), Reminder.day == bindparam("day"),
+            or_(and_(Reminder.ticket_id == bindparam("ticket_id"),
+                     Reminder.called_sent_at.is_(None)),
+                and_(Reminder.ahead.is_not(None), Reminder.ahead_sent_at.is_(None),
+                     in_queues, fixed_in(Ticket.state, WAITING_STATES))))
+
+
 _ON_CALL = (select(Reminder, Ticket).join(Ticket, Ticket.id == Reminder.ticket_id)
-            .where(*_ON_CALL_WHERE).order_by(Reminder.id))
+            .where(*_on_call_where(
+                Ticket.service_id.in_(bindparam("service_ids", expanding=True))))
+            .order_by(Reminder.id))
 #: the one query a call costs when no reminder waits, run on the connection (loading
-#: none through the ORM still costs a call more than the query)
+#: none through the ORM still costs a call more than the query), for the called
+#: ticket's one queue (a list would render its SQL on every call)
 _ANY_ON_CALL = (select(Reminder.__table__.c.id)
                 .join(Ticket.__table__, Ticket.__table__.c.id == Reminder.__table__.c.ticket_id)
-                .where(*_ON_CALL_WHERE).limit(1))
+                .where(*_on_call_where(Ticket.service_id == bindparam("service_id")))
+                .limit(1))
+
+
+def any_on_call(scope: Scope, ticket: TicketView) -> bool:
+    """Whether a call of ``ticket`` has a message to queue (``on_call``): one indexed
+    query, the only one a call costs when nobody there left a phone."""
+    return scope.session.connection().scalar(_ANY_ON_CALL, {
+        "hall_id": scope.hall.id, "day": scope.today, "ticket_id": ticket.id,
+        "service_id": ticket.service_id}) is not None
 
 
 def on_call(scope: Scope, ticket: TicketView, window_number: int) -> None:
-    """The hook of every call: the called ticket's message, and "N ahead" for those its
-    queue moved up. One indexed query when nobody there left a phone."""
-    params = {"hall_id": scope.hall.id, "day": scope.today, "ticket_id": ticket.id,
-              "service_ids": [ticket.service_id]}
-    if scope.session.connection().scalar(_ANY_ON_CALL, params) is None:
-        return
-    for reminder, waiting in scope.session.execute(_ON_CALL, params).all():
+    """The hook of a call (when ``any_on_call``): the called ticket's message, and "N
+    ahead" for those its queue moved up."""
+    for reminder, waiting in scope.session.execute(_ON_CALL, {
+            "hall_id": scope.hall.id, "day": scope.today, "ticket_id": ticket.id,
+            "service_ids": [ticket.service_id]}).all():
         if waiting.id == ticket.id:
             _called(scope, reminder, waiting, window_number)
         else:

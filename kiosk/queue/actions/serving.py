@@ -22,7 +22,7 @@ from kiosk.queue.actions.results import result
 from kiosk.queue.rules.text_input import TICKET_NOTE, clean_optional
 from kiosk.queue.snapshots import ActionResult, TicketView
 from kiosk.queue.store.context import HallContext
-from kiosk.queue.store.events import NewEvent, append_events
+from kiosk.queue.store.events import NewEvent
 from kiosk.queue.store.lookup import service_by_prefix, window_by_number
 from kiosk.queue.store.models import Outcome, Ticket, TicketState, WindowState
 
@@ -64,8 +64,8 @@ def _finish(at: AtCounter, *, outcome: str, note: str | None,
 
 @dataclasses.dataclass(frozen=True)
 class Finished:
-    """A ticket finished in this transaction, its event not appended yet: 办结并叫号
-    appends it with the call's, in one statement."""
+    """A ticket finished in this transaction, its row write and event not sent yet:
+    办结并叫号 sends them with the call's, in one statement."""
 
     ticket: TicketView
     payload: dict
@@ -76,8 +76,8 @@ class Finished:
 
     def appended(self, at: AtCounter) -> ActionResult:
         """The press ends with this finish: the window is free, the event appended."""
-        at.conn.execute(counter_rows.FREE_WINDOW, {"w_id": at.window.id})
-        event = append_events(at.scope, self.event(at))
+        at.write(counter_rows.FREE_WINDOW, {"w_id": at.window.id})
+        event = at.append(self.event(at))
         return ActionResult(event_id=event.id, ticket=self.ticket,
                             window=at.window.view(current_ticket_id=None),
                             case_no=self.case_no)
@@ -112,14 +112,15 @@ def _finish_ticket(at: AtCounter, ticket: TicketRow, *, outcome: str, note: str 
                            "an applicant phone goes with accepted / supply_later only")
     scope, view = at.scope, ticket.view
     started = view.started_at or view.called_at
-    at.conn.execute(counter_rows.SET_FINISHED, {
-        "t_id": view.id, "t_outcome": result_kind, "t_started": started,
-        "t_at": scope.now, "t_note": note or None})
+    at.write(counter_rows.SET_FINISHED, {
+        "f_id": view.id, "f_outcome": result_kind, "f_started": started,
+        "f_at": scope.now, "f_note": note or None})
     done = dataclasses.replace(view, state=TicketState.FINISHED.value,
                                outcome=result_kind.value, started_at=started,
                                finished_at=scope.now, note=note or view.note)
     case = None
     if with_case is not None:
+        at.send_writes()  # the case's rows read the ticket's
         scope.session.expire(with_case)  # its row changed below the ORM
         case = cases.register_case(scope, with_case, at.window, result_kind, missing, phone)
     payload = {"code": done.code, "window": at.window.number, "outcome": result_kind.value,

@@ -14,6 +14,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, case, or_, select
 
 from kiosk.queue.store.context import Scope
+from kiosk.queue.store.fixed_in import fixed_in
 from kiosk.queue.store.models import (
     WAITING_STATES,
     Priority,
@@ -31,7 +32,7 @@ _WINDOW_QUEUES = select(window_service.c.service_id).where(
 #: which waiting tickets a window may call
 MAY_CALL = (
     Ticket.hall_id == bindparam("hall_id"), Ticket.day == bindparam("day"),
-    Ticket.state.in_(WAITING_STATES),
+    fixed_in(Ticket.state, WAITING_STATES),
     or_(Ticket.target_window_id == bindparam("window_id"),
         Ticket.service_id.in_(_WINDOW_QUEUES) & Ticket.target_window_id.is_(None)))
 #: the waiting tickets a window may call, unordered
