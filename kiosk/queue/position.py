@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, func, select
 from kiosk.clock import at_hall_time
 from kiosk.queue.snapshots import IssueResult, TicketView
 from kiosk.queue.store.context import Scope
+from kiosk.queue.store.durations import seconds_between
 from kiosk.queue.store.fixed_in import fixed_in
 from kiosk.queue.store.models import (
     WAITING_STATES, Priority, Ticket, TicketState, Window, WindowState, window_service,
@@ -27,18 +28,24 @@ _AHEAD = select(func.count()).select_from(Ticket).where(
         (Ticket.queue_at == bindparam("queue_at")) & (Ticket.id < bindparam("ticket_id"))))
 _AHEAD_OF_PRIORITY = _AHEAD.where(
     (Ticket.priority != Priority.NONE) | (Ticket.due_at.is_not(None)))
+_RECENT_FINISHED = (select(Ticket.called_at, Ticket.finished_at).where(
+    Ticket.hall_id == bindparam("hall_id"), Ticket.service_id == bindparam("service_id"),
+    Ticket.finished_at >= bindparam("pace_day_start"),  # bounds the index walk to today
+    Ticket.day == bindparam("pace_day"), Ticket.state == TicketState.FINISHED)
+    .order_by(Ticket.finished_at.desc()).limit(bindparam("sample"))).subquery()
+#: the queue's pace: the mean call-to-finish seconds of its last finished tickets
+#: today (NULL when none)
+_PACE = select(func.avg(seconds_between(_RECENT_FINISHED.c.called_at,
+                                        _RECENT_FINISHED.c.finished_at)))
 _SERVICE_WINDOWS = (select(Window.number, Window.state).join(window_service).where(
     window_service.c.service_id == bindparam("service_id"), Window.active.is_(True))
     .order_by(Window.number))
-#: the queue's windows with the people ahead alongside: one round trip for the result
-_WINDOWS_AND_AHEAD = {
-    first_class: _SERVICE_WINDOWS.add_columns(ahead.scalar_subquery())
+#: the queue's windows with the people ahead and the pace alongside: one round trip
+#: for the result
+_WINDOWS_AHEAD_AND_PACE = {
+    first_class: _SERVICE_WINDOWS.add_columns(ahead.scalar_subquery(),
+                                              _PACE.scalar_subquery())
     for first_class, ahead in ((False, _AHEAD), (True, _AHEAD_OF_PRIORITY))}
-_RECENT_FINISHED = (select(Ticket.called_at, Ticket.finished_at).where(
-    Ticket.hall_id == bindparam("hall_id"), Ticket.service_id == bindparam("service_id"),
-    Ticket.finished_at >= bindparam("day_start"),  # bounds the index walk to today
-    Ticket.day == bindparam("day"), Ticket.state == TicketState.FINISHED)
-    .order_by(Ticket.finished_at.desc()).limit(bindparam("sample")))
 
 
 def people_ahead(scope: Scope, ticket: TicketView) -> int:
@@ -58,21 +65,26 @@ def _ahead_params(scope: Scope, ticket: TicketView) -> dict:
 
 def average_handling_minutes(scope: Scope, service_id: int) -> float:
     """Mean call-to-finish time of the queue's last finished tickets today."""
-    sample = scope.settings.get("queue.estimate_sample")
-    day_start = at_hall_time(scope.today, dt.time(0), scope.hall.timezone)
-    rows = scope.session.connection().execute(_RECENT_FINISHED, {
-        "hall_id": scope.hall.id, "service_id": service_id, "day_start": day_start,
-        "day": scope.today, "sample": sample}).all()
-    spans = [(end - start).total_seconds() / 60 for start, end in rows if start and end]
-    if not spans:
+    return _minutes(scope, scope.session.connection().scalar(
+        _PACE, {"hall_id": scope.hall.id, "service_id": service_id, **_pace_params(scope)}))
+
+
+def _pace_params(scope: Scope) -> dict:
+    return {"pace_day_start": at_hall_time(scope.today, dt.time(0), scope.hall.timezone),
+            "pace_day": scope.today, "sample": scope.settings.get("queue.estimate_sample")}
+
+
+def _minutes(scope: Scope, pace_seconds: float | None) -> float:
+    if pace_seconds is None:
         return scope.settings.get("queue.default_handling_minutes")
-    return sum(spans) / len(spans)
+    # to the millisecond: SQLite's arithmetic leaves a few microseconds either way,
+    # which must not tip a rounded-up estimate
+    return round(float(pace_seconds), 3) / 60
 
 
-def estimated_wait(scope: Scope, service_id: int, ahead: int, open_windows: int) -> int:
+def estimated_wait(ahead: int, open_windows: int, pace_minutes: float) -> int:
     """People ahead shared among the open windows, at the queue's recent pace."""
-    servers = max(open_windows, 1)
-    return math.ceil(ahead / servers * average_handling_minutes(scope, service_id))
+    return math.ceil(ahead / max(open_windows, 1) * pace_minutes)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -92,13 +104,19 @@ class QueuePosition:
 
 
 def queue_position(scope: Scope, ticket: TicketView) -> QueuePosition:
-    """What the kiosk shows for a new ticket: its windows and the people ahead."""
-    rows = scope.session.connection().execute(_WINDOWS_AND_AHEAD[_first_class(ticket)],
-                                              _ahead_params(scope, ticket)).all()
-    ahead = rows[0][2] if rows else people_ahead(scope, ticket)
-    windows = [(number, state == WindowState.OPEN) for number, state, _ in rows]
+    """What the kiosk shows for a new ticket: its windows, the people ahead and the
+    estimated wait (one query)."""
+    rows = scope.session.connection().execute(
+        _WINDOWS_AHEAD_AND_PACE[_first_class(ticket)],
+        {**_ahead_params(scope, ticket), **_pace_params(scope)}).all()
+    if rows:
+        ahead, pace = rows[0][2], _minutes(scope, rows[0][3])
+    else:  # a queue no window serves yet
+        ahead = people_ahead(scope, ticket)
+        pace = average_handling_minutes(scope, ticket.service_id)
+    windows = [(number, state == WindowState.OPEN) for number, state, _, _ in rows]
     open_windows = sum(1 for _, is_open in windows if is_open)
     return QueuePosition(
         ticket=ticket, people_ahead=ahead,
-        estimated_wait_minutes=estimated_wait(scope, ticket.service_id, ahead, open_windows),
+        estimated_wait_minutes=estimated_wait(ahead, open_windows, pace),
         window_numbers=tuple(number for number, _ in windows))

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import UpdateBase
 
 from kiosk.errors import NotPermitted
@@ -39,7 +40,11 @@ from kiosk.queue.store.events import (
     append_events,
     staff_actor,
 )
-from kiosk.queue.store.lookup import staffed_window, window_by_number
+from kiosk.queue.store.lookup import (
+    scope_locking_window,
+    staffed_window,
+    window_by_number,
+)
 from kiosk.queue.store.models import Ticket, Window, WindowState
 
 
@@ -124,10 +129,11 @@ class AtCounter:
         return self.append(*(preceded_by, mine) if preceded_by else (mine,))
 
 
-def counter_window(scope: Scope, number: int, staff_no: str) -> CounterWindow:
+def counter_window(scope: Scope, number: int, staff_no: str,
+                   locked_id: int | None = None) -> CounterWindow:
     """``clerk_window``'s check on the window as a row; a refusal is worded by
-    ``clerk_window`` itself."""
-    row = window_at_counter(scope.session.connection(), scope.hall.id, number)
+    ``clerk_window`` itself. ``locked_id``: see ``window_at_counter``."""
+    row = window_at_counter(scope.session.connection(), scope.hall.id, number, locked_id)
     if row is not None and row.state != WindowState.CLOSED and row.staff_no == staff_no \
             and row.staff_active:
         return row
@@ -135,24 +141,43 @@ def counter_window(scope: Scope, number: int, staff_no: str) -> CounterWindow:
     raise AssertionError(f"window {number} refused {staff_no} as a row only")
 
 
-def _framed(body: Callable[..., ActionResult], checked_window: Callable[..., Any],
+def _framed(body: Callable[..., ActionResult],
+            open_scope_at: Callable[[HallContext, Session, int], tuple[Scope, int | None]],
+            checked_window: Callable[..., Any],
             at_kind: Callable[..., Any]) -> Callable[..., ActionResult]:
     @functools.wraps(body)
     def action(ctx: HallContext, *, window: int, staff_no: str,
                request_id: str | None = None, **options: Any) -> ActionResult:
         with ctx.db.write() as session:
-            scope = open_scope(ctx, session)
+            scope, locked_id = open_scope_at(ctx, session, window)
             require_past_days_closed(scope)
             if (done := replay(scope, request_id)) is not None:
                 return done
-            row = checked_window(scope, window, staff_no)
+            row = checked_window(scope, window, staff_no, locked_id)
             return body(at_kind(scope, row, staff_no, request_id), **options)
 
     return closes_past_days(action)
 
 
+def _scope(ctx: HallContext, session: Session, number: int) -> tuple[Scope, None]:
+    return open_scope(ctx, session), None
+
+
+def _scope_locking_window(ctx: HallContext, session: Session,
+                          number: int) -> tuple[Scope, int | None]:
+    """On PostgreSQL the press's first statement locks the window too (one round trip
+    less); SQLite's write transaction holds the database's lock from its start."""
+    if ctx.db.backend == "postgresql":
+        return scope_locking_window(ctx, session, number)
+    return _scope(ctx, session, number)
+
+
+def _clerk_window(scope: Scope, number: int, staff_no: str, locked_id: None) -> Window:
+    return clerk_window(scope, number, staff_no)  # locks the window itself
+
+
 def window_action(body: Callable[..., ActionResult]) -> Callable[..., ActionResult]:
-    return _framed(body, clerk_window, AtWindow)
+    return _framed(body, _scope, _clerk_window, AtWindow)
 
 
 def counter_action(body: Callable[..., ActionResult]) -> Callable[..., ActionResult]:
@@ -163,4 +188,5 @@ def counter_action(body: Callable[..., ActionResult]) -> Callable[..., ActionRes
             raise AssertionError(f"{body.__name__} left {len(at.writes)} writes unsent")
         return done
 
-    return _framed(sending_every_write, counter_window, AtCounter.at)
+    return _framed(sending_every_write, _scope_locking_window, counter_window,
+                   AtCounter.at)

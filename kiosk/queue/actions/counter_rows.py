@@ -151,14 +151,17 @@ _SQLITE_WINDOW_AT_COUNTER = _WINDOW_WITH_ALL.where(
 _CURRENT_PREFIX = len("current_")
 
 
-def window_at_counter(conn: Connection, hall_id: int, number: int) -> CounterWindow | None:
+def window_at_counter(conn: Connection, hall_id: int, number: int,
+                      locked_id: int | None = None) -> CounterWindow | None:
     """The window, locked for this transaction, with its clerk, its queues and its
-    ticket in hand; None when there is no such window."""
+    ticket in hand; None when there is no such window. ``locked_id``: the window's id
+    when this transaction has locked it already (``lookup.scope_locking_window``)."""
     if conn.dialect.name == "sqlite":
         rows = conn.execute(_SQLITE_WINDOW_AT_COUNTER,
                             {"hall_id": hall_id, "number": number}).all()
     else:
-        window_id = lock_window(conn, hall_id, number)   # first: see lookup._LOCK_WINDOW
+        # the lock first: see lookup._LOCK_WINDOW
+        window_id = locked_id if locked_id is not None else lock_window(conn, hall_id, number)
         rows = [] if window_id is None else conn.execute(
             _WINDOW_AT_COUNTER, {"window_id": window_id}).all()
     if not rows:

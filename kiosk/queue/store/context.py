@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from kiosk.clock import Clock, ServerClock, hall_day, hall_time
@@ -80,9 +80,10 @@ def hall_settings(session: Session, hall_id: int) -> dict[str, Any]:
 
 _H = Hall.__table__.c
 #: built once: every action runs it, and building a statement costs more than running it
-_HALL_AND_SETTINGS = (
+HALL_AND_SETTINGS = (
     select(_H.id, _H.code, _H.name, _H.timezone, _H.closed_through,
-           HallSetting.name.label("setting"), HallSetting.value, server_now())
+           HallSetting.name.label("setting"), HallSetting.value,
+           server_now().label("server_now"))
     .outerjoin(HallSetting.__table__, HallSetting.hall_id == _H.id)
     .where(_H.code == bindparam("hall_code")))
 
@@ -90,8 +91,12 @@ _HALL_AND_SETTINGS = (
 def scope(ctx: HallContext, session: Session) -> Scope:
     """The hall, its settings and the database's time in one round trip (every action
     starts here)."""
-    rows = session.connection().execute(_HALL_AND_SETTINGS,
-                                        {"hall_code": ctx.hall_code}).all()
+    return scope_of(ctx, session, session.connection().execute(
+        HALL_AND_SETTINGS, {"hall_code": ctx.hall_code}).all())
+
+
+def scope_of(ctx: HallContext, session: Session, rows: list[Row]) -> Scope:
+    """The scope ``HALL_AND_SETTINGS`` read (or a statement that adds to it)."""
     if not rows:
         load_hall(session, ctx.hall_code)  # raises the readable NotFound
     first = rows[0]
@@ -100,4 +105,4 @@ def scope(ctx: HallContext, session: Session) -> Scope:
     return Scope(session=session,
                  hall=HallRow(first.id, first.code, first.name, first.timezone,
                               first.closed_through),
-                 settings=settings, now=ctx.clock.stamp(first[-1]))
+                 settings=settings, now=ctx.clock.stamp(first.server_now))

@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import Session, joinedload
 
 from kiosk.errors import NotFound, NotPermitted
-from kiosk.queue.store.context import Scope
+from kiosk.queue.store.context import HALL_AND_SETTINGS, HallContext, Scope, scope_of
 from kiosk.queue.store.models import (
+    Hall,
     Item,
     Role,
     Service,
@@ -40,6 +41,25 @@ _WINDOW_WITH_CLERK = (select(Window).where(Window.id == bindparam("window_id"))
 _WINDOW = select(Window).where(Window.hall_id == bindparam("hall_id"),
                                Window.number == bindparam("number"),
                                Window.active.is_(True))
+
+
+#: the same lock taken by the action's first statement, beside its hall and settings
+_HALL_AND_LOCKED_WINDOW = HALL_AND_SETTINGS.add_columns(
+    select(Window.id).where(
+        Window.hall_id == select(Hall.id).where(Hall.code == bindparam("hall_code"))
+        .scalar_subquery(),
+        Window.number == bindparam("number"), Window.active.is_(True))
+    .with_for_update(key_share=True).scalar_subquery().label("locked_window"))
+
+
+def scope_locking_window(ctx: HallContext, session: Session,
+                         number: int) -> tuple[Scope, int | None]:
+    """``context.scope`` with the window row locked in the same round trip (a clerk's
+    press on PostgreSQL); the scope and the window's id, None when there is none. As
+    with ``lock_window``, what the window points to is read afterwards."""
+    rows = session.connection().execute(_HALL_AND_LOCKED_WINDOW, {
+        "hall_code": ctx.hall_code, "number": number}).all()
+    return scope_of(ctx, session, rows), rows[0].locked_window if rows else None
 
 
 def lock_window(conn: Connection, hall_id: int, number: int) -> int | None:
