@@ -77,14 +77,19 @@ def _pace_params(scope: Scope) -> dict:
 def _minutes(scope: Scope, pace_seconds: float | None) -> float:
     if pace_seconds is None:
         return scope.settings.get("queue.default_handling_minutes")
-    # to the millisecond: SQLite's arithmetic leaves a few microseconds either way,
-    # which must not tip a rounded-up estimate
-    return round(float(pace_seconds), 3) / 60
+    return float(pace_seconds) / 60
+
+
+#: how far above a whole minute an estimate may be and still show that minute:
+#: SQLite's time arithmetic (``store.durations``) and float division leave far less
+#: than a second either way, which must not add a minute to the estimate shown
+_WHOLE_MINUTE_SLACK = 1e-3
 
 
 def estimated_wait(ahead: int, open_windows: int, pace_minutes: float) -> int:
-    """People ahead shared among the open windows, at the queue's recent pace."""
-    return math.ceil(ahead / max(open_windows, 1) * pace_minutes)
+    """People ahead shared among the open windows, at the queue's recent pace, in whole
+    minutes rounded up."""
+    return math.ceil(ahead / max(open_windows, 1) * pace_minutes - _WHOLE_MINUTE_SLACK)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -67,6 +67,24 @@ def test_estimate_uses_open_windows_and_recent_handling(ctx, clock):
     assert last.estimated_wait_minutes == 6
 
 
+def test_an_estimate_of_whole_minutes_is_not_rounded_up_a_minute_more(ctx, clock):
+    """Handled in 60, 60 and 80 s: a pace of 66.67 s, computed by the database; nine
+    ahead at one window is exactly 10 minutes, not 11."""
+    from kiosk.queue.actions import calling, serving
+
+    open_window(ctx, 1)
+    for seconds in (60, 60, 80):
+        take(ctx)
+        calling.call_next(ctx, window=1, staff_no="1001")
+        clock.advance(seconds=seconds)
+        serving.finish(ctx, window=1, staff_no="1001", outcome="completed")
+    for _ in range(9):
+        take(ctx)
+    last = take(ctx)
+    assert last.people_ahead == 9
+    assert last.estimated_wait_minutes == 10
+
+
 def test_priority_ticket_counts_only_priority_ahead(ctx):
     take(ctx)
     take(ctx)

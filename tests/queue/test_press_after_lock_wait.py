@@ -125,3 +125,34 @@ def test_an_action_that_waited_for_a_sign_out_is_refused(two_clients, pg_url, pg
         lambda: windows.sign_out(first, window=1, staff_no="1001"))
     assert isinstance(other.error, NotPermitted)
     assert "未在 1 号窗口登录" in other.error.message_zh
+
+
+def test_a_press_waiting_for_its_ticket_holds_up_no_other_event(
+        make_ctx, pg_url, pg_admin_url):
+    """A press's writes travel with its events in one statement (``append_events``),
+    and the events take the lock that orders every writer of the hall. The writes run
+    first: a finish waiting for its ticket's row (a citizen rating or leaving a phone
+    holds it a moment) holds no lock that a kiosk's ticket would wait for."""
+    clerk, kiosk = make_ctx(pg_url), make_ctx(pg_url)
+    open_window(clerk, 1)
+    take(clerk)
+    called = calling.call_next(clerk, window=1, staff_no="1001").ticket
+    plain = make_url(pg_url).set(drivername="postgresql").render_as_string(
+        hide_password=False)
+    database = make_url(pg_url).database
+    with psycopg.connect(plain) as citizen:
+        citizen.execute("SELECT id FROM ticket WHERE id = %s FOR UPDATE", (called.id,))
+        press = _Other(lambda: serving.finish(clerk, window=1, staff_no="1001",
+                                              outcome="completed"))
+        press.thread.start()
+        _waiting_on_a_lock(pg_admin_url, database)
+        with psycopg.connect(pg_admin_url, autocommit=True) as admin:
+            advisory = admin.execute(
+                "SELECT count(*) FROM pg_locks JOIN pg_stat_activity USING (pid) "
+                "WHERE datname = %s AND locktype = 'advisory'", (database,)).fetchone()[0]
+        assert advisory == 0
+        assert take(kiosk).ticket.code == "A002"   # not held up by the waiting press
+        citizen.rollback()
+    press.thread.join(30)
+    assert press.error is None and press.result.ticket.code == "A001"
+    assert press.result.ticket.state == "finished"

@@ -11,10 +11,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import operator
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, bindparam, insert, select, union_all
+from sqlalchemy import Select, bindparam, func, insert, literal, select, union_all
 from sqlalchemy.sql.dml import Insert, UpdateBase
 
 from kiosk.queue.store.context import Scope
@@ -119,20 +120,29 @@ def _write_values(writes: Sequence[Write]) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=16)
 def _insert_after(updates: tuple[UpdateBase, ...], count: int) -> Insert:
-    """``WITH w0 AS (UPDATE …), … INSERT INTO event … SELECT … UNION ALL SELECT …
-    RETURNING id``, built once per shape of action (a multi-row VALUES would be
-    compiled again on every execution: SQLAlchemy does not cache it). PostgreSQL runs
-    every WITH clause to completion, on rows no other clause touches, and inserts the
-    rows in the order they are selected."""
+    """``WITH w0 AS (UPDATE … RETURNING 1), … INSERT INTO event SELECT … UNION ALL
+    SELECT … WHERE <every wN counted> RETURNING id``, built once per shape of action (a
+    multi-row VALUES would be compiled again on every execution: SQLAlchemy does not
+    cache it).
+
+    PostgreSQL runs a WITH clause the statement does not read only after the insert,
+    that is after the event trigger took the lock that orders every writer: an update
+    waiting there for a row lock would hold up every event of the hall. So the rows
+    to insert pass a filter that counts every clause's rows: the updates run to
+    completion before the first event row exists."""
     columns = Event.__table__.c
+    written = [update.returning(literal(1)).cte(f"w{index}")
+               for index, update in enumerate(updates)]
+    after_writes = functools.reduce(operator.add, (
+        select(func.count()).select_from(cte).scalar_subquery() for cte in written)) >= 0
 
     def row(index: int) -> Select:
         return select(*(bindparam(f"e{index}_{name}", type_=columns[name].type)
-                        for name in _EVENT_COLUMNS))
+                        for name in _EVENT_COLUMNS)).where(after_writes)
 
     rows = row(0) if count == 1 else union_all(*(row(index) for index in range(count)))
     return (insert(Event).from_select(_EVENT_COLUMNS, rows).returning(Event.id)
-            .add_cte(*(update.cte(f"w{index}") for index, update in enumerate(updates))))
+            .add_cte(*written))
 
 
 _EVENT_COLUMNS = ("hall_id", "at", "actor", "action", "ticket_id", "window_id", "payload",
