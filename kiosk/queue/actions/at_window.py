@@ -41,7 +41,7 @@ from kiosk.queue.store.events import (
     staff_actor,
 )
 from kiosk.queue.store.lookup import (
-    scope_locking_window,
+    scope_with_window,
     staffed_window,
     window_by_number,
 )
@@ -130,10 +130,10 @@ class AtCounter:
 
 
 def counter_window(scope: Scope, number: int, staff_no: str,
-                   locked_id: int | None = None) -> CounterWindow:
-    """``clerk_window``'s check on the window as a row; a refusal is worded by
-    ``clerk_window`` itself. ``locked_id``: see ``window_at_counter``."""
-    row = window_at_counter(scope.session.connection(), scope.hall.id, number, locked_id)
+                   window_id: int | None) -> CounterWindow:
+    """``clerk_window``'s check on window ``number`` as a row (``window_id``: from
+    ``lookup.scope_with_window``); a refusal is worded by ``clerk_window`` itself."""
+    row = window_at_counter(scope.session.connection(), window_id)
     if row is not None and row.state != WindowState.CLOSED and row.staff_no == staff_no \
             and row.staff_active:
         return row
@@ -149,11 +149,11 @@ def _framed(body: Callable[..., ActionResult],
     def action(ctx: HallContext, *, window: int, staff_no: str,
                request_id: str | None = None, **options: Any) -> ActionResult:
         with ctx.db.write() as session:
-            scope, locked_id = open_scope_at(ctx, session, window)
+            scope, window_id = open_scope_at(ctx, session, window)
             require_past_days_closed(scope)
             if (done := replay(scope, request_id)) is not None:
                 return done
-            row = checked_window(scope, window, staff_no, locked_id)
+            row = checked_window(scope, window, staff_no, window_id)
             return body(at_kind(scope, row, staff_no, request_id), **options)
 
     return closes_past_days(action)
@@ -163,16 +163,7 @@ def _scope(ctx: HallContext, session: Session, number: int) -> tuple[Scope, None
     return open_scope(ctx, session), None
 
 
-def _scope_locking_window(ctx: HallContext, session: Session,
-                          number: int) -> tuple[Scope, int | None]:
-    """On PostgreSQL the press's first statement locks the window too (one round trip
-    less); SQLite's write transaction holds the database's lock from its start."""
-    if ctx.db.backend == "postgresql":
-        return scope_locking_window(ctx, session, number)
-    return _scope(ctx, session, number)
-
-
-def _clerk_window(scope: Scope, number: int, staff_no: str, locked_id: None) -> Window:
+def _clerk_window(scope: Scope, number: int, staff_no: str, window_id: None) -> Window:
     return clerk_window(scope, number, staff_no)  # locks the window itself
 
 
@@ -188,5 +179,4 @@ def counter_action(body: Callable[..., ActionResult]) -> Callable[..., ActionRes
             raise AssertionError(f"{body.__name__} left {len(at.writes)} writes unsent")
         return done
 
-    return _framed(sending_every_write, _scope_locking_window, counter_window,
-                   AtCounter.at)
+    return _framed(sending_every_write, scope_with_window, counter_window, AtCounter.at)

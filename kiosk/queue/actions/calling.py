@@ -29,7 +29,7 @@ from kiosk.queue.store.call_order import CANDIDATES, call_params
 from kiosk.queue.store.context import HallContext, Scope
 from kiosk.queue.store.context import scope as open_scope
 from kiosk.queue.store.events import NewEvent, append_event, staff_actor
-from kiosk.queue.store.lookup import staff_by_no, ticket_by_code
+from kiosk.queue.store.lookup import scope_with_window, staff_by_no, ticket_by_code
 from kiosk.queue.store.models import (
     ACTIVE_STATES,
     WAITING_STATES,
@@ -136,11 +136,11 @@ def _answer_if_nobody_waits(ctx: HallContext, window: int, staff_no: str,
     """The empty call's answer (or a retried call's earlier one) from one read, with
     the same checks and refusals as the call itself; None when someone waits."""
     with ctx.db.read() as session:
-        scope = open_scope(ctx, session)
+        scope, window_id = scope_with_window(ctx, session, window)
         require_past_days_closed(scope)
         if (done := replay(scope, request_id)) is not None:
             return done
-        row = counter_window(scope, window, staff_no)
+        row = counter_window(scope, window, staff_no, window_id)
         _require_free(row)
         if scope.session.scalar(_ANYONE_WAITING, call_params(scope, row.id)):
             return None

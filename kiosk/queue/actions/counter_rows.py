@@ -18,7 +18,6 @@ from sqlalchemy.engine import Connection, Row
 
 from kiosk.queue.snapshots import TicketView, WindowView
 from kiosk.queue.store.call_order import CALL_ORDER, CALL_TIER, MAY_CALL
-from kiosk.queue.store.lookup import lock_window
 from kiosk.queue.store.models import (
     Item,
     ItemKind,
@@ -128,7 +127,7 @@ _CURRENT_COLUMNS = (
     _CURRENT_ITEM.c.code.label("current_item_code"),
     _CURRENT_ITEM.c.name.label("current_item_name"),
     _CURRENT_ITEM.c.kind.label("current_item_kind"))
-_WINDOW_WITH_ALL = (
+_WINDOW_AT_COUNTER = (
     select(_W.id, _W.number, _W.name, _W.state, _W.staff_id,
            Staff.staff_no, Staff.name.label("staff_name"), Staff.active.label("staff_active"),
            _W.current_ticket_id, _W.priority_streak, _W.pause_reason,
@@ -141,29 +140,16 @@ _WINDOW_WITH_ALL = (
     .outerjoin(_CURRENT, _CURRENT.c.id == _W.current_ticket_id)
     .outerjoin(_CURRENT_SERVICE, _CURRENT_SERVICE.c.id == _CURRENT.c.service_id)
     .outerjoin(_CURRENT_ITEM, _CURRENT_ITEM.c.id == _CURRENT.c.item_id)
+    .where(_W.id == bindparam("window_id"))
     .order_by(Service.prefix))
-_WINDOW_AT_COUNTER = _WINDOW_WITH_ALL.where(_W.id == bindparam("window_id"))
-#: on SQLite the transaction holds the database's write lock from its start, so the
-#: window is read at once, by its number
-_SQLITE_WINDOW_AT_COUNTER = _WINDOW_WITH_ALL.where(
-    _W.hall_id == bindparam("hall_id"), _W.number == bindparam("number"),
-    _W.active.is_(True))
 _CURRENT_PREFIX = len("current_")
 
 
-def window_at_counter(conn: Connection, hall_id: int, number: int,
-                      locked_id: int | None = None) -> CounterWindow | None:
-    """The window, locked for this transaction, with its clerk, its queues and its
-    ticket in hand; None when there is no such window. ``locked_id``: the window's id
-    when this transaction has locked it already (``lookup.scope_locking_window``)."""
-    if conn.dialect.name == "sqlite":
-        rows = conn.execute(_SQLITE_WINDOW_AT_COUNTER,
-                            {"hall_id": hall_id, "number": number}).all()
-    else:
-        # the lock first: see lookup._LOCK_WINDOW
-        window_id = locked_id if locked_id is not None else lock_window(conn, hall_id, number)
-        rows = [] if window_id is None else conn.execute(
-            _WINDOW_AT_COUNTER, {"window_id": window_id}).all()
+def window_at_counter(conn: Connection, window_id: int | None) -> CounterWindow | None:
+    """The window ``lookup.scope_with_window`` found (and locked), with its clerk, its
+    queues and its ticket in hand, read after the lock; None when there is none."""
+    rows = [] if window_id is None else conn.execute(
+        _WINDOW_AT_COUNTER, {"window_id": window_id}).all()
     if not rows:
         return None
     first = rows[0]

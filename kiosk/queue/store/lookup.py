@@ -5,7 +5,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, joinedload
 
@@ -29,10 +29,14 @@ from kiosk.queue.store.models import (
 #: another one at the same window would see the clerk from before it. FOR NO KEY
 #: UPDATE: a window's key never changes, and a plain FOR UPDATE would block the KEY
 #: SHARE lock another window's transfer takes to point a ticket here.
-_LOCK_WINDOW = (select(Window.id).where(Window.hall_id == bindparam("hall_id"),
-                                        Window.number == bindparam("number"),
-                                        Window.active.is_(True))
-                .with_for_update(key_share=True))
+def _window_lock(hall_id: Any) -> Select:
+    return (select(Window.id).where(Window.hall_id == hall_id,
+                                    Window.number == bindparam("number"),
+                                    Window.active.is_(True))
+            .with_for_update(key_share=True))
+
+
+_LOCK_WINDOW = _window_lock(bindparam("hall_id"))
 _WINDOW_WITH_CLERK = (select(Window).where(Window.id == bindparam("window_id"))
                       .options(joinedload(Window.staff), joinedload(Window.services))
                       .execution_options(populate_existing=True))
@@ -44,22 +48,21 @@ _WINDOW = select(Window).where(Window.hall_id == bindparam("hall_id"),
 
 
 #: the same lock taken by the action's first statement, beside its hall and settings
-_HALL_AND_LOCKED_WINDOW = HALL_AND_SETTINGS.add_columns(
-    select(Window.id).where(
-        Window.hall_id == select(Hall.id).where(Hall.code == bindparam("hall_code"))
-        .scalar_subquery(),
-        Window.number == bindparam("number"), Window.active.is_(True))
-    .with_for_update(key_share=True).scalar_subquery().label("locked_window"))
+_HALL_AND_LOCKED_WINDOW = HALL_AND_SETTINGS.add_columns(_window_lock(
+    select(Hall.id).where(Hall.code == bindparam("hall_code")).scalar_subquery())
+    .scalar_subquery().label("window_id"))
 
 
-def scope_locking_window(ctx: HallContext, session: Session,
-                         number: int) -> tuple[Scope, int | None]:
-    """``context.scope`` with the window row locked in the same round trip (a clerk's
-    press on PostgreSQL); the scope and the window's id, None when there is none. As
-    with ``lock_window``, what the window points to is read afterwards."""
+def scope_with_window(ctx: HallContext, session: Session,
+                      number: int) -> tuple[Scope, int | None]:
+    """``context.scope`` and the id of window ``number`` (None when there is none), in
+    one round trip: a clerk's press. The window row is locked for this transaction
+    (PostgreSQL; SQLite's write transaction holds the database's lock from its start,
+    and a read needs none). As with ``lock_window``, what the window points to is read
+    afterwards."""
     rows = session.connection().execute(_HALL_AND_LOCKED_WINDOW, {
         "hall_code": ctx.hall_code, "number": number}).all()
-    return scope_of(ctx, session, rows), rows[0].locked_window if rows else None
+    return scope_of(ctx, session, rows), rows[0].window_id if rows else None
 
 
 def lock_window(conn: Connection, hall_id: int, number: int) -> int | None:
